@@ -1,0 +1,30 @@
+import type { Role } from "@/lib/db/generated/enums";
+import { CONSUMER_TEAM_PERMISSIONS, OWNER_TEAM_PERMISSIONS, ROLE_PERMISSIONS, type Permission } from "./permissions";
+
+export type Actor = { id: string; email: string; name: string; role: Role; teamIds: readonly string[] };
+
+/** Who is asking, and how: every lib/ data function takes one. */
+export type Ctx = { actor: Actor | null; requestId: string; via: "session" | "token" | "system" };
+
+/** The teams that own or consume a resource; absent fields mean "no team has rights through ownership". */
+export type Resource = { ownerTeamId?: string | null; consumerTeamIds?: readonly string[]; userId?: string };
+
+/**
+ * The only place that decides access. Roles grant rights everywhere; team membership grants producer rights
+ * on what the team owns and consumer rights on what its flows consume.
+ */
+export function can(ctx: Ctx, permission: Permission, resource?: Resource): boolean {
+  if (ctx.via === "system") return true;
+  const actor = ctx.actor;
+  if (!actor) return false;
+  if (ROLE_PERMISSIONS[actor.role].has(permission)) return true;
+  if (!resource) return false;
+  if (permission === "token.manage") return resource.userId === actor.id;
+  if (OWNER_TEAM_PERMISSIONS.has(permission) && resource.ownerTeamId && actor.teamIds.includes(resource.ownerTeamId)) {
+    return true;
+  }
+  if (CONSUMER_TEAM_PERMISSIONS.has(permission) && resource.consumerTeamIds?.some((id) => actor.teamIds.includes(id))) {
+    return true;
+  }
+  return false;
+}

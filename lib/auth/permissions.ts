@@ -1,0 +1,52 @@
+import type { Role } from "@/lib/db/generated/enums";
+
+/** Every permission the product checks, as "resource.action". */
+export const PERMISSIONS = [
+  "catalog.read",
+  "catalog.write",
+  "catalog.import",
+  "lineage.read",
+  "contract.read",
+  "contract.propose",
+  "contract.approve",
+  "health.read",
+  "agent.manage",
+  "compliance.read",
+  "compliance.manage",
+  "compliance.export",
+  "user.read",
+  "user.manage",
+  "team.read",
+  "team.manage",
+  "audit.read",
+  "token.manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+const EVERYONE: Permission[] = ["catalog.read", "lineage.read", "contract.read", "health.read", "team.read"];
+
+/** What each role may do anywhere. Team ownership adds rights on owned resources (see can.ts). */
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  ADMIN: new Set(PERMISSIONS),
+  ARCHITECT: new Set<Permission>([...EVERYONE, "catalog.write", "catalog.import", "compliance.read", "audit.read", "user.read"]),
+  COMPLIANCE: new Set<Permission>([
+    ...EVERYONE,
+    "compliance.read",
+    "compliance.manage",
+    "compliance.export",
+    "contract.approve",
+    "audit.read",
+    "user.read",
+  ]),
+  MEMBER: new Set<Permission>(EVERYONE),
+};
+
+/** Rights a member of the owning (producer) team gets on that team's resources. */
+export const OWNER_TEAM_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>([
+  "catalog.write",
+  "catalog.import",
+  "contract.propose",
+]);
+
+/** Rights a member of a consuming team gets on resources its flows rely on. */
+export const CONSUMER_TEAM_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["contract.approve"]);

@@ -1,0 +1,74 @@
+import { mkdirSync } from "node:fs";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import pg from "pg";
+import type { DatabaseConfig } from "./config";
+
+/** The raw SQL surface the migration runner, health check and tests need, over either driver. */
+export type Driver = {
+  kind: DatabaseConfig["kind"];
+  adapter: PrismaPg | PrismaPGlite;
+  /** Runs one or more statements without parameters (a migration file). */
+  exec(sql: string): Promise<void>;
+  query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
+  /** Runs `work` on one connection inside BEGIN/COMMIT, rolling back on error. */
+  transaction<T>(work: (tx: Pick<Driver, "exec" | "query">) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+};
+
+export function openDriver(config: DatabaseConfig): Driver {
+  return config.kind === "postgres" ? openPostgres(config.url) : openEmbedded(config.dataDir);
+}
+
+function openPostgres(url: string): Driver {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  const query = async <T extends Record<string, unknown>>(sql: string, params?: unknown[]) =>
+    (await pool.query(sql, params)).rows as T[];
+  return {
+    kind: "postgres",
+    adapter: new PrismaPg(pool),
+    exec: async (sql) => void (await pool.query(sql)),
+    query,
+    async transaction(work) {
+      const client = await pool.connect();
+      try {
+        await client.query("BEGIN");
+        const result = await work({
+          exec: async (sql) => void (await client.query(sql)),
+          query: async <T extends Record<string, unknown>>(sql: string, params?: unknown[]) =>
+            (await client.query(sql, params)).rows as T[],
+        });
+        await client.query("COMMIT");
+        return result;
+      } catch (error) {
+        await client.query("ROLLBACK").catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    close: () => pool.end(),
+  };
+}
+
+function openEmbedded(dataDir: string | null): Driver {
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
+  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+  return {
+    kind: "embedded",
+    adapter: new PrismaPGlite(db),
+    exec: async (sql) => void (await db.exec(sql)),
+    query: async <T extends Record<string, unknown>>(sql: string, params?: unknown[]) =>
+      (await db.query<T>(sql, params)).rows,
+    transaction: (work) =>
+      db.transaction((tx) =>
+        work({
+          exec: async (sql) => void (await tx.exec(sql)),
+          query: async <T extends Record<string, unknown>>(sql: string, params?: unknown[]) =>
+            (await tx.query<T>(sql, params)).rows,
+        }),
+      ),
+    close: () => db.close(),
+  };
+}
