@@ -9,8 +9,7 @@ export type Database = { prisma: PrismaClient; driver: Driver; config: DatabaseC
 // on one data directory would corrupt it.
 const holder = globalThis as typeof globalThis & { __interchangeDatabase?: Database };
 
-export function openDatabase(config: DatabaseConfig): Database {
-  const driver = openDriver(config);
+export function openDatabase(config: DatabaseConfig, driver: Driver = openDriver(config)): Database {
   return { prisma: new PrismaClient({ adapter: driver.adapter }), driver, config };
 }
 

@@ -18,7 +18,9 @@ export type Driver = {
 };
 
 export function openDriver(config: DatabaseConfig): Driver {
-  return config.kind === "postgres" ? openPostgres(config.url) : openEmbedded(config.dataDir);
+  if (config.kind === "postgres") return openPostgres(config.url);
+  if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+  return embeddedDriver(config.dataDir ? new PGlite(config.dataDir) : new PGlite());
 }
 
 function openPostgres(url: string): Driver {
@@ -52,9 +54,7 @@ function openPostgres(url: string): Driver {
   };
 }
 
-function openEmbedded(dataDir: string | null): Driver {
-  if (dataDir) mkdirSync(dataDir, { recursive: true });
-  const db = dataDir ? new PGlite(dataDir) : new PGlite();
+export function embeddedDriver(db: PGlite): Driver {
   return {
     kind: "embedded",
     adapter: new PrismaPGlite(db),
