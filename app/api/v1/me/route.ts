@@ -1,0 +1,3 @@
+import { route } from "@/lib/api/route";
+
+export const GET = route({}, ({ ctx }) => ctx.actor);

@@ -1,0 +1,92 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
+import { z } from "zod";
+import { AuditPage, AuditQuery, AuditVerification } from "@/lib/audit/schemas";
+import { ServiceStatusSchema } from "@/lib/db/status-schema";
+import { TeamDto, TeamList, TeamMemberParams, CreateTeamInput, SetMembershipInput, UpdateTeamInput } from "@/lib/teams/schemas";
+import { ApiTokenDto, CreateTokenInput, ExchangeTokenInput, IssuedToken } from "@/lib/tokens/schemas";
+import { CreateUserInput, IdParams, UpdateUserInput, UserDto, UserList } from "@/lib/users/schemas";
+
+const Problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number().int(),
+    detail: z.string(),
+    instance: z.string().optional(),
+    code: z.string().describe("VALIDATION, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, RATE_LIMITED, ..."),
+    requestId: z.string(),
+    errors: z.array(z.object({ pointer: z.string().describe("JSON pointer into the request"), message: z.string() })).optional(),
+  })
+  .meta({ id: "Problem", description: "RFC 9457 problem details" });
+
+const Actor = z
+  .object({ id: z.string().uuid(), email: z.string(), name: z.string(), role: z.string(), teamIds: z.array(z.string().uuid()) })
+  .meta({ id: "Actor" });
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
+const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
+
+type Endpoint = Omit<RouteConfig, "responses"> & { ok: { status: number; schema?: z.ZodType; description: string }; errors?: number[] };
+
+const STANDARD_ERRORS: Record<number, string> = {
+  400: "Malformed request (e.g. invalid JSON)",
+  401: "Not signed in, or the token is unknown, expired or revoked",
+  403: "Signed in but not allowed",
+  404: "Not found, or not visible to you",
+  409: "Conflicts with existing data",
+  413: "Body too large",
+  415: "Body is not JSON",
+  422: "Validation failed; `errors` lists each problem with a JSON pointer",
+  429: "Rate limited; see Retry-After",
+};
+
+const endpoints: Endpoint[] = [
+  { method: "get", path: "/api/v1/health", tags: ["System"], summary: "Database reachable and migrations current", security: [], ok: { status: 200, schema: ServiceStatusSchema, description: "Healthy" }, errors: [] },
+  { method: "get", path: "/api/v1/openapi.json", tags: ["System"], summary: "This document", security: [], ok: { status: 200, description: "OpenAPI 3.1 document" }, errors: [] },
+  { method: "post", path: "/api/v1/auth/token", tags: ["Authentication"], summary: "Exchange email and password for an API token (shown once)", security: [], request: { body: { content: { "application/json": { schema: ExchangeTokenInput } } } }, ok: { status: 201, schema: IssuedToken, description: "The new token; its secret is never shown again" }, errors: [400, 401, 415, 422, 429] },
+  { method: "get", path: "/api/v1/me", tags: ["Authentication"], summary: "Who the request is authenticated as", ok: { status: 200, schema: Actor, description: "The caller" }, errors: [401] },
+  { method: "get", path: "/api/v1/tokens", tags: ["Authentication"], summary: "Your API tokens", ok: { status: 200, schema: z.object({ items: z.array(ApiTokenDto) }), description: "Tokens, newest first" }, errors: [401] },
+  { method: "post", path: "/api/v1/tokens", tags: ["Authentication"], summary: "Create an API token for yourself (shown once)", request: { body: { content: { "application/json": { schema: CreateTokenInput } } } }, ok: { status: 201, schema: IssuedToken, description: "The new token" }, errors: [400, 401, 415, 422] },
+  { method: "delete", path: "/api/v1/tokens/{id}", tags: ["Authentication"], summary: "Revoke a token", request: { params: IdParams }, ok: { status: 200, schema: ApiTokenDto, description: "The revoked token" }, errors: [401, 404, 422] },
+  { method: "get", path: "/api/v1/users", tags: ["Users and teams"], summary: "List users", ok: { status: 200, schema: UserList, description: "Users" }, errors: [401, 403] },
+  { method: "post", path: "/api/v1/users", tags: ["Users and teams"], summary: "Create a user (admin)", request: { body: { content: { "application/json": { schema: CreateUserInput } } } }, ok: { status: 201, schema: UserDto, description: "Created" }, errors: [400, 401, 403, 409, 415, 422] },
+  { method: "get", path: "/api/v1/users/{id}", tags: ["Users and teams"], summary: "One user", request: { params: IdParams }, ok: { status: 200, schema: UserDto, description: "The user" }, errors: [401, 403, 404] },
+  { method: "patch", path: "/api/v1/users/{id}", tags: ["Users and teams"], summary: "Change a user's name, role, password or active flag (admin)", request: { params: IdParams, body: { content: { "application/json": { schema: UpdateUserInput } } } }, ok: { status: 200, schema: UserDto, description: "Updated" }, errors: [400, 401, 403, 404, 409, 415, 422] },
+  { method: "get", path: "/api/v1/teams", tags: ["Users and teams"], summary: "List teams with members and what they own", ok: { status: 200, schema: TeamList, description: "Teams" }, errors: [401] },
+  { method: "post", path: "/api/v1/teams", tags: ["Users and teams"], summary: "Create a team (admin)", request: { body: { content: { "application/json": { schema: CreateTeamInput } } } }, ok: { status: 201, schema: TeamDto, description: "Created" }, errors: [400, 401, 403, 409, 415, 422] },
+  { method: "get", path: "/api/v1/teams/{id}", tags: ["Users and teams"], summary: "One team", request: { params: IdParams }, ok: { status: 200, schema: TeamDto, description: "The team" }, errors: [401, 404] },
+  { method: "patch", path: "/api/v1/teams/{id}", tags: ["Users and teams"], summary: "Change a team (admin)", request: { params: IdParams, body: { content: { "application/json": { schema: UpdateTeamInput } } } }, ok: { status: 200, schema: TeamDto, description: "Updated" }, errors: [400, 401, 403, 404, 415, 422] },
+  { method: "put", path: "/api/v1/teams/{id}/members/{userId}", tags: ["Users and teams"], summary: "Add a member or change their team role (admin)", request: { params: TeamMemberParams, body: { content: { "application/json": { schema: SetMembershipInput } } } }, ok: { status: 200, schema: TeamDto, description: "The team" }, errors: [400, 401, 403, 404, 415, 422] },
+  { method: "delete", path: "/api/v1/teams/{id}/members/{userId}", tags: ["Users and teams"], summary: "Remove a member (admin)", request: { params: TeamMemberParams }, ok: { status: 200, schema: TeamDto, description: "The team" }, errors: [401, 403, 404] },
+  { method: "get", path: "/api/v1/audit", tags: ["Audit"], summary: "Audit events, newest first, filtered", request: { query: AuditQuery }, ok: { status: 200, schema: AuditPage, description: "A page of events; pass nextCursor as cursor for the next" }, errors: [401, 403, 422] },
+  { method: "get", path: "/api/v1/audit/verify", tags: ["Audit"], summary: "Recompute the hash chain and name the first broken link", ok: { status: 200, schema: AuditVerification, description: "Verification result" }, errors: [401, 403] },
+];
+
+/** Other features add their endpoints here, next to the schemas that validate them. */
+export function registerEndpoints(registry: OpenAPIRegistry, list: Endpoint[]) {
+  for (const { ok, errors = [401, 403, 422], ...config } of list) {
+    const responses: RouteConfig["responses"] = {
+      [ok.status]: ok.schema ? json(ok.schema, ok.description) : { description: ok.description },
+    };
+    for (const status of errors) responses[status] = problem(STANDARD_ERRORS[status]);
+    responses[500] = problem("Unexpected error; quote the requestId");
+    registry.registerPath({ ...config, responses });
+  }
+}
+
+export function openApiDocument() {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "An API token from POST /api/v1/auth/token" });
+  registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The portal's browser session" });
+  registerEndpoints(registry, endpoints);
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: "3.1.0",
+    info: {
+      title: "Interchange API",
+      version: "1.0.0",
+      description: "Everything the Interchange portal does, over HTTP. Errors are RFC 9457 problem+json with a requestId.",
+    },
+    servers: [{ url: "/" }],
+    security: [{ bearer: [] }, { session: [] }],
+  });
+}

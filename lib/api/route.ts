@@ -1,0 +1,114 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import type { NextRequest } from "next/server";
+import type { z } from "zod";
+import { currentActor } from "@/lib/auth/session";
+import type { Actor, Ctx } from "@/lib/auth/can";
+import { logger } from "@/lib/log";
+import { authenticateToken } from "@/lib/tokens/data";
+import { AppError } from "./errors";
+import { problemResponse, toAppError, zodToAppError } from "./problem";
+
+type Schema = z.ZodType;
+type Out<S> = S extends Schema ? z.infer<S> : undefined;
+
+export type RouteSpec<B, Q, P> = {
+  body?: B;
+  query?: Q;
+  params?: P;
+  /** "public" routes run without an actor (ctx.actor is null); everything else requires one. */
+  auth?: "required" | "public";
+  status?: number;
+  maxBodyBytes?: number;
+};
+
+export type RouteArgs<B, Q, P> = { ctx: Ctx; body: Out<B>; query: Out<Q>; params: Out<P>; request: NextRequest };
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+function requestIdOf(request: NextRequest): string {
+  const given = request.headers.get("x-request-id");
+  return given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
+}
+
+async function authenticate(request: NextRequest): Promise<{ actor: Actor | null; via: Ctx["via"] }> {
+  const authorization = request.headers.get("authorization");
+  if (authorization) {
+    const match = /^Bearer\s+(\S+)$/i.exec(authorization);
+    if (!match) throw new AppError("UNAUTHENTICATED", "The Authorization header must be 'Bearer <token>'");
+    return { actor: await authenticateToken(match[1]), via: "token" };
+  }
+  return { actor: await currentActor(), via: "session" };
+}
+
+async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unknown> {
+  const type = request.headers.get("content-type") ?? "";
+  if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json");
+  }
+  const declared = Number(request.headers.get("content-length") ?? 0);
+  const text = declared > maxBytes ? null : await request.text();
+  if (text === null || Buffer.byteLength(text) > maxBytes) {
+    throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new AppError("BAD_REQUEST", `The body is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+function parse<S extends Schema | undefined>(schema: S, value: unknown, prefix: string): Out<S> {
+  if (!schema) return undefined as Out<S>;
+  const result = schema.safeParse(value);
+  if (!result.success) throw zodToAppError(result.error, prefix);
+  return result.data as Out<S>;
+}
+
+/**
+ * Wraps a /api/v1 handler: request id, authentication (session or bearer token), zod parsing of params, query and
+ * body, and RFC 9457 problem+json for every error. Handlers return a value (sent as JSON) or a Response.
+ */
+export function route<B extends Schema | undefined = undefined, Q extends Schema | undefined = undefined, P extends Schema | undefined = undefined>(
+  spec: RouteSpec<B, Q, P>,
+  handler: (args: RouteArgs<B, Q, P>) => Promise<unknown> | unknown,
+) {
+  return async (request: NextRequest, context: { params?: Promise<Record<string, string | string[]>> }): Promise<Response> => {
+    const started = performance.now();
+    const requestId = requestIdOf(request);
+    const path = request.nextUrl.pathname;
+    let response: Response;
+    let actorEmail: string | undefined;
+    try {
+      const { actor, via } = spec.auth === "public" ? { actor: null, via: "session" as const } : await authenticate(request);
+      if (spec.auth !== "public" && !actor) throw new AppError("UNAUTHENTICATED", "Sign in or send 'Authorization: Bearer <token>'");
+      actorEmail = actor?.email;
+      const ctx: Ctx = { actor, requestId, via };
+      const params = parse(spec.params as P, (await context.params) ?? {}, "/params");
+      const query = parse(spec.query as Q, Object.fromEntries(request.nextUrl.searchParams), "/query");
+      const body = spec.body ? parse(spec.body as B, await readJsonBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY), "") : (undefined as Out<B>);
+      const result = await handler({ ctx, body, query, params, request });
+      response =
+        result instanceof Response
+          ? result
+          : result === undefined
+            ? new Response(null, { status: 204 })
+            : Response.json(result, { status: spec.status ?? 200 });
+      response.headers.set("x-request-id", requestId);
+    } catch (error) {
+      const known = toAppError(error);
+      if (!known) logger.error({ err: error, requestId, method: request.method, path }, "unhandled error in API route");
+      response = problemResponse(known ?? new AppError("INTERNAL", `An unexpected error occurred; quote request id ${requestId} when reporting it`), requestId, path);
+    }
+    logger.info(
+      { requestId, method: request.method, path, status: response.status, ms: Math.round(performance.now() - started), actor: actorEmail },
+      "api request",
+    );
+    return response;
+  };
+}
+
+/** The client address for rate limiting, from the proxy's X-Forwarded-For. */
+export function clientAddress(request: NextRequest): string {
+  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "local";
+}

@@ -1,0 +1,22 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import { isDemoMode } from "@/lib/auth/oidc";
+import { systemCtx } from "@/lib/auth/require";
+import { database } from "@/lib/db/client";
+import { describeDatabase } from "@/lib/db/config";
+import { migrate } from "@/lib/db/migrate";
+import { seedDemoEstate } from "@/lib/demo/seed";
+import { logger } from "@/lib/log";
+
+/** Runs once per server process before it serves: migrate, then (demo mode) load the demo estate into an empty database. */
+export async function boot(): Promise<void> {
+  const { driver, prisma, config } = database();
+  logger.info({ database: describeDatabase(config) }, "opening database");
+  const applied = await migrate(driver);
+  if (applied.length) logger.info({ applied }, "applied migrations");
+  if (!isDemoMode()) return;
+  const result = await seedDemoEstate(prisma, (tx, counts) =>
+    recordAudit(tx, systemCtx("demo-seed"), { action: "demo.seed", entityType: "estate", after: counts }),
+  );
+  if (result.seeded) logger.info({ counts: result.counts }, "loaded the demo estate");
+}

@@ -1,0 +1,32 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll } from "vitest";
+import type { Actor, Ctx } from "@/lib/auth/can";
+import { useDatabase } from "@/lib/db/client";
+import { openTestDatabase, type TestDatabase } from "@/lib/db/testing";
+import type { Role } from "@/lib/db/generated/enums";
+
+/** Gives the test file its own migrated database and makes lib/ data functions use it. */
+export function setupTestDatabase(): () => TestDatabase {
+  let database: TestDatabase | undefined;
+  beforeAll(async () => {
+    database = await openTestDatabase();
+    useDatabase(database);
+  });
+  afterAll(async () => {
+    useDatabase(undefined);
+    await database?.dispose();
+  });
+  return () => {
+    if (!database) throw new Error("the test database is opened in beforeAll");
+    return database;
+  };
+}
+
+/** Creates a user (and optionally team memberships) and returns a request context acting as them. */
+export async function actAs(database: TestDatabase, role: Role, teamIds: string[] = []): Promise<Ctx> {
+  const email = `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.local`;
+  const user = await database.prisma.user.create({ data: { email, name: `Test ${role}`, role } });
+  for (const teamId of teamIds) await database.prisma.membership.create({ data: { userId: user.id, teamId } });
+  const actor: Actor = { id: user.id, email, name: user.name, role, teamIds };
+  return { actor, requestId: `test-${randomUUID()}`, via: "session" };
+}

@@ -1,0 +1,91 @@
+import "server-only";
+import { AppError, notFound } from "@/lib/api/errors";
+import { recordAudit } from "@/lib/audit/record";
+import { loadActor } from "@/lib/auth/actor";
+import type { Actor, Ctx } from "@/lib/auth/can";
+import { checkCredentials } from "@/lib/auth/credentials";
+import { requirePermission } from "@/lib/auth/require";
+import { db } from "@/lib/db/client";
+import type { ApiToken } from "@/lib/db/generated/client";
+import type { ApiTokenDto, CreateTokenInput, ExchangeTokenInput, IssuedToken } from "./schemas";
+import { generateToken, hashToken } from "./secret";
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+function toDto(row: ApiToken): ApiTokenDto {
+  return {
+    id: row.id,
+    name: row.name,
+    prefix: row.prefix,
+    expiresAt: row.expiresAt.toISOString(),
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+async function issue(ctx: Ctx, userId: string, input: CreateTokenInput): Promise<IssuedToken> {
+  const token = generateToken();
+  const row = await db().$transaction(async (tx) => {
+    const created = await tx.apiToken.create({
+      data: {
+        userId,
+        name: input.name,
+        prefix: token.slice(0, 10),
+        tokenHash: hashToken(token),
+        expiresAt: new Date(Date.now() + input.expiresInDays * DAY_MS),
+      },
+    });
+    await recordAudit(tx, ctx, { action: "token.create", entityType: "api_token", entityId: created.id, after: { ...toDto(created), userId } });
+    return created;
+  });
+  return { ...toDto(row), token };
+}
+
+/** POST /api/v1/auth/token: email + password for a new token, shown once. */
+export async function exchangeCredentialsForToken(input: ExchangeTokenInput, requestId: string, clientAddress: string): Promise<IssuedToken> {
+  const user = await checkCredentials(input.email, input.password, clientAddress);
+  const actor = await loadActor(user.id);
+  if (!actor) throw new AppError("UNAUTHENTICATED", "Wrong email or password");
+  const ctx: Ctx = { actor, requestId, via: "session" };
+  requirePermission(ctx, "token.manage", { userId: actor.id });
+  return issue(ctx, actor.id, input);
+}
+
+export async function createToken(ctx: Ctx, input: CreateTokenInput): Promise<IssuedToken> {
+  requirePermission(ctx, "token.manage", { userId: ctx.actor?.id });
+  return issue(ctx, ctx.actor!.id, input);
+}
+
+export async function listOwnTokens(ctx: Ctx): Promise<ApiTokenDto[]> {
+  requirePermission(ctx, "token.manage", { userId: ctx.actor?.id });
+  const rows = await db().apiToken.findMany({ where: { userId: ctx.actor!.id }, orderBy: { createdAt: "desc" } });
+  return rows.map(toDto);
+}
+
+export async function revokeToken(ctx: Ctx, id: string): Promise<ApiTokenDto> {
+  const existing = await db().apiToken.findUnique({ where: { id } });
+  if (!existing) throw notFound("Token");
+  requirePermission(ctx, "token.manage", { userId: existing.userId });
+  if (existing.revokedAt) return toDto(existing);
+  return db().$transaction(async (tx) => {
+    const revoked = await tx.apiToken.update({ where: { id }, data: { revokedAt: new Date() } });
+    await recordAudit(tx, ctx, { action: "token.revoke", entityType: "api_token", entityId: id, before: toDto(existing), after: toDto(revoked) });
+    return toDto(revoked);
+  });
+}
+
+/** Resolves `Authorization: Bearer <token>` to its user, refusing unknown, expired and revoked tokens by name. */
+export async function authenticateToken(token: string): Promise<Actor> {
+  const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
+  if (!row) throw new AppError("UNAUTHENTICATED", "The API token is not valid");
+  if (row.revokedAt) throw new AppError("UNAUTHENTICATED", "The API token was revoked");
+  if (row.expiresAt <= new Date()) throw new AppError("UNAUTHENTICATED", `The API token expired at ${row.expiresAt.toISOString()}`);
+  const actor = await loadActor(row.userId);
+  if (!actor) throw new AppError("UNAUTHENTICATED", "The API token's user is deactivated");
+  // Recorded at most once a minute, so busy clients do not write on every request.
+  if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
+    await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
+  }
+  return actor;
+}
