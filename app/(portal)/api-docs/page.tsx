@@ -1,0 +1,26 @@
+import { ApiReference } from "@/components/api-docs/api-reference";
+import { PageHeader } from "@/components/ui/page-header";
+import { pageCtx } from "@/lib/auth/session";
+
+export const metadata = { title: "API reference · Interchange" };
+
+export default async function ApiDocsPage() {
+  await pageCtx();
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        title="API reference"
+        description={
+          <>
+            Everything the portal does, over REST. Generated from the same schemas that validate requests; the raw document is at{" "}
+            <a className="underline" href="/api/v1/openapi.json">
+              /api/v1/openapi.json
+            </a>
+            .
+          </>
+        }
+      />
+      <ApiReference />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+"use client";
+
+import { ApiReferenceReact } from "@scalar/api-reference-react";
+import "@scalar/api-reference-react/style.css";
+import { useTheme } from "next-themes";
+
+/** The portal's own OpenAPI document, rendered by Scalar, following the portal's theme; no external fonts or calls. */
+export function ApiReference() {
+  const { resolvedTheme } = useTheme();
+  return (
+    <div className="overflow-hidden rounded-lg border">
+      <ApiReferenceReact
+        configuration={{
+          url: "/api/v1/openapi.json",
+          withDefaultFonts: false,
+          hideClientButton: true,
+          forceDarkModeState: resolvedTheme === "dark" ? "dark" : "light",
+          hideDarkModeToggle: true,
+          telemetry: false,
+          showDeveloperTools: "never",
+        }}
+      />
+    </div>
+  );
+}
