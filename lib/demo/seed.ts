@@ -1,0 +1,52 @@
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { hashPassword } from "@/lib/auth/password";
+import { buildDemoEstate } from "./estate";
+import { buildDemoPeople, DEMO_PASSWORD } from "./users";
+
+export type SeedResult = { seeded: boolean; counts: Record<string, number> };
+export type OnSeeded = (tx: Prisma.TransactionClient, counts: Record<string, number>) => Promise<void>;
+
+// Two server instances starting against one empty database must not both seed: the second waits here,
+// then sees the first one's rows and does nothing.
+const SEED_LOCK_KEY = 7_142_020_101;
+
+async function isEmpty(db: Prisma.TransactionClient | PrismaClient): Promise<boolean> {
+  const [systems, users] = await Promise.all([db.system.count(), db.user.count()]);
+  return systems === 0 && users === 0;
+}
+
+/**
+ * Loads the demo estate into an empty database in one transaction. Does nothing if any system or user exists,
+ * so it never mixes demo data into a real catalog. `onSeeded` runs inside the same transaction (the caller
+ * writes its audit row there, so the estate and its audit record commit or roll back together).
+ */
+export async function seedDemoEstate(prisma: PrismaClient, onSeeded?: OnSeeded): Promise<SeedResult> {
+  if (!(await isEmpty(prisma))) return { seeded: false, counts: {} };
+
+  const now = new Date();
+  const estate = buildDemoEstate(now);
+  // Hashed before the transaction opens: argon2 takes a while and should not hold locks.
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const people = buildDemoPeople(estate.teamIdBySlug, passwordHash, now);
+
+  return prisma.$transaction(
+    async (tx) => {
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
+      if (!(await isEmpty(tx))) return { seeded: false, counts: {} };
+      const counts = {
+        teams: (await tx.team.createMany({ data: estate.teams })).count,
+        domains: (await tx.domain.createMany({ data: estate.domains })).count,
+        systems: (await tx.system.createMany({ data: estate.systems })).count,
+        interfaces: (await tx.interface.createMany({ data: estate.interfaces })).count,
+        interfaceVersions: (await tx.interfaceVersion.createMany({ data: estate.interfaceVersions })).count,
+        flows: (await tx.flow.createMany({ data: estate.flows })).count,
+        dataContracts: (await tx.dataContract.createMany({ data: estate.dataContracts })).count,
+        users: (await tx.user.createMany({ data: people.users })).count,
+        memberships: (await tx.membership.createMany({ data: people.memberships })).count,
+      };
+      await onSeeded?.(tx, counts);
+      return { seeded: true, counts };
+    },
+    { maxWait: 30_000, timeout: 120_000 },
+  );
+}
