@@ -51,7 +51,7 @@ test.describe("signing in and out", () => {
     await page.getByLabel("Email").fill(ROLES.admin);
     await page.getByLabel("Password").fill("wrong-password");
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert")).toContainText("Wrong email or password");
+    await expect(page.getByRole("alert").filter({ hasText: "Wrong email or password" })).toBeVisible();
     await expect(page).toHaveURL(/\/signin/);
   });
 

@@ -55,7 +55,9 @@ export function authOptions(): NextAuthOptions {
             // next-auth hands a thrown message back to the sign-in form as its `error`.
             if (error instanceof AppError && error.code === "RATE_LIMITED") throw new Error("RATE_LIMITED");
             if (error instanceof AppError && error.code === "UNAUTHENTICATED") return null;
-            throw error;
+            // Anything else (say, the database is down) must not reach the browser with its internals.
+            logger.error({ err: error }, "sign-in failed");
+            throw new Error("UNAVAILABLE");
           }
         },
       }),
