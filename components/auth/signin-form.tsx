@@ -29,6 +29,7 @@ export type SignInFormProps = {
 const ERROR_MESSAGES: Record<string, string> = {
   CredentialsSignin: "Wrong email or password",
   RATE_LIMITED: "Too many attempts, try again in a minute",
+  UNAVAILABLE: "Sign-in is unavailable right now. Try again shortly.",
   AccessDenied: "Your account is not allowed to sign in here",
   OAuthSignin: "Single sign-on could not start. Try again or use your password.",
   OAuthCallback: "Single sign-on did not complete. Try again or use your password.",
