@@ -42,11 +42,11 @@ test.describe("token exchange and bearer authentication", () => {
 
   test("malformed JSON, a non-JSON body and a bad Authorization header get clear 4xx answers", async ({ request }) => {
     const malformed = await expectProblem(
-      await request.post("/api/v1/auth/token", { headers: { "content-type": "application/json" }, data: '{"email": "admin@interchange.local",' }),
+      await request.post("/api/v1/auth/token", { headers: { "content-type": "application/json" }, data: Buffer.from('{"email": "admin@interchange.local",') }),
       400,
     );
     expect(malformed.detail).toContain("not valid JSON");
-    await expectProblem(await request.post("/api/v1/auth/token", { headers: { "content-type": "text/plain" }, data: "email=admin" }), 415);
+    await expectProblem(await request.post("/api/v1/auth/token", { headers: { "content-type": "text/plain" }, data: Buffer.from("email=admin") }), 415);
     const scheme = await expectProblem(await request.get("/api/v1/me", { headers: { authorization: "Basic YWRtaW46eA==" } }), 401);
     expect(scheme.detail).toContain("Bearer");
     const unknown = await expectProblem(await request.get("/api/v1/me", { headers: bearer("ic_made-up") }), 401);
