@@ -14,13 +14,9 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { ApiTokenDto, IssuedToken } from "@/lib/tokens/schemas";
 import { formatDateTime } from "@/lib/utils/format";
 
-function tokenState(token: ApiTokenDto, now: number): { label: string; active: boolean } {
-  if (token.revokedAt) return { label: "Revoked", active: false };
-  if (new Date(token.expiresAt).getTime() <= now) return { label: "Expired", active: false };
-  return { label: "Active", active: true };
-}
+const STATUS_LABELS: Record<ApiTokenDto["status"], string> = { ACTIVE: "Active", REVOKED: "Revoked", EXPIRED: "Expired" };
 
-export function TokensPanel({ tokens, now }: { tokens: ApiTokenDto[]; now: number }) {
+export function TokensPanel({ tokens }: { tokens: ApiTokenDto[] }) {
   const [issued, setIssued] = useState<IssuedToken | null>(null);
   const create = useApiMutation<{ name: string; expiresInDays: number }, IssuedToken>((body) => ({ path: "/api/v1/tokens", method: "POST", body }));
   const revoke = useApiMutation((id: string) => ({ path: `/api/v1/tokens/${id}`, method: "DELETE" }));
@@ -79,7 +75,7 @@ export function TokensPanel({ tokens, now }: { tokens: ApiTokenDto[]; now: numbe
           </TableHeader>
           <TableBody>
             {tokens.map((token) => {
-              const state = tokenState(token, now);
+              const active = token.status === "ACTIVE";
               return (
                 <TableRow key={token.id}>
                   <TableCell className="font-medium">{token.name}</TableCell>
@@ -88,10 +84,10 @@ export function TokensPanel({ tokens, now }: { tokens: ApiTokenDto[]; now: numbe
                   <TableCell className="text-muted-foreground">{formatDateTime(token.expiresAt)}</TableCell>
                   <TableCell className="text-muted-foreground">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</TableCell>
                   <TableCell>
-                    <Badge variant={state.active ? "secondary" : "outline"}>{state.label}</Badge>
+                    <Badge variant={active ? "secondary" : "outline"}>{STATUS_LABELS[token.status]}</Badge>
                   </TableCell>
                   <TableCell className="text-right">
-                    {state.active ? (
+                    {active ? (
                       <Button variant="outline" size="sm" disabled={revoke.isPending} onClick={() => revoke.mutate(token.id)} aria-label={`Revoke ${token.name}`}>
                         Revoke
                       </Button>

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { DEMO_PASSWORD, ROLES } from "../roles";
-import { bearer, expectProblem, tokenFor } from "./helpers";
+import { bearer, expectProblem } from "./helpers";
 
 test.describe("token exchange and bearer authentication", () => {
   test("a token from email and password authenticates, is shown once, and stops working when revoked", async ({ request }) => {

@@ -44,6 +44,8 @@ describe("API tokens", () => {
     await database().prisma.apiToken.update({ where: { id: second.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     await expect(authenticateToken(second.token)).rejects.toMatchObject({ code: "UNAUTHENTICATED", message: expect.stringContaining("expired") });
     await expect(authenticateToken("ic_not-a-token")).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    const statuses = Object.fromEntries((await listOwnTokens(member)).map((t) => [t.name, t.status]));
+    expect(statuses).toEqual({ laptop: "REVOKED", old: "EXPIRED" });
   });
 
   it("lets users see and revoke only their own tokens", async () => {

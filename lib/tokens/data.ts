@@ -21,6 +21,7 @@ function toDto(row: ApiToken): ApiTokenDto {
     revokedAt: row.revokedAt?.toISOString() ?? null,
     lastUsedAt: row.lastUsedAt?.toISOString() ?? null,
     createdAt: row.createdAt.toISOString(),
+    status: row.revokedAt ? "REVOKED" : row.expiresAt <= new Date() ? "EXPIRED" : "ACTIVE",
   };
 }
 

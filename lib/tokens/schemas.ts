@@ -21,6 +21,7 @@ export const ApiTokenDto = z.object({
   revokedAt: z.string().datetime().nullable(),
   lastUsedAt: z.string().datetime().nullable(),
   createdAt: z.string().datetime(),
+  status: z.enum(["ACTIVE", "REVOKED", "EXPIRED"]),
 });
 export type ApiTokenDto = z.infer<typeof ApiTokenDto>;
 

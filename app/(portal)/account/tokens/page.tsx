@@ -14,7 +14,7 @@ export default async function TokensPage() {
         title="API tokens"
         description="Tokens act as you against the REST API and the command-line client. Each is stored only as a hash and shown once."
       />
-      <TokensPanel tokens={tokens} now={Date.now()} />
+      <TokensPanel tokens={tokens} />
     </div>
   );
 }
