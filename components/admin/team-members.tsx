@@ -35,8 +35,8 @@ export function TeamMembers({ team, people, canManage }: Props) {
       {team.members.length === 0 ? <p className="text-sm text-muted-foreground">No members yet.</p> : null}
       <ul className="grid gap-1.5" aria-label={`Members of ${team.name}`}>
         {team.members.map((member) => (
-          <li key={member.userId} className="flex items-center justify-between gap-2 text-sm">
-            <span className="min-w-0 truncate">
+          <li key={member.userId} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-2 text-sm">
+            <span className="truncate" title={member.email}>
               {member.name} <span className="text-muted-foreground">· {member.email}</span>
             </span>
             <span className="flex shrink-0 items-center gap-1">
@@ -51,8 +51,8 @@ export function TeamMembers({ team, people, canManage }: Props) {
         ))}
       </ul>
       {canManage && candidates.length > 0 ? (
-        <form onSubmit={add} className="flex flex-wrap items-center gap-2">
-          <Select aria-label={`Person to add to ${team.name}`} value={userId} onChange={(e) => setUserId(e.target.value)} wrapperClassName="min-w-48 flex-1">
+        <form onSubmit={add} className="grid grid-cols-[minmax(0,1fr)_6.5rem_auto] items-center gap-2">
+          <Select aria-label={`Person to add to ${team.name}`} value={userId} onChange={(e) => setUserId(e.target.value)} wrapperClassName="min-w-0">
             <option value="">Add a person…</option>
             {candidates.map((p) => (
               <option key={p.id} value={p.id}>
@@ -60,7 +60,7 @@ export function TeamMembers({ team, people, canManage }: Props) {
               </option>
             ))}
           </Select>
-          <Select name="role" aria-label="Team role" defaultValue="MEMBER" wrapperClassName="w-28">
+          <Select name="role" aria-label="Team role" defaultValue="MEMBER">
             <option value="MEMBER">Member</option>
             <option value="LEAD">Lead</option>
           </Select>

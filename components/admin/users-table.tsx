@@ -33,7 +33,7 @@ export function UsersTable({ users, canManage, selfId }: Props) {
             const editable = canManage && user.id !== selfId;
             return (
               <TableRow key={user.id}>
-                <TableCell className="font-medium">{user.name}</TableCell>
+                <TableCell className="font-medium whitespace-nowrap">{user.name}</TableCell>
                 <TableCell className="text-muted-foreground">{user.email}</TableCell>
                 <TableCell>
                   {editable ? (
@@ -54,9 +54,9 @@ export function UsersTable({ users, canManage, selfId }: Props) {
                     <Badge variant="secondary">{user.role}</Badge>
                   )}
                 </TableCell>
-                <TableCell className="max-w-56 truncate text-muted-foreground">{user.teams.map((t) => t.name).join(", ") || "—"}</TableCell>
+                <TableCell className="max-w-48 truncate text-muted-foreground">{user.teams.map((t) => t.name).join(", ") || "—"}</TableCell>
                 <TableCell className="text-muted-foreground">{[user.hasPassword && "Password", user.sso && "SSO"].filter(Boolean).join(", ") || "—"}</TableCell>
-                <TableCell className="text-muted-foreground">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "Never"}</TableCell>
+                <TableCell className="whitespace-nowrap text-muted-foreground">{user.lastLoginAt ? formatDateTime(user.lastLoginAt) : "Never"}</TableCell>
                 <TableCell>
                   {editable ? (
                     <Button variant="outline" size="sm" disabled={update.isPending} onClick={() => update.mutate({ id: user.id, active: !user.active })}>

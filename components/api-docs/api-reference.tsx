@@ -18,6 +18,8 @@ export function ApiReference() {
           hideDarkModeToggle: true,
           telemetry: false,
           showDeveloperTools: "never",
+          // The AI agent and the request proxy call Scalar's servers; the portal never sends its API description out.
+          agent: { disabled: true },
         }}
       />
     </div>

@@ -7,15 +7,15 @@ const estate = ["Overview", "Catalog", "Lineage", "Contracts", "Health", "Compli
 describe("navigationFor", () => {
   it.each<[Role, string[]]>([
     ["ADMIN", [...estate, "Admin", "Users", "Teams", "Audit trail", "API reference"]],
-    ["ARCHITECT", [...estate, "Audit trail"]],
-    ["COMPLIANCE", [...estate, "Audit trail"]],
-    ["MEMBER", estate],
+    ["ARCHITECT", [...estate, "Audit trail", "API reference"]],
+    ["COMPLIANCE", [...estate, "Audit trail", "API reference"]],
+    ["MEMBER", [...estate, "API reference"]],
   ])("shows %s the links for that role", (role, expected) => {
     expect(labels(role)).toEqual(expected);
   });
 
   it("drops the Administration section when none of its links are visible", () => {
-    expect(navigationFor("MEMBER").map((section) => section.id)).toEqual(["estate"]);
+    expect(navigationFor("MEMBER").map((section) => section.id)).toEqual(["estate", "developers"]);
   });
 });
 

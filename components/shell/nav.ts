@@ -46,8 +46,12 @@ export const NAVIGATION: readonly NavSection[] = [
       { href: "/admin/users", label: "Users", icon: Users, roles: ["ADMIN"] },
       { href: "/admin/teams", label: "Teams", icon: UsersRound, roles: ["ADMIN"] },
       { href: "/admin/audit", label: "Audit trail", icon: History, roles: ["ADMIN", "ARCHITECT", "COMPLIANCE"] },
-      { href: "/api-docs", label: "API reference", icon: Braces, roles: ["ADMIN"] },
     ],
+  },
+  {
+    id: "developers",
+    label: "Developers",
+    items: [{ href: "/api-docs", label: "API reference", icon: Braces }],
   },
 ];
 

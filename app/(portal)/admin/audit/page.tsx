@@ -35,8 +35,8 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         actions={<VerifyChainButton />}
       />
       <form className="grid gap-3 sm:grid-cols-4 sm:items-end" role="search" aria-label="Filter audit events">
-        <FormField label="Action" description="Exact, or a prefix such as user.">
-          <Input name="action" defaultValue={raw.action} placeholder="user." />
+        <FormField label="Action">
+          <Input name="action" defaultValue={raw.action} placeholder="e.g. user.create, or user. for all" />
         </FormField>
         <FormField label="Entity type">
           <Input name="entityType" defaultValue={raw.entityType} placeholder="team" />
@@ -44,7 +44,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Search
         <FormField label="Actor email">
           <Input name="actor" type="email" defaultValue={raw.actor} />
         </FormField>
-        <div className="flex gap-2 sm:pb-5">
+        <div className="flex gap-2">
           <Button type="submit">Filter</Button>
           <Button asChild variant="ghost">
             <Link href="/admin/audit">Clear</Link>
