@@ -30,12 +30,17 @@ if (!built) {
   writeFileSync(stamp, fingerprint);
 }
 
+const url = `http://localhost:${port}`;
+if (await fetch(url).then(() => true, () => false)) {
+  console.error(`Port ${port} is already in use. Stop what is serving there, or set PORT to another port.`);
+  process.exit(1);
+}
+
 const server = spawn("npx", ["--no-install", "next", "start", "-p", port], { cwd: root, stdio: "inherit", env });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => process.exit(code ?? 0));
 
 const demo = env.DEMO !== undefined ? env.DEMO === "1" || env.DEMO === "true" : !env.DATABASE_URL;
-const url = `http://localhost:${port}`;
 for (let attempt = 0; attempt < 600; attempt++) {
   await new Promise((r) => setTimeout(r, 500));
   const ok = await fetch(`${url}/api/v1/health`).then((r) => r.ok, () => false);
