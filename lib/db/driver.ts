@@ -1,5 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
@@ -20,8 +21,11 @@ export type Driver = {
 export function openDriver(config: DatabaseConfig): Driver {
   if (config.kind === "postgres") return openPostgres(config.url);
   if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-  return embeddedDriver(config.dataDir ? new PGlite(config.dataDir) : new PGlite());
+  return embeddedDriver(new PGlite({ ...EMBEDDED_OPTIONS, dataDir: config.dataDir ?? undefined }));
 }
+
+/** Extensions the migrations create must be bundled into PGlite when it starts. */
+export const EMBEDDED_OPTIONS: PGliteOptions = { extensions: { pg_trgm } };
 
 function openPostgres(url: string): Driver {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });

@@ -6,7 +6,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import pg from "pg";
 import { openDatabase, type Database } from "./client";
-import { embeddedDriver } from "./driver";
+import { EMBEDDED_OPTIONS, embeddedDriver } from "./driver";
 import { migrate, readMigrations } from "./migrate";
 
 export type TestDatabase = Database & { dispose(): Promise<void> };
@@ -50,7 +50,7 @@ async function runAsAdmin(serverUrl: string, sql: string) {
 }
 
 async function openEmbedded(): Promise<TestDatabase> {
-  const pglite = new PGlite({ loadDataDir: await migratedSnapshot() });
+  const pglite = new PGlite({ ...EMBEDDED_OPTIONS, loadDataDir: await migratedSnapshot() });
   await pglite.waitReady;
   const database = openDatabase({ kind: "embedded", dataDir: null }, embeddedDriver(pglite));
   return {
@@ -68,7 +68,7 @@ async function migratedSnapshot(): Promise<Blob> {
   const key = createHash("sha256").update(migrations.map((m) => m.checksum).join()).digest("hex").slice(0, 16);
   const file = path.join(os.tmpdir(), "interchange-test-snapshots", `${key}.tar.gz`);
   if (existsSync(file)) return new Blob([await readFile(file)]);
-  const pglite = new PGlite();
+  const pglite = new PGlite(EMBEDDED_OPTIONS);
   await migrate(embeddedDriver(pglite));
   const dump = await pglite.dumpDataDir("gzip");
   await pglite.close();
