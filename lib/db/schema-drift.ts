@@ -176,6 +176,19 @@ const keyColumns = (keys: string, relid: string, ofIndex = false) => `array(
 
 const USER_TABLE = `n.nspname = current_schema() AND t.relname <> '_prisma_migrations'`;
 
+/**
+ * Indexes that exist only in the database because Prisma cannot declare them (expression and GIN indexes for
+ * catalog search). Skipped by NAME, one by one, so any other index missing from schema.prisma, expression
+ * index or not, is still reported.
+ */
+export const DATABASE_ONLY_INDEXES: ReadonlySet<string> = new Set([
+  // prisma/migrations/20261121220000_catalog_search: full-text search over interface.search_text
+  "interface_search_text_fts_idx",
+  // same migration: trigram (partial-word, typo-tolerant) matching on names
+  "interface_name_trgm_idx",
+  "system_name_trgm_idx",
+]);
+
 /** What the live database looks like, in the current schema, leaving out the migration runner's table. */
 export async function actualSchema(query: Query): Promise<SchemaShape> {
   const tables: Record<string, TableShape> = {};
@@ -194,12 +207,14 @@ export async function actualSchema(query: Query): Promise<SchemaShape> {
     if (row.column) table.columns[row.column] = { type: normalizeDbType(row.type), notNull: row.not_null };
   }
 
-  const indexes = await query<{ table: string; primary: boolean; unique: boolean; columns: string[] }>(`
-    SELECT t.relname::text AS table, i.indisprimary AS primary, i.indisunique AS unique,
+  const indexes = await query<{ table: string; name: string; primary: boolean; unique: boolean; columns: string[] }>(`
+    SELECT t.relname::text AS table, c.relname::text AS name, i.indisprimary AS primary, i.indisunique AS unique,
            ${keyColumns("i.indkey::int2[]", "i.indrelid", true)} AS columns
-    FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+    FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid JOIN pg_class c ON c.oid = i.indexrelid
+    JOIN pg_namespace n ON n.oid = t.relnamespace
     WHERE ${USER_TABLE}`);
   for (const row of indexes) {
+    if (DATABASE_ONLY_INDEXES.has(row.name)) continue;
     const table = tableNamed(row.table);
     if (row.primary) table.primaryKey = row.columns;
     else (row.unique ? table.uniqueIndexes : table.indexes).push(row.columns);

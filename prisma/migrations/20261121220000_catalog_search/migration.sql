@@ -1,0 +1,26 @@
+-- Catalog search: full-text and trigram indexes, and btree indexes for facets and sorts.
+
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
+-- Database-only expression indexes (Prisma cannot declare them; lib/db/schema-drift.ts allowlists them by name).
+CREATE INDEX "interface_search_text_fts_idx" ON "interface" USING GIN (to_tsvector('simple', "search_text"));
+CREATE INDEX "interface_name_trgm_idx" ON "interface" USING GIN (lower("name") gin_trgm_ops);
+CREATE INDEX "system_name_trgm_idx" ON "system" USING GIN (lower("name") gin_trgm_ops);
+
+-- Declared in schema.prisma: the "updated" sort, and the highest field classification per interface.
+CREATE INDEX "interface_updated_at_idx" ON "interface"("updated_at");
+CREATE INDEX "interface_field_interface_id_classification_idx" ON "interface_field"("interface_id", "classification");
+
+-- Until the importers fill search_text, an interface is at least findable by its name, description and tags.
+-- The trigger covers rows written later with no search text (the demo seed runs after migrations).
+CREATE FUNCTION "interface_default_search_text"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF NEW."search_text" = '' THEN
+    NEW."search_text" := concat_ws(' ', NEW."name", NEW."description", array_to_string(NEW."tags", ' '));
+  END IF;
+  RETURN NEW;
+END $$;
+CREATE TRIGGER "interface_default_search_text" BEFORE INSERT OR UPDATE ON "interface"
+  FOR EACH ROW EXECUTE FUNCTION "interface_default_search_text"();
+
+UPDATE "interface" SET "search_text" = concat_ws(' ', "name", "description", array_to_string("tags", ' ')) WHERE "search_text" = '';
