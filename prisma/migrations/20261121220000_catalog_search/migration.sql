@@ -2,6 +2,11 @@
 
 CREATE EXTENSION IF NOT EXISTS pg_trgm;
 
+-- An interface may belong to another domain than its system (metadata an owner can edit); NULL means the system's.
+ALTER TABLE "interface" ADD COLUMN "domain_id" UUID;
+ALTER TABLE "interface" ADD CONSTRAINT "interface_domain_id_fkey" FOREIGN KEY ("domain_id") REFERENCES "domain"("id") ON DELETE SET NULL ON UPDATE CASCADE;
+CREATE INDEX "interface_domain_id_idx" ON "interface"("domain_id");
+
 -- Database-only expression indexes (Prisma cannot declare them; lib/db/schema-drift.ts allowlists them by name).
 CREATE INDEX "interface_search_text_fts_idx" ON "interface" USING GIN (to_tsvector('simple', "search_text"));
 CREATE INDEX "interface_name_trgm_idx" ON "interface" USING GIN (lower("name") gin_trgm_ops);
