@@ -1,6 +1,7 @@
 import "server-only";
 import { database } from "./client";
 import { describeDatabase } from "./config";
+import { logger } from "@/lib/log";
 import { migrationStatus } from "./migrate";
 
 import type { ServiceStatus } from "./status-schema";
@@ -11,9 +12,11 @@ export async function serviceStatus(): Promise<ServiceStatus> {
   try {
     await driver.query("SELECT 1");
   } catch (error) {
+    // The details (host, driver message) go to the log, not to this unauthenticated endpoint.
+    logger.error({ err: error, database: describeDatabase(config) }, "health check: database unreachable");
     return {
       status: "degraded",
-      database: { reachable: false, kind: config.kind, error: `${describeDatabase(config)}: ${(error as Error).message}` },
+      database: { reachable: false, kind: config.kind, error: "The database does not answer; see the server log" },
       migrations: { current: false, applied: 0, pending: [], problems: ["database unreachable"] },
     };
   }
