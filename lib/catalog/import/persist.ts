@@ -1,0 +1,206 @@
+import "server-only";
+import { recordAudit } from "@/lib/audit/record";
+import type { Ctx } from "@/lib/auth/can";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { buildSearchText } from "@/lib/catalog/search-text";
+import type { ImportedDocument, ImportedInterface } from "./model";
+import { planImport, type ExistingInterface, type ImportPlan } from "./persist-plan";
+import { buildVersionRows, countElements, nextVersionLabel, normalizeSourcePath, slugify, specHashOf, uniqueSlug } from "./persist-rules";
+
+export { retireMissing } from "./persist-retire";
+
+type Tx = Prisma.TransactionClient;
+
+export type ImportedInterfaceResult = {
+  id: string;
+  name: string;
+  kind: ImportedInterface["kind"];
+  version: string;
+  operations: number;
+  channels: number;
+  status: "created" | "updated" | "unchanged";
+};
+export type ImportResult = { interfaces: ImportedInterfaceResult[]; warnings: string[] };
+export type PersistOptions = { fileName: string; sourcePath?: string };
+
+// A 10 MB provider spec has tens of thousands of fields; the default 5 s interactive transaction is too short.
+const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 300_000 };
+
+/** Imports one parsed document in one transaction (see persistDocuments). */
+export function persistImport(ctx: Ctx, doc: ImportedDocument, options: PersistOptions): Promise<ImportResult> {
+  return persistDocuments(ctx, [doc], options);
+}
+
+/**
+ * Writes every document of one file in one transaction, so nothing from a file that fails half-way is kept.
+ * Authorization is decided per document before its first write; an unchanged spec writes nothing at all.
+ */
+export async function persistDocuments(ctx: Ctx, docs: ImportedDocument[], options: PersistOptions): Promise<ImportResult> {
+  return db().$transaction(async (tx) => {
+    const result: ImportResult = { interfaces: [], warnings: [] };
+    for (const doc of docs) {
+      const one = await persistInTx(tx, ctx, doc, options);
+      result.interfaces.push(...one.interfaces);
+      result.warnings.push(...one.warnings);
+    }
+    return result;
+  }, TRANSACTION_OPTIONS);
+}
+
+async function persistInTx(tx: Tx, ctx: Ctx, doc: ImportedDocument, options: PersistOptions): Promise<ImportResult> {
+  const plan = await planImport(tx, ctx, doc);
+  await writeDomains(tx, ctx, plan);
+  await writeSystems(tx, ctx, plan);
+  const interfaces: ImportedInterfaceResult[] = [];
+  const idBySourceKey = new Map<string, { id: string; name: string; style: ExistingInterface["style"] }>();
+  for (const imported of doc.interfaces) {
+    const result = await writeInterface(tx, ctx, plan, imported, options);
+    interfaces.push(result);
+    idBySourceKey.set(imported.sourceKey, { id: result.id, name: result.name, style: imported.style });
+  }
+  const warnings = await writeFlows(tx, ctx, plan, doc, idBySourceKey);
+  return { interfaces, warnings };
+}
+
+async function writeDomains(tx: Tx, ctx: Ctx, plan: ImportPlan) {
+  for (const domain of plan.domains.values()) {
+    if (domain.id) continue;
+    const row = await tx.domain.create({
+      data: { slug: domain.slug, name: domain.entry.name, description: domain.entry.description, ownerTeamId: domain.ownerTeamId },
+    });
+    domain.id = row.id;
+    await recordAudit(tx, ctx, { action: "domain.create", entityType: "domain", entityId: row.id, after: row });
+  }
+}
+
+async function writeSystems(tx: Tx, ctx: Ctx, plan: ImportPlan) {
+  for (const system of plan.systems.values()) {
+    if (system.id) continue;
+    const { entry } = system;
+    const row = await tx.system.create({
+      data: {
+        slug: system.slug,
+        name: entry.name,
+        description: entry.description,
+        kind: entry.kind,
+        ownerTeamId: system.ownerTeamId,
+        domainId: system.domainSlug ? plan.domains.get(system.domainSlug)?.id : undefined,
+      },
+    });
+    system.id = row.id;
+    await recordAudit(tx, ctx, { action: "system.create", entityType: "system", entityId: row.id, after: row });
+  }
+}
+
+function interfaceData(plan: ImportPlan, imported: ImportedInterface) {
+  const elements = imported.elements;
+  return {
+    name: imported.name,
+    description: imported.description ?? null,
+    kind: imported.kind,
+    protocol: imported.protocol,
+    style: imported.style,
+    specFormat: imported.specFormat,
+    tags: imported.tags,
+    systemId: plan.systems.get(imported.systemSlug)!.id!,
+    ownerTeamId: plan.ownerTeamIdBySourceKey.get(imported.sourceKey) ?? null,
+    searchText: buildSearchText({
+      name: imported.name,
+      description: imported.description,
+      tags: imported.tags,
+      elements,
+      fieldNames: elements.flatMap((e) => e.fields.map((f) => f.name)),
+    }),
+    ...(imported.lifecycle ? { lifecycle: imported.lifecycle } : {}),
+  };
+}
+
+/** What the audit trail keeps of an interface: metadata, never the spec or the search text. */
+function auditView(row: Omit<ExistingInterface, "versions" | "sourceKey"> & { searchText?: string }) {
+  const { searchText: _searchText, ...rest } = row;
+  return rest;
+}
+
+async function writeInterface(tx: Tx, ctx: Ctx, plan: ImportPlan, imported: ImportedInterface, options: PersistOptions): Promise<ImportedInterfaceResult> {
+  const existing = plan.interfaces.get(imported.sourceKey);
+  const spec = imported.spec.replace(/\u0000/g, "");
+  const specHash = specHashOf(spec);
+  const counts = countElements(imported.elements);
+  const sourcePath = options.sourcePath === undefined ? undefined : normalizeSourcePath(options.sourcePath);
+  const base = { name: imported.name, kind: imported.kind, ...counts };
+
+  const known = existing?.versions.find((v) => v.specHash === specHash);
+  if (existing && known) {
+    // Same document: only a catalog-as-code file that moved is worth a write (sync must find it at its new path).
+    if (sourcePath === undefined || sourcePath === existing.sourcePath) {
+      return { ...base, id: existing.id, name: existing.name, version: known.version, status: "unchanged" };
+    }
+    await tx.interface.update({ where: { id: existing.id }, data: { sourcePath } });
+    await recordAudit(tx, ctx, { action: "interface.import", entityType: "interface", entityId: existing.id, before: { sourcePath: existing.sourcePath }, after: { sourcePath, file: options.fileName } });
+    return { ...base, id: existing.id, name: existing.name, version: known.version, status: "updated" };
+  }
+
+  const data = interfaceData(plan, imported);
+  let id: string;
+  if (existing) {
+    const after = await tx.interface.update({ where: { id: existing.id }, data: { ...data, ...(sourcePath === undefined ? {} : { sourcePath }) } });
+    id = existing.id;
+    const { versions: _versions, sourceKey: _key, ...before } = existing;
+    await recordAudit(tx, ctx, { action: "interface.import", entityType: "interface", entityId: id, before: auditView(before), after: { ...auditView(after), file: options.fileName } });
+  } else {
+    const wanted = slugify(imported.name);
+    const taken = await tx.interface.findMany({ where: { slug: { startsWith: wanted } }, select: { slug: true } });
+    const created = await tx.interface.create({
+      data: { ...data, slug: uniqueSlug(wanted, new Set(taken.map((t) => t.slug))), sourceKey: imported.sourceKey, sourcePath },
+    });
+    id = created.id;
+    await recordAudit(tx, ctx, { action: "interface.import", entityType: "interface", entityId: id, after: { ...auditView(created), file: options.fileName } });
+  }
+
+  const version = nextVersionLabel(imported.version, existing?.versions.map((v) => v.version) ?? []);
+  const row = await tx.interfaceVersion.create({ data: { interfaceId: id, version, specFormat: imported.specFormat, spec, specHash }, select: { id: true } });
+  const { elementRows, fieldRows } = buildVersionRows(id, row.id, imported.elements);
+  if (elementRows.length) await tx.interfaceElement.createMany({ data: elementRows });
+  if (fieldRows.length) await tx.interfaceField.createMany({ data: fieldRows });
+  await recordAudit(tx, ctx, {
+    action: "interface.version_create",
+    entityType: "interface",
+    entityId: id,
+    after: { versionId: row.id, version, specHash, elements: elementRows.length, fields: fieldRows.length, file: options.fileName },
+  });
+  return { ...base, id, version, status: existing ? "updated" : "created" };
+}
+
+async function writeFlows(
+  tx: Tx,
+  ctx: Ctx,
+  plan: ImportPlan,
+  doc: ImportedDocument,
+  imported: Map<string, { id: string; name: string; style: ExistingInterface["style"] }>,
+): Promise<string[]> {
+  const warnings: string[] = [];
+  for (const flow of doc.flows) {
+    const producer = imported.get(flow.interfaceSourceKey) ?? plan.interfaces.get(flow.interfaceSourceKey);
+    const consumer = plan.systems.get(flow.consumerSystemSlug);
+    if (!producer || !consumer?.id) {
+      // Usually an API defined in another file of the same folder: importing again once it exists adds the flow.
+      warnings.push(`Flow skipped: ${flow.consumerSystemSlug} consumes ${flow.interfaceSourceKey}, which is not in the catalog yet`);
+      continue;
+    }
+    const key = { interfaceId_consumerSystemId: { interfaceId: producer.id, consumerSystemId: consumer.id } };
+    const existing = await tx.flow.findUnique({ where: key, select: { id: true, origin: true } });
+    if (existing) {
+      if (existing.origin === "DISCOVERED") {
+        await tx.flow.update({ where: { id: existing.id }, data: { origin: "BOTH" } });
+        await recordAudit(tx, ctx, { action: "flow.update", entityType: "flow", entityId: existing.id, before: { origin: "DISCOVERED" }, after: { origin: "BOTH" } });
+      }
+      continue;
+    }
+    const row = await tx.flow.create({
+      data: { name: `${producer.name} → ${consumer.entry.name}`, interfaceId: producer.id, consumerSystemId: consumer.id, style: producer.style, origin: "DECLARED" },
+    });
+    await recordAudit(tx, ctx, { action: "flow.create", entityType: "flow", entityId: row.id, after: row });
+  }
+  return warnings;
+}
