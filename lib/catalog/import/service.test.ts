@@ -1,0 +1,87 @@
+import { describe, expect, it } from "vitest";
+import { actAs, setupTestDatabase } from "@/lib/testing/integration";
+import { ImportError, type ImportedDocument } from "./model";
+import { importFilesWith, type ParseDocument } from "./service";
+
+const database = setupTestDatabase();
+
+function doc(key: string, spec = `spec of ${key}`): ImportedDocument {
+  return {
+    format: "OPENAPI",
+    domains: [],
+    systems: [],
+    flows: [],
+    interfaces: [
+      {
+        sourceKey: `openapi:${key}`,
+        name: key,
+        kind: "API",
+        protocol: "HTTP",
+        style: "REQUEST_RESPONSE",
+        specFormat: "OPENAPI",
+        version: "1",
+        tags: [],
+        systemSlug: `${key}-system`,
+        spec,
+        elements: [{ kind: "OPERATION", name: "GET /x", fields: [] }],
+      },
+    ],
+  };
+}
+
+// Stands in for the real parser: "bad" files fail with a located problem, others name their interface(s).
+const fakeParse: ParseDocument = async (fileName, text) => {
+  if (text.startsWith("bad")) throw new ImportError([{ line: 3, message: "unexpected end of the stream" }]);
+  return text.split(",").map((key) => doc(key.trim(), `${fileName}:${text}`));
+};
+
+describe("importFiles", () => {
+  it("imports the good files of a folder and reports the bad one with its location, writing nothing from it", async () => {
+    const admin = await actAs(database(), "ADMIN");
+    const { results } = await importFilesWith(fakeParse, admin, [
+      { name: "specs/a.yaml", content: "svc-a" },
+      { name: "specs/broken.yaml", content: "bad: [" },
+      { name: "specs/c.yaml", content: "svc-c" },
+    ]);
+    expect(results.map((r) => [r.file, r.ok])).toEqual([["specs/a.yaml", true], ["specs/broken.yaml", false], ["specs/c.yaml", true]]);
+    expect(results[1]).toEqual({ file: "specs/broken.yaml", ok: false, error: "line 3: unexpected end of the stream", interfaces: [] });
+    expect(results[2].interfaces).toEqual([expect.objectContaining({ name: "svc-c", operations: 1, status: "created" })]);
+    expect(await database().prisma.interface.count({ where: { sourceKey: { in: ["openapi:svc-a", "openapi:svc-c"] } } })).toBe(2);
+  });
+
+  it("keeps nothing of a multi-document file when a later document of it fails", async () => {
+    const team = await database().prisma.team.create({ data: { slug: "multi-team", name: "Multi" } });
+    const member = await actAs(database(), "MEMBER", [team.id]);
+    const parse: ParseDocument = async () => [
+      { ...doc("multi-ok"), interfaces: [{ ...doc("multi-ok").interfaces[0], ownerTeamSlug: "multi-team" }] },
+      doc("multi-unowned"),
+    ];
+    const { results } = await importFilesWith(parse, member, [{ name: "both.yaml", content: "" }]);
+    expect(results[0]).toMatchObject({ ok: false, error: expect.stringContaining("catalog.import") });
+    expect(await database().prisma.interface.count({ where: { sourceKey: "openapi:multi-ok" } })).toBe(0);
+  });
+
+  it("rejects a file over the size limit without parsing it", async () => {
+    const admin = await actAs(database(), "ADMIN");
+    const previous = process.env.IMPORT_MAX_BYTES;
+    process.env.IMPORT_MAX_BYTES = "10";
+    try {
+      const { results } = await importFilesWith(fakeParse, admin, [{ name: "big.yaml", content: "svc-big-but-long" }]);
+      expect(results[0]).toMatchObject({ ok: false, error: expect.stringContaining("10 bytes") });
+    } finally {
+      if (previous === undefined) delete process.env.IMPORT_MAX_BYTES;
+      else process.env.IMPORT_MAX_BYTES = previous;
+    }
+  });
+
+  it("sync retires the interface of a file removed from the folder", async () => {
+    const admin = await actAs(database(), "ADMIN");
+    const first = await importFilesWith(fakeParse, admin, [{ name: "repo/x.yaml", content: "sync-x" }, { name: "repo/y.yaml", content: "sync-y" }], { sync: "repo" });
+    expect(first.retired).toEqual([]);
+    const second = await importFilesWith(fakeParse, admin, [{ name: "repo/x.yaml", content: "sync-x" }], { sync: "repo" });
+    expect(second.results[0].interfaces[0].status).toBe("unchanged");
+    expect(second.retired).toEqual([{ id: first.results[1].interfaces[0].id, name: "sync-y", sourcePath: "repo/y.yaml" }]);
+    const row = await database().prisma.interface.findUniqueOrThrow({ where: { id: first.results[1].interfaces[0].id } });
+    expect(row.lifecycle).toBe("RETIRED");
+  });
+});
