@@ -9,7 +9,7 @@ import type { ImportedDocument, ImportedDomain, ImportedSystem } from "./model";
 type Tx = Prisma.TransactionClient;
 
 export type PlannedDomain = { slug: string; id: string | null; ownerTeamId: string | null; entry: ImportedDomain };
-export type PlannedSystem = { slug: string; id: string | null; ownerTeamId: string | null; domainSlug?: string; entry: ImportedSystem };
+export type PlannedSystem = { slug: string; id: string | null; ownerTeamId: string | null; domainId?: string | null; domainSlug?: string; entry: ImportedSystem };
 
 const interfaceSelect = {
   id: true,
@@ -81,12 +81,19 @@ async function planSystems(tx: Tx, doc: ImportedDocument, teams: Map<string, str
     entries.set(i.systemSlug, { slug: i.systemSlug, name: i.systemName ?? i.systemSlug, domainSlug: i.domainSlug, ownerTeamSlug: i.ownerTeamSlug });
   }
   for (const system of doc.systems) entries.set(system.slug, system);
-  const existing = await tx.system.findMany({ where: { slug: { in: [...entries.keys()] } }, select: { id: true, slug: true, ownerTeamId: true } });
+  const existing = await tx.system.findMany({ where: { slug: { in: [...entries.keys()] } }, select: { id: true, slug: true, ownerTeamId: true, domainId: true } });
   const found = new Map(existing.map((s) => [s.slug, s]));
   const planned = new Map<string, PlannedSystem>();
   for (const [slug, entry] of entries) {
     const row = found.get(slug);
-    planned.set(slug, { slug, entry, domainSlug: entry.domainSlug, id: row?.id ?? null, ownerTeamId: row ? row.ownerTeamId : teamOf(teams, entry.ownerTeamSlug) });
+    planned.set(slug, {
+      slug,
+      entry,
+      domainSlug: entry.domainSlug,
+      id: row?.id ?? null,
+      domainId: row?.domainId,
+      ownerTeamId: row ? row.ownerTeamId : teamOf(teams, entry.ownerTeamSlug),
+    });
   }
   return planned;
 }

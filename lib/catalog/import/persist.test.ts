@@ -115,6 +115,16 @@ describe("persistImport", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("records an interface's own domain when it differs from its system's", async () => {
+    const admin = await actAs(database(), "ADMIN");
+    const { prisma } = database();
+    const operations = await prisma.domain.create({ data: { slug: "operations", name: "Operations" } });
+    await prisma.system.create({ data: { slug: "risk-service", name: "Risk service", domainId: operations.id } });
+    const result = await persistImport(admin, { ...openApiDoc("risk", { domainSlug: "risk" }), domains: [{ slug: "risk", name: "Risk" }] }, { fileName: "risk.yaml" });
+    const row = await prisma.interface.findUniqueOrThrow({ where: { id: result.interfaces[0].id }, include: { domain: true, system: true } });
+    expect([row.domain?.name, row.system.domainId]).toEqual(["Risk", operations.id]);
+  });
+
   it("names an unknown owner team clearly", async () => {
     const admin = await actAs(database(), "ADMIN");
     await expect(persistImport(admin, openApiDoc("ghost", { ownerTeamSlug: "no-such-team" }), { fileName: "g.yaml" })).rejects.toMatchObject({
@@ -151,6 +161,8 @@ describe("persistImport", () => {
     const { prisma } = database();
     const system = await prisma.system.findUniqueOrThrow({ where: { slug: "order-service" }, include: { domain: true } });
     expect(system).toMatchObject({ name: "Order service", ownerTeamId: team.id, domain: { slug: "commerce", ownerTeamId: team.id } });
+    // Same domain as its system: the interface does not repeat it.
+    expect((await prisma.interface.findUniqueOrThrow({ where: { id: result.interfaces[0].id } })).domainId).toBeNull();
     const flows = await prisma.flow.findMany({ where: { interfaceId: result.interfaces[0].id }, include: { consumerSystem: true } });
     expect(flows.map((f) => [f.consumerSystem.slug, f.origin])).toEqual([["billing", "DECLARED"]]);
     await persistImport(architect, doc, { fileName: "catalog-info.yaml" });

@@ -89,12 +89,15 @@ async function writeSystems(tx: Tx, ctx: Ctx, plan: ImportPlan) {
       },
     });
     system.id = row.id;
+    system.domainId = row.domainId;
     await recordAudit(tx, ctx, { action: "system.create", entityType: "system", entityId: row.id, after: row });
   }
 }
 
 function interfaceData(plan: ImportPlan, imported: ImportedInterface) {
   const elements = imported.elements;
+  const system = plan.systems.get(imported.systemSlug)!;
+  const domainId = imported.domainSlug ? plan.domains.get(imported.domainSlug)?.id : undefined;
   return {
     name: imported.name,
     description: imported.description ?? null,
@@ -103,7 +106,9 @@ function interfaceData(plan: ImportPlan, imported: ImportedInterface) {
     style: imported.style,
     specFormat: imported.specFormat,
     tags: imported.tags,
-    systemId: plan.systems.get(imported.systemSlug)!.id!,
+    systemId: system.id!,
+    // Interface.domainId is only for an interface outside its system's domain; otherwise the system's applies.
+    ...(domainId ? { domainId: domainId === system.domainId ? null : domainId } : {}),
     ownerTeamId: plan.ownerTeamIdBySourceKey.get(imported.sourceKey) ?? null,
     searchText: buildSearchText({
       name: imported.name,
