@@ -1,0 +1,36 @@
+import path from "node:path";
+import type { ImportFileResult, ImportResponse } from "../../catalog/import/schemas";
+import { collectSpecFiles, planBatches, readSpec } from "../files";
+import { formatSummary, toJsonOutput } from "../format";
+import { apiRequest, type Connection } from "../http";
+
+export type ImportOptions = { json?: boolean; sync?: string };
+
+/** Sends the files in batches, prints a summary (or --json), and returns the exit code: 1 if any file failed. */
+export async function importCommand(connection: Connection, inputs: string[], options: ImportOptions): Promise<number> {
+  const base = process.cwd();
+  // The synced folder is always walked whole, or files missing from this run would be retired by mistake.
+  const syncRoot = options.sync === undefined ? undefined : path.relative(base, path.resolve(base, options.sync)).split(path.sep).join("/") || ".";
+  const files = await collectSpecFiles(options.sync === undefined ? inputs : [...inputs, options.sync], base);
+  if (files.length === 0) {
+    process.stderr.write("No *.yaml, *.yml or *.json files found.\n");
+    return 1;
+  }
+  const batches = planBatches(files);
+  const results: ImportFileResult[] = [];
+  let retired: ImportResponse["retired"] = [];
+  for (const [index, batch] of batches.entries()) {
+    const last = index === batches.length - 1;
+    const body = {
+      files: await Promise.all(batch.map(readSpec)),
+      // Retirement runs once, with the last batch, against every file of this run.
+      ...(syncRoot !== undefined && last ? { sync: syncRoot, present: files.map((f) => f.name) } : {}),
+    };
+    if (batches.length > 1 && !options.json) process.stderr.write(`Sending batch ${index + 1}/${batches.length} (${batch.length} files)…\n`);
+    const response = await apiRequest<ImportResponse>(connection, "POST", "api/v1/imports", body);
+    results.push(...response.results);
+    retired = retired.concat(response.retired ?? []);
+  }
+  process.stdout.write(options.json ? `${JSON.stringify(toJsonOutput(results), null, 2)}\n` : `${formatSummary({ results, retired })}\n`);
+  return results.some((r) => !r.ok) ? 1 : 0;
+}

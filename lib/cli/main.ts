@@ -1,0 +1,50 @@
+// `npm run cli -- <command>`: the command-line client of the Interchange REST API.
+import { Command } from "commander";
+import { importCommand } from "./commands/import";
+import { login } from "./commands/login";
+import { whoami } from "./commands/whoami";
+import { CliError, resolveToken, type Connection } from "./http";
+
+type GlobalOptions = { url: string; token?: string };
+
+const program = new Command()
+  .name("interchange")
+  .description("Command-line client for the Interchange portal")
+  .option("--url <url>", "server address", process.env.INTERCHANGE_URL ?? "http://localhost:3000")
+  .option("--token <token>", "API token (default: $INTERCHANGE_TOKEN, else the token stored by `login`)")
+  .showHelpAfterError();
+
+async function connect(command: Command): Promise<Connection> {
+  const { url, token } = command.optsWithGlobals<GlobalOptions>();
+  return { url, token: await resolveToken(token) };
+}
+
+program
+  .command("login")
+  .description("exchange email and password for an API token, stored in ~/.config/interchange/token")
+  .option("--email <email>", "your email (asked for when omitted)")
+  .option("--password <password>", "your password (asked for when omitted; prefer the prompt, flags end up in shell history)")
+  .action(async (options: { email?: string; password?: string }, command: Command) => {
+    await login({ url: command.optsWithGlobals<GlobalOptions>().url }, options);
+  });
+
+program
+  .command("whoami")
+  .description("show who the token belongs to")
+  .action(async (_options: object, command: Command) => whoami(await connect(command)));
+
+program
+  .command("import")
+  .description("import OpenAPI, AsyncAPI, Backstage and ODCS files; directories are walked for *.yaml, *.yml, *.json")
+  .argument("[paths...]", "files or directories")
+  .option("--json", "print the per-file results as JSON")
+  .option("--sync <dir>", "catalog-as-code: also mark interfaces whose file is no longer under <dir> as retired")
+  .action(async (paths: string[], options: { json?: boolean; sync?: string }, command: Command) => {
+    if (paths.length === 0 && options.sync === undefined) command.error("name at least one file or directory, or --sync <dir>");
+    process.exitCode = await importCommand(await connect(command), paths, options);
+  });
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`error: ${error instanceof CliError || error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});
