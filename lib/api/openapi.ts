@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { AuditPage, AuditQuery, AuditVerification } from "@/lib/audit/schemas";
+import { catalogEndpoints } from "@/lib/catalog/openapi-endpoints";
 import { ServiceStatusSchema } from "@/lib/db/status-schema";
 import { TeamDto, TeamList, TeamMemberParams, CreateTeamInput, SetMembershipInput, UpdateTeamInput } from "@/lib/teams/schemas";
 import { ApiTokenDto, CreateTokenInput, ExchangeTokenInput, IssuedToken } from "@/lib/tokens/schemas";
@@ -26,7 +27,7 @@ const Actor = z
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
 
-type Endpoint = Omit<RouteConfig, "responses"> & { ok: { status: number; schema?: z.ZodType; description: string }; errors?: number[] };
+export type Endpoint = Omit<RouteConfig, "responses"> & { ok: { status: number; schema?: z.ZodType; description: string }; errors?: number[] };
 
 const STANDARD_ERRORS: Record<number, string> = {
   400: "Malformed request (e.g. invalid JSON)",
@@ -79,6 +80,7 @@ export function openApiDocument() {
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "An API token from POST /api/v1/auth/token" });
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The portal's browser session" });
   registerEndpoints(registry, endpoints);
+  registerEndpoints(registry, catalogEndpoints);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

@@ -14,11 +14,10 @@ export const FACETS = ["domain", "ownerTeam", "kind", "protocol", "style", "life
 export type FacetName = (typeof FACETS)[number];
 
 // Query strings carry one value per key (the API helper reads them with Object.fromEntries), so a facet's
-// several values travel comma-separated: ?protocol=HTTP,KAFKA.
+// several values travel comma-separated: ?protocol=HTTP,KAFKA. Arrays are accepted too, so a parsed query parses again.
 const csv = <T extends z.ZodType<string, string>>(item: T) =>
   z
-    .string()
-    .transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean))
+    .union([z.string().transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean)), z.array(z.string())])
     .pipe(z.array(item).max(50));
 const idOrNone = z.union([z.string().uuid("Must be a UUID or 'none'"), z.literal(NONE)]);
 

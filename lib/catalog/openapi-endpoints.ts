@@ -1,0 +1,97 @@
+import { z } from "zod";
+import type { Endpoint } from "@/lib/api/openapi";
+import {
+  DomainDetail,
+  DomainSummary,
+  FlowDetail,
+  FlowSummary,
+  FlowsQuery,
+  IdParams,
+  InterfaceDetail,
+  InterfaceSearchResult,
+  SearchInterfacesQuery,
+  SystemDetail,
+  SystemSummary,
+  UpdateInterfaceMetadataInput,
+  VersionParams,
+} from "./schemas";
+
+const tags = ["Catalog"];
+
+/** The catalog's REST endpoints, documented from the schemas that validate them. */
+export const catalogEndpoints: Endpoint[] = [
+  {
+    method: "get",
+    path: "/api/v1/interfaces",
+    tags,
+    summary: "Search interfaces: full text, facets (comma-separated values), sort and cursor pagination",
+    request: { query: SearchInterfacesQuery },
+    ok: { status: 200, schema: InterfaceSearchResult, description: "A page of interfaces with facet counts; pass nextCursor as cursor for the next" },
+    errors: [401, 422],
+  },
+  {
+    method: "get",
+    path: "/api/v1/interfaces/{id}",
+    tags,
+    summary: "One interface with versions, the latest version's operations, channels, messages and schemas, consumers and contracts",
+    request: { params: IdParams },
+    ok: { status: 200, schema: InterfaceDetail, description: "The interface" },
+    errors: [401, 404, 422],
+  },
+  {
+    method: "patch",
+    path: "/api/v1/interfaces/{id}",
+    tags,
+    summary: "Change an interface's domain, owner team, lifecycle, sunset date, description or tags (owners, architects, admins)",
+    request: { params: IdParams, body: { content: { "application/json": { schema: UpdateInterfaceMetadataInput } } } },
+    ok: { status: 200, schema: InterfaceDetail, description: "Updated" },
+    errors: [400, 401, 403, 404, 415, 422],
+  },
+  {
+    method: "get",
+    path: "/api/v1/interfaces/{id}/versions/{versionId}/spec",
+    tags,
+    summary: "Download the raw spec document of a version (YAML, JSON, WSDL, proto, GraphQL, CSV)",
+    request: { params: VersionParams },
+    ok: { status: 200, description: "The document, as an attachment with its media type" },
+    errors: [401, 404, 422],
+  },
+  { method: "get", path: "/api/v1/systems", tags, summary: "List systems", ok: { status: 200, schema: z.object({ items: z.array(SystemSummary) }), description: "Systems by name" }, errors: [401] },
+  {
+    method: "get",
+    path: "/api/v1/systems/{id}",
+    tags,
+    summary: "One system with the interfaces it provides and the flows it consumes",
+    request: { params: IdParams },
+    ok: { status: 200, schema: SystemDetail, description: "The system" },
+    errors: [401, 404, 422],
+  },
+  { method: "get", path: "/api/v1/domains", tags, summary: "List domains", ok: { status: 200, schema: z.object({ items: z.array(DomainSummary) }), description: "Domains by name" }, errors: [401] },
+  {
+    method: "get",
+    path: "/api/v1/domains/{id}",
+    tags,
+    summary: "One domain with its systems",
+    request: { params: IdParams },
+    ok: { status: 200, schema: DomainDetail, description: "The domain" },
+    errors: [401, 404, 422],
+  },
+  {
+    method: "get",
+    path: "/api/v1/flows",
+    tags,
+    summary: "List flows, filtered by producer interface, consumer system or domain",
+    request: { query: FlowsQuery },
+    ok: { status: 200, schema: z.object({ items: z.array(FlowSummary), total: z.number().int() }), description: "Flows by name" },
+    errors: [401, 422],
+  },
+  {
+    method: "get",
+    path: "/api/v1/flows/{id}",
+    tags,
+    summary: "One flow with its purpose, data categories and transfer details",
+    request: { params: IdParams },
+    ok: { status: 200, schema: FlowDetail, description: "The flow" },
+    errors: [401, 404, 422],
+  },
+];
