@@ -4,6 +4,7 @@ import { toAppError } from "@/lib/api/problem";
 import type { Ctx } from "@/lib/auth/can";
 import { logger } from "@/lib/log";
 import { ImportError, importLimitsFromEnv, type ImportedDocument, type ImportLimits } from "./model";
+import { parseDocument } from "./parse";
 import { persistDocuments } from "./persist";
 import { retireMissing } from "./persist-retire";
 import type { ImportFileInput, ImportFileResult, ImportResponse } from "./schemas";
@@ -48,4 +49,16 @@ export async function importFilesWith(parse: ParseDocument, ctx: Ctx, files: Imp
   for (const file of files) results.push(await importOne(ctx, file, options, parse, limits));
   const retired = options.sync === undefined ? [] : await retireMissing(ctx, options.sync, options.present ?? files.map((f) => f.name));
   return { results, retired };
+}
+
+const parseWithLimits: ParseDocument = (fileName, text, limits) => parseDocument(fileName, text, { limits });
+
+/** importFilesWith the real parsers (OpenAPI, AsyncAPI, Backstage, ODCS): what the API, the UI and the CLI use. */
+export function importFiles(ctx: Ctx, files: ImportFileInput[], options: ImportFilesOptions = {}): Promise<ImportResponse> {
+  return importFilesWith(parseWithLimits, ctx, files, options);
+}
+
+/** The request body limit: the file size limit plus room for JSON escaping and the file names. */
+export function importBodyLimit(limits: ImportLimits = importLimitsFromEnv()): number {
+  return limits.maxBytes * 2 + 1024 * 1024;
 }

@@ -1,0 +1,7 @@
+import { route } from "@/lib/api/route";
+import { ImportRequest } from "@/lib/catalog/import/schemas";
+import { importBodyLimit, importFiles } from "@/lib/catalog/import/service";
+
+export const POST = route({ body: ImportRequest, maxBodyBytes: importBodyLimit() }, ({ ctx, body }) =>
+  importFiles(ctx, body.files, { sync: body.sync, present: body.present }),
+);
