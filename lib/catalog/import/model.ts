@@ -10,6 +10,8 @@ export type ImportedField = {
   required: boolean;
   description?: string;
   example?: string;
+  /** Classification the document declares for the field (ODCS `classification`), e.g. "restricted". */
+  classification?: string;
 };
 
 export type ImportedElement = {
@@ -48,6 +50,8 @@ export type ImportedInterface = {
   /** The raw document text as imported, stored with its hash. */
   spec: string;
   elements: ImportedElement[];
+  /** Contract-level metadata the document declares (ODCS: SLA properties, team, servers, support). */
+  details?: Record<string, unknown>;
 };
 
 /** Backstage and ODCS files also describe systems, domains, ownership and flows. */
