@@ -52,7 +52,9 @@ async function loadTeams(tx: Tx, doc: ImportedDocument): Promise<Map<string, str
   const bySlug = new Map(teams.map((t) => [t.slug, t.id]));
   const missing = slugs.filter((slug) => !bySlug.has(slug));
   if (missing.length) {
-    throw new AppError("VALIDATION", `Owner team ${missing.map((s) => `"${s}"`).join(", ")} does not exist; an admin must create it (Admin → Teams) before importing`);
+    const names = missing.map((s) => `"${s}"`).join(", ");
+    const what = missing.length === 1 ? `Owner team ${names} does not exist` : `Owner teams ${names} do not exist`;
+    throw new AppError("VALIDATION", `${what}; an admin must create ${missing.length === 1 ? "it" : "them"} (Admin → Teams) before importing`);
   }
   return bySlug;
 }

@@ -1,7 +1,8 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
 import { ImportError, type ImportedDocument } from "./model";
-import { importFilesWith, type ParseDocument } from "./service";
+import { importFiles, importFilesWith, type ParseDocument } from "./service";
 
 const database = setupTestDatabase();
 
@@ -83,5 +84,25 @@ describe("importFiles", () => {
     expect(second.retired).toEqual([{ id: first.results[1].interfaces[0].id, name: "sync-y", sourcePath: "repo/y.yaml" }]);
     const row = await database().prisma.interface.findUniqueOrThrow({ where: { id: first.results[1].interfaces[0].id } });
     expect(row.lifecycle).toBe("RETIRED");
+  });
+});
+
+describe("importFiles with the real parsers", () => {
+  const fixture = (name: string) => ({ name: `fixtures/${name}`, content: readFileSync(`lib/catalog/import/fixtures/${name}`, "utf8") });
+
+  it("imports real specs, reports a malformed one by line, and re-imports them as unchanged", async () => {
+    const admin = await actAs(database(), "ADMIN");
+    await database().prisma.team.create({ data: { slug: "pets-team", name: "Pets" } });
+    const files = [fixture("petstore.yaml"), fixture("swagger2.json"), { name: "broken.yaml", content: "openapi: 3.0.0\ninfo: [\n" }];
+    const first = await importFiles(admin, files);
+    expect(first.results.map((r) => r.ok)).toEqual([true, true, false]);
+    expect(first.results[2].error).toMatch(/^line \d+: /);
+    for (const result of first.results.slice(0, 2)) expect(result.interfaces[0]).toMatchObject({ status: "created", operations: expect.any(Number) });
+    expect(first.results[0].interfaces[0].operations).toBeGreaterThan(0);
+    const stored = await database().prisma.interface.findUniqueOrThrow({ where: { id: first.results[0].interfaces[0].id }, include: { _count: { select: { elements: true, fields: true } } } });
+    expect(stored._count.elements).toBeGreaterThan(0);
+    expect(stored.searchText).toContain(stored.name);
+    const again = await importFiles(admin, files);
+    expect(again.results.slice(0, 2).map((r) => r.interfaces[0].status)).toEqual(["unchanged", "unchanged"]);
   });
 });
