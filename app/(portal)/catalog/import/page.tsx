@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { ImportUpload } from "@/components/catalog/import-upload";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Button } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/can";
+import { pageCtx } from "@/lib/auth/session";
+
+export const metadata = { title: "Import specs · Interchange" };
+
+export default async function ImportPage() {
+  const ctx = await pageCtx();
+  // Members import through their teams' ownership, checked per interface on the server; without a team they cannot.
+  if (!can(ctx, "catalog.import") && !ctx.actor?.teamIds.length) {
+    return <Forbidden description="Importing specs is for architects, admins and members of the team that owns the interfaces." />;
+  }
+  return (
+    <div className="grid gap-6">
+      <PageHeader
+        eyebrow={<Link href="/catalog" className="hover:underline">Catalog</Link>}
+        title="Import specs"
+        description="Each file is imported in its own transaction: a changed spec becomes a new version, an unchanged one is left alone, and a file with an error is reported with its line and nothing from it is written."
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/catalog">Back to catalog</Link>
+          </Button>
+        }
+      />
+      <ImportUpload />
+    </div>
+  );
+}
