@@ -24,7 +24,7 @@ describe("interface detail", () => {
     expect(detail.ownerTeam?.id).toBe(fixture.teams.payTeam.id);
     expect(detail.canEdit).toBe(false);
     const events = await getInterface(member, fixture.ids["Payment Events"]);
-    expect(events.consumers).toEqual([expect.objectContaining({ system: { id: fixture.systems.depot.id, name: fixture.systems.depot.name } })]);
+    expect(events.consumerFlows).toEqual([expect.objectContaining({ system: { id: fixture.systems.depot.id, name: fixture.systems.depot.name } })]);
     const spec = await getInterfaceSpec(member, detail.id, detail.versions[0].id);
     expect(spec.spec).toBe("openapi: 3.1.0");
     await expect(getInterface(member, "00000000-0000-4000-8000-000000000000")).rejects.toMatchObject({ code: "NOT_FOUND" });

@@ -60,7 +60,7 @@ export async function getInterface(ctx: Ctx, id: string): Promise<InterfaceDetai
     specFormat: row.specFormat,
     versions: row.versions.map((v) => ({ ...v, createdAt: v.createdAt.toISOString() })),
     elements: grouped,
-    consumers: row.flows.map((f) => ({
+    consumerFlows: row.flows.map((f) => ({
       flowId: f.id,
       flowName: f.name,
       style: f.style,

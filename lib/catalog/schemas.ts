@@ -198,7 +198,7 @@ export const InterfaceDetail = InterfaceSummary.extend({
   specFormat: z.string(),
   versions: z.array(z.object({ id: z.string().uuid(), version: z.string(), specFormat: z.string(), specHash: z.string(), createdAt: z.string().datetime() })),
   elements: z.object({ operations: z.array(ElementDto), channels: z.array(ElementDto), messages: z.array(ElementDto), schemas: z.array(ElementDto) }),
-  consumers: z.array(z.object({ flowId: z.string().uuid(), flowName: z.string(), style: z.enum(STYLES), patterns: z.array(z.string()), system: Ref, team: Ref.nullable() })),
+  consumerFlows: z.array(z.object({ flowId: z.string().uuid(), flowName: z.string(), style: z.enum(STYLES), patterns: z.array(z.string()), system: Ref, team: Ref.nullable() })),
   contracts: z.array(
     z.object({ id: z.string().uuid(), version: z.string(), status: z.string(), classification: z.enum(CLASSIFICATIONS), compatibilityMode: z.string(), updatedAt: z.string().datetime() }),
   ),

@@ -1,78 +1,89 @@
-import { Boxes } from "lucide-react";
+import { Boxes, Upload } from "lucide-react";
 import Link from "next/link";
-import { Badge } from "@/components/ui/badge";
+import { FacetPanel } from "@/components/catalog/facet-panel";
+import { InterfaceTable } from "@/components/catalog/interface-table";
+import { SearchBar } from "@/components/catalog/search-bar";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { pageCtx } from "@/lib/auth/session";
-import { listInterfacePage } from "@/lib/catalog/summary";
+import { FACETS, SearchInterfacesQuery } from "@/lib/catalog/schemas";
+import { searchInterfaces } from "@/lib/catalog/search";
 
 export const metadata = { title: "Catalog · Interchange" };
 
-const PAGE_SIZE = 50;
+type Params = Record<string, string | string[] | undefined>;
+const KEYS = ["q", "sort", "cursor", "limit", ...FACETS] as const;
 
-export default async function CatalogPage({ searchParams }: { searchParams: Promise<{ page?: string }> }) {
+/** The URL's search state; a parameter that does not validate (a stale cursor, a typo) is dropped, not fatal. */
+function searchState(raw: Params): Record<string, string> {
+  const state: Record<string, string> = {};
+  for (const key of KEYS) {
+    const value = Array.isArray(raw[key]) ? raw[key][0] : raw[key];
+    if (value && SearchInterfacesQuery.shape[key].safeParse(value).success) state[key] = value;
+  }
+  return state;
+}
+
+export default async function CatalogPage({ searchParams }: { searchParams: Promise<Params> }) {
   const ctx = await pageCtx();
-  const page = Math.max(1, Number.parseInt((await searchParams).page ?? "1", 10) || 1);
-  const { rows, total } = await listInterfacePage(ctx, page, PAGE_SIZE);
-  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  const state = searchState(await searchParams);
+  const result = await searchInterfaces(ctx, state).catch((error: unknown) => {
+    // A cursor from another sort or an older search: start again from the first page.
+    if (state.cursor && (error as { code?: string }).code === "VALIDATION") return searchInterfaces(ctx, { ...state, cursor: undefined });
+    throw error;
+  });
+  const withCursor = (cursor: string | null) => {
+    const next = new URLSearchParams({ ...state });
+    if (cursor) next.set("cursor", cursor);
+    else next.delete("cursor");
+    return `/catalog?${next.toString()}`;
+  };
+  const filtered = Object.keys(state).some((k) => k !== "sort" && k !== "limit");
   return (
     <div className="grid gap-6">
-      <PageHeader title="Catalog" description={`Every API and event flow in the estate: ${total.toLocaleString("en")} interfaces.`} />
-      {total === 0 ? (
-        <EmptyState icon={Boxes} title="The catalog is empty" description="Interfaces appear here when specs are imported or declared." />
-      ) : (
-        <>
-          <Table>
-            <TableHeader>
-              <TableRow>
-                <TableHead>Interface</TableHead>
-                <TableHead>System</TableHead>
-                <TableHead>Domain</TableHead>
-                <TableHead>Owner</TableHead>
-                <TableHead>Protocol</TableHead>
-                <TableHead>Lifecycle</TableHead>
-                <TableHead className="text-right">Consumers</TableHead>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((row) => (
-                <TableRow key={row.id}>
-                  <TableCell className="font-medium">{row.name}</TableCell>
-                  <TableCell>{row.system}</TableCell>
-                  <TableCell className="text-muted-foreground">{row.domain ?? "—"}</TableCell>
-                  <TableCell className="text-muted-foreground">{row.owner ?? "Unowned"}</TableCell>
-                  <TableCell>
-                    <Badge variant="secondary">{row.protocol}</Badge>
-                  </TableCell>
-                  <TableCell>
-                    <Badge variant={row.lifecycle === "ACTIVE" ? "outline" : "secondary"}>{row.lifecycle.toLowerCase()}</Badge>
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{row.consumers}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <nav className="flex items-center justify-between text-sm text-muted-foreground" aria-label="Pagination">
-            <span>
-              Page {page} of {pages}
-            </span>
-            <span className="flex gap-2">
-              {page > 1 ? (
-                <Button asChild variant="outline" size="sm">
-                  <Link href={`/catalog?page=${page - 1}`}>Previous</Link>
-                </Button>
-              ) : null}
-              {page < pages ? (
-                <Button asChild variant="outline" size="sm">
-                  <Link href={`/catalog?page=${page + 1}`}>Next</Link>
-                </Button>
-              ) : null}
-            </span>
+      <PageHeader
+        title="Catalog"
+        description="Every API and event flow in the estate. Search names, operations, channels, messages and fields; narrow with the filters."
+        actions={
+          <Button asChild variant="outline">
+            <Link href="/catalog/import">
+              <Upload aria-hidden="true" /> Import specs
+            </Link>
+          </Button>
+        }
+      />
+      <SearchBar />
+      <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
+        <FacetPanel facets={result.facets} />
+        <section aria-label="Results" className="grid content-start gap-3">
+          <p className="text-sm text-muted-foreground" role="status">
+            {result.total.toLocaleString("en")} {result.total === 1 ? "interface" : "interfaces"}
+            {state.cursor ? " (continued)" : ""}
+          </p>
+          {result.items.length === 0 ? (
+            <EmptyState
+              icon={Boxes}
+              title={filtered ? "No interfaces match" : "The catalog is empty"}
+              description={filtered ? "Try fewer words or clear some filters." : "Interfaces appear here when specs are imported or declared."}
+            />
+          ) : (
+            <InterfaceTable items={result.items} caption="Search results" />
+          )}
+          <nav className="flex items-center justify-end gap-2" aria-label="Pagination">
+            {state.cursor ? (
+              <Button asChild variant="outline" size="sm">
+                <Link href={withCursor(null)}>First page</Link>
+              </Button>
+            ) : null}
+            {result.nextCursor ? (
+              <Button asChild variant="outline" size="sm">
+                <Link href={withCursor(result.nextCursor)}>Next page</Link>
+              </Button>
+            ) : null}
           </nav>
-        </>
-      )}
+        </section>
+      </div>
     </div>
   );
 }

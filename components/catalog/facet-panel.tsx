@@ -1,0 +1,57 @@
+"use client";
+
+import { Button } from "@/components/ui/button";
+import type { FacetCounts, FacetName } from "@/lib/catalog/schemas";
+import { FACET_TITLES, humanize } from "./labels";
+import { useCatalogUrl } from "./use-catalog-url";
+
+const ORDER: FacetName[] = ["kind", "protocol", "style", "lifecycle", "classification", "domain", "ownerTeam"];
+
+/** Checkbox facets with counts; several values of one facet widen the search, different facets narrow it. */
+export function FacetPanel({ facets }: { facets: FacetCounts }) {
+  const { values, update, params } = useCatalogUrl();
+  const active = ORDER.some((f) => params.get(f));
+
+  function toggle(facet: FacetName, value: string, on: boolean) {
+    const current = values(facet);
+    const next = on ? [...current, value] : current.filter((v) => v !== value);
+    update({ [facet]: next.length ? next.join(",") : null });
+  }
+
+  return (
+    <aside aria-label="Filters" className="grid content-start gap-5">
+      {active ? (
+        <Button variant="outline" size="sm" onClick={() => update(Object.fromEntries(ORDER.map((f) => [f, null])))}>
+          Clear filters
+        </Button>
+      ) : null}
+      {ORDER.map((facet) => {
+        const selected = new Set(values(facet));
+        const options = facets[facet];
+        if (options.length === 0 && selected.size === 0) return null;
+        return (
+          <fieldset key={facet} className="grid gap-1.5">
+            <legend className="mb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">{FACET_TITLES[facet]}</legend>
+            {options.map((option) => {
+              const label = facet === "domain" || facet === "ownerTeam" ? option.label : humanize(option.value);
+              return (
+                <label key={option.value} className="flex items-center gap-2 text-sm">
+                  <input
+                    type="checkbox"
+                    className="size-4 accent-primary"
+                    checked={selected.has(option.value)}
+                    onChange={(e) => toggle(facet, option.value, e.target.checked)}
+                  />
+                  <span className="min-w-0 flex-1 truncate">{label}</span>
+                  <span className="text-xs text-muted-foreground tabular-nums" aria-label={`${option.count} interfaces`}>
+                    {option.count}
+                  </span>
+                </label>
+              );
+            })}
+          </fieldset>
+        );
+      })}
+    </aside>
+  );
+}
