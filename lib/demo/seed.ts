@@ -1,6 +1,7 @@
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { hashPassword } from "@/lib/auth/password";
 import { buildDemoEstate } from "./estate";
+import { extractDemoSpecs } from "./extract";
 import { buildDemoPeople, DEMO_PASSWORD } from "./users";
 
 export type SeedResult = { seeded: boolean; counts: Record<string, number> };
@@ -29,7 +30,7 @@ export async function seedDemoEstate(prisma: PrismaClient, onSeeded?: OnSeeded):
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const people = buildDemoPeople(estate.teamIdBySlug, passwordHash, now);
 
-  return prisma.$transaction(
+  const result = await prisma.$transaction(
     async (tx) => {
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${SEED_LOCK_KEY})`;
       if (!(await isEmpty(tx))) return { seeded: false, counts: {} };
@@ -49,4 +50,7 @@ export async function seedDemoEstate(prisma: PrismaClient, onSeeded?: OnSeeded):
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
+  // Parsing every spec takes seconds, so it runs after the commit rather than holding the seed transaction open.
+  if (result.seeded) await extractDemoSpecs(prisma);
+  return result;
 }
