@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actualSchema, DATABASE_ONLY_INDEXES, diffSchemas, expectedSchema, type SchemaShape } from "./schema-drift";
+import { actualSchema, DATABASE_ONLY_COLUMNS, DATABASE_ONLY_INDEXES, diffSchemas, expectedSchema, type SchemaShape } from "./schema-drift";
 import { openTestDatabase, type TestDatabase } from "./testing";
 
 const SCHEMA_FILE = path.join(process.cwd(), "prisma", "schema.prisma");
@@ -98,6 +98,10 @@ describe("schema drift check and database-only indexes", () => {
       [[...DATABASE_ONLY_INDEXES]],
     );
     expect(rows.map((r) => r.name).sort()).toEqual([...DATABASE_ONLY_INDEXES].sort());
+    const columns = await database.driver.query<{ name: string }>(
+      `SELECT table_name || '.' || column_name AS name FROM information_schema.columns WHERE table_schema = current_schema()`,
+    );
+    for (const column of DATABASE_ONLY_COLUMNS) expect(columns.map((c) => c.name)).toContain(column);
   });
 
   it("still reports an extra expression index that is not on the allowlist", async () => {

@@ -182,11 +182,19 @@ const USER_TABLE = `n.nspname = current_schema() AND t.relname <> '_prisma_migra
  * index or not, is still reported.
  */
 export const DATABASE_ONLY_INDEXES: ReadonlySet<string> = new Set([
-  // prisma/migrations/20261121220000_catalog_search: full-text search over interface.search_text
-  "interface_search_text_fts_idx",
+  // prisma/migrations/20261121220000_catalog_search: GIN full-text index on interface.search_vector
+  "interface_search_vector_idx",
   // same migration: trigram (partial-word, typo-tolerant) matching on names
   "interface_name_trgm_idx",
   "system_name_trgm_idx",
+  // same migration: partial index over classified fields only (Prisma has no WHERE on indexes)
+  "interface_field_classified_idx",
+]);
+
+/** Columns Prisma cannot declare (a generated tsvector), as "table.column"; every other extra column is reported. */
+export const DATABASE_ONLY_COLUMNS: ReadonlySet<string> = new Set([
+  // prisma/migrations/20261121220000_catalog_search: to_tsvector('simple', search_text), stored for search
+  "interface.search_vector",
 ]);
 
 /** What the live database looks like, in the current schema, leaving out the migration runner's table. */
@@ -204,6 +212,7 @@ export async function actualSchema(query: Query): Promise<SchemaShape> {
     ORDER BY t.relname, a.attnum`);
   for (const row of columns) {
     const table = tableNamed(row.table);
+    if (row.column && DATABASE_ONLY_COLUMNS.has(`${row.table}.${row.column}`)) continue;
     if (row.column) table.columns[row.column] = { type: normalizeDbType(row.type), notNull: row.not_null };
   }
 
