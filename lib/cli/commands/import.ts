@@ -8,7 +8,8 @@ export type ImportOptions = { json?: boolean; sync?: string };
 
 /** Sends the files in batches, prints a summary (or --json), and returns the exit code: 1 if any file failed. */
 export async function importCommand(connection: Connection, inputs: string[], options: ImportOptions): Promise<number> {
-  const base = process.cwd();
+  // `npm run` moves to the package root; INIT_CWD is where the user typed the command, so their paths resolve there.
+  const base = process.env.INIT_CWD || process.cwd();
   // The synced folder is always walked whole, or files missing from this run would be retired by mistake.
   const syncRoot = options.sync === undefined ? undefined : path.relative(base, path.resolve(base, options.sync)).split(path.sep).join("/") || ".";
   const files = await collectSpecFiles(options.sync === undefined ? inputs : [...inputs, options.sync], base);
