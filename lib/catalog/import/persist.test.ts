@@ -183,6 +183,10 @@ describe("retireMissing", () => {
     expect([await lifecycle(kept.interfaces[0].id), await lifecycle(gone.interfaces[0].id), await lifecycle(outside.interfaces[0].id)]).toEqual(["ACTIVE", "RETIRED", "ACTIVE"]);
     expect(await prisma.auditEvent.count({ where: { action: "interface.retire", entityId: gone.interfaces[0].id } })).toBe(1);
     expect(await retireMissing(admin, "specs", ["specs/kept.yaml"])).toEqual([]);
+    // The file comes back: the next sync brings its interface back too.
+    const back = await persistImport(admin, openApiDoc("sync-gone"), { fileName: "gone.yaml", sourcePath: "specs/gone.yaml" });
+    expect(back.interfaces[0].status).toBe("updated");
+    expect(await lifecycle(gone.interfaces[0].id)).toBe("ACTIVE");
   });
 
   it("retires nothing when the caller may not retire one of the missing interfaces", async () => {

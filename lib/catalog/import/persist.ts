@@ -135,18 +135,27 @@ async function writeInterface(tx: Tx, ctx: Ctx, plan: ImportPlan, imported: Impo
   const sourcePath = options.sourcePath === undefined ? undefined : normalizeSourcePath(options.sourcePath);
   const base = { name: imported.name, kind: imported.kind, ...counts };
 
+  // A synced file that is back after sync retired its interface brings the interface back, unless it says otherwise.
+  const revive = sourcePath !== undefined && existing?.lifecycle === "RETIRED" && !imported.lifecycle ? ({ lifecycle: "ACTIVE" } as const) : {};
+
   const known = existing?.versions.find((v) => v.specHash === specHash);
   if (existing && known) {
-    // Same document: only a catalog-as-code file that moved is worth a write (sync must find it at its new path).
-    if (sourcePath === undefined || sourcePath === existing.sourcePath) {
+    // Same document: only a catalog-as-code file that moved or came back is worth a write.
+    if (sourcePath === undefined || (sourcePath === existing.sourcePath && !("lifecycle" in revive))) {
       return { ...base, id: existing.id, name: existing.name, version: known.version, status: "unchanged" };
     }
-    await tx.interface.update({ where: { id: existing.id }, data: { sourcePath } });
-    await recordAudit(tx, ctx, { action: "interface.import", entityType: "interface", entityId: existing.id, before: { sourcePath: existing.sourcePath }, after: { sourcePath, file: options.fileName } });
+    await tx.interface.update({ where: { id: existing.id }, data: { sourcePath, ...revive } });
+    await recordAudit(tx, ctx, {
+      action: "interface.import",
+      entityType: "interface",
+      entityId: existing.id,
+      before: { sourcePath: existing.sourcePath, lifecycle: existing.lifecycle },
+      after: { sourcePath, ...revive, file: options.fileName },
+    });
     return { ...base, id: existing.id, name: existing.name, version: known.version, status: "updated" };
   }
 
-  const data = interfaceData(plan, imported);
+  const data = { ...interfaceData(plan, imported), ...revive };
   let id: string;
   if (existing) {
     const after = await tx.interface.update({ where: { id: existing.id }, data: { ...data, ...(sourcePath === undefined ? {} : { sourcePath }) } });
