@@ -30,13 +30,13 @@ function scopedRows(q: string | undefined, sort: string) {
               OR lower(i.name) % lower(${q}))`
     : Prisma.empty;
   const sortKey =
-    sort === "updated" ? sql`i.updated_at` : sort === "consumers" ? sql`coalesce(fl.n, 0)::float8` : sql`lower(i.name)`;
+        // Bytewise ("C") order on the lowercased name: several times faster to sort than the locale's collation.
+    sort === "updated" ? sql`i.updated_at` : sort === "consumers" ? sql`coalesce(fl.n, 0)::float8` : sql`lower(i.name) COLLATE "C"`;
   const consumers =
     sort === "consumers" ? sql`LEFT JOIN (SELECT interface_id, count(*) AS n FROM flow GROUP BY interface_id) fl ON fl.interface_id = i.id` : Prisma.empty;
   return sql`
     SELECT i.id, coalesce(i.domain_id, s.domain_id) AS domain_id, coalesce(i.owner_team_id, s.owner_team_id) AS owner_team_id,
-           i.kind::text AS kind, i.protocol::text AS protocol, i.style::text AS style, i.lifecycle::text AS lifecycle,
-           coalesce(greatest(dc.c, fc.c)::text, ${UNCLASSIFIED}) AS classification,
+           i.kind, i.protocol, i.style, i.lifecycle, greatest(dc.c, fc.c) AS classification,
            ${rank} AS rank, ${sortKey} AS sort_key
     FROM interface i JOIN system s ON s.id = i.system_id
     LEFT JOIN (SELECT interface_id, max(classification) AS c FROM data_contract GROUP BY interface_id) dc ON dc.interface_id = i.id
@@ -48,19 +48,37 @@ function scopedRows(q: string | undefined, sort: string) {
 
 type Filters = Partial<Record<FacetName, string[]>>;
 
+// Facet columns stay enums and uuids in the scan (grouping and comparing those is much cheaper than text);
+// selected values are cast to the column's type. Type names come from this fixed map, never from input.
+const ENUM_TYPE: Partial<Record<FacetName, string>> = {
+  kind: '"InterfaceKind"',
+  protocol: '"Protocol"',
+  style: '"IntegrationStyle"',
+  lifecycle: '"Lifecycle"',
+  classification: '"Classification"',
+};
+const COLUMN: Record<FacetName, string> = {
+  domain: "domain_id",
+  ownerTeam: "owner_team_id",
+  kind: "kind",
+  protocol: "protocol",
+  style: "style",
+  lifecycle: "lifecycle",
+  classification: "classification",
+};
+
 /** A parameterized condition for one facet's selected values (none selected: no condition). */
 function facetCondition(facet: FacetName, values: string[] | undefined): Prisma.Sql | null {
   if (!values?.length) return null;
-  const column = Prisma.raw(facet === "domain" ? "domain_id" : facet === "ownerTeam" ? "owner_team_id" : facet);
-  if (facet === "domain" || facet === "ownerTeam") {
-    const ids = values.filter((v) => v !== NONE);
-    const parts = [
-      ...(ids.length ? [sql`${column}::text IN (${Prisma.join(ids)})`] : []),
-      ...(values.includes(NONE) ? [sql`${column} IS NULL`] : []),
-    ];
-    return sql`(${Prisma.join(parts, " OR ")})`;
-  }
-  return sql`${column} IN (${Prisma.join(values)})`;
+  const column = Prisma.raw(COLUMN[facet]);
+  const type = Prisma.raw(ENUM_TYPE[facet] ?? "uuid");
+  const empty = facet === "classification" ? UNCLASSIFIED : NONE;
+  const given = values.filter((v) => v !== empty);
+  const parts = [
+    ...(given.length ? [sql`${column} IN (${Prisma.join(given.map((v) => sql`CAST(${v} AS ${type})`))})`] : []),
+    ...(values.includes(empty) ? [sql`${column} IS NULL`] : []),
+  ];
+  return sql`(${Prisma.join(parts, " OR ")})`;
 }
 
 function whereAll(filters: Filters, except?: FacetName): Prisma.Sql {
@@ -70,18 +88,11 @@ function whereAll(filters: Filters, except?: FacetName): Prisma.Sql {
   return conditions.length ? sql`WHERE ${Prisma.join(conditions, " AND ")}` : sql`WHERE TRUE`;
 }
 
-const FACET_COLUMN: Record<FacetName, string> = {
-  domain: "domain_id::text",
-  ownerTeam: "owner_team_id::text",
-  kind: "kind",
-  protocol: "protocol",
-  style: "style",
-  lifecycle: "lifecycle",
-  classification: "classification",
-};
-
 const SORT_DIRECTION: Record<string, "ASC" | "DESC"> = { relevance: "DESC", name: "ASC", updated: "DESC", consumers: "DESC" };
-const SORT_CAST: Record<string, string> = { relevance: "float8", name: "text", updated: "timestamptz", consumers: "float8" };
+const SORT_CAST: Record<string, string> = { relevance: "float8", updated: "timestamptz", consumers: "float8" };
+/** The cursor's key as a parameter of the sort column's type (and, for names, its collation). */
+const typedKey = (sort: string, key: string | number) =>
+  sort === "name" ? sql`(CAST(${key} AS text) COLLATE "C")` : sql`CAST(${key} AS ${Prisma.raw(SORT_CAST[sort])})`;
 
 type FacetRow = { facet: string; value: string | null; count: number };
 type SearchRow = { items: { id: string; classification: string; sort_key: string | number }[] | null; facets: FacetRow[] };
@@ -96,14 +107,13 @@ export async function searchInterfaces(ctx: Ctx, input: SearchInterfacesInput): 
   const sort = query.sort === "relevance" && !q ? "name" : query.sort;
   const keyColumn = Prisma.raw(sort === "relevance" ? "rank" : "sort_key");
   const direction = Prisma.raw(SORT_DIRECTION[sort]);
-  const cast = Prisma.raw(SORT_CAST[sort]);
   const cursor = query.cursor ? decodeCursor(query.cursor, query.sort) : null;
   const keyset = cursor
-    ? sql`AND (${keyColumn} ${Prisma.raw(SORT_DIRECTION[sort] === "ASC" ? ">" : "<")} CAST(${cursor.key} AS ${cast})
-              OR (${keyColumn} = CAST(${cursor.key} AS ${cast}) AND id > ${cursor.id}::uuid))`
+    ? sql`AND (${keyColumn} ${Prisma.raw(SORT_DIRECTION[sort] === "ASC" ? ">" : "<")} ${typedKey(sort, cursor.key)}
+              OR (${keyColumn} = ${typedKey(sort, cursor.key)} AND id > ${cursor.id}::uuid))`
     : Prisma.empty;
   const facetSelects = FACETS.map(
-    (f) => sql`SELECT ${f} AS facet, ${Prisma.raw(FACET_COLUMN[f])} AS value, count(*)::int AS count FROM scoped ${whereAll(filters, f)} GROUP BY 2`,
+    (f) => sql`SELECT ${f} AS facet, ${Prisma.raw(COLUMN[f])}::text AS value, count(*)::int AS count FROM scoped ${whereAll(filters, f)} GROUP BY ${Prisma.raw(COLUMN[f])}`,
   );
   const [row] = await db().$queryRaw<SearchRow[]>`
     WITH scoped AS MATERIALIZED (${scopedRows(q, sort)}),
@@ -112,7 +122,7 @@ export async function searchInterfaces(ctx: Ctx, input: SearchInterfacesInput): 
       FROM scoped ${whereAll(filters)} ${keyset}
       ORDER BY ${keyColumn} ${direction}, id LIMIT ${query.limit + 1}),
     facets AS (${Prisma.join(facetSelects, " UNION ALL ")} UNION ALL SELECT 'total', NULL, count(*)::int FROM scoped ${whereAll(filters)})
-    SELECT (SELECT json_agg(json_build_object('id', id, 'classification', classification, 'sort_key', sort_key) ORDER BY pos) FROM page) AS items,
+    SELECT (SELECT json_agg(json_build_object('id', id, 'classification', coalesce(classification::text, ${UNCLASSIFIED}), 'sort_key', sort_key) ORDER BY pos) FROM page) AS items,
            (SELECT json_agg(facets) FROM facets) AS facets`;
 
   const items = row.items ?? [];
@@ -139,8 +149,8 @@ async function labelFacets(rows: FacetRow[]): Promise<FacetCounts> {
   for (const row of rows) {
     if (row.facet === "total") continue;
     const facet = row.facet as FacetName;
-    const value = row.value ?? NONE;
-    const label = row.value === null ? (facet === "domain" ? "No domain" : "No owner") : (names.get(value) ?? value);
+    const value = row.value ?? (facet === "classification" ? UNCLASSIFIED : NONE);
+    const label = row.value !== null ? (names.get(value) ?? value) : facet === "domain" ? "No domain" : facet === "ownerTeam" ? "No owner" : "Unclassified";
     facets[facet].push({ value, label, count: row.count });
   }
   for (const f of FACETS) facets[f].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
