@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageCtx } from "@/lib/auth/session";
-import { estateSummary } from "@/lib/catalog/summary";
+import { estateHealth, estateSummary } from "@/lib/catalog/summary";
 
 export const metadata = { title: "Overview · Interchange" };
 
@@ -10,7 +10,7 @@ const STYLE_LABELS: Record<string, string> = { EVENT: "Event-driven", REQUEST_RE
 
 export default async function OverviewPage() {
   const ctx = await pageCtx();
-  const summary = await estateSummary(ctx);
+  const [summary, health] = await Promise.all([estateSummary(ctx), estateHealth(ctx)]);
   const tiles = [
     { label: "Domains", value: summary.domains, href: "/catalog" },
     { label: "Systems", value: summary.systems, href: "/catalog" },
@@ -40,7 +40,7 @@ export default async function OverviewPage() {
             <CardDescription>Active and deprecated interfaces</CardDescription>
           </CardHeader>
           <CardContent>
-            <Bars items={summary.byProtocol.map((p) => ({ label: p.protocol, count: p.count }))} />
+            <Bars items={summary.byProtocol.map((p) => ({ label: p.protocol, count: p.count, href: `/catalog?protocol=${p.protocol}` }))} />
           </CardContent>
         </Card>
         <Card>
@@ -52,19 +52,105 @@ export default async function OverviewPage() {
             <Bars items={summary.byStyle.map((s) => ({ label: STYLE_LABELS[s.style] ?? s.style, count: s.count }))} />
           </CardContent>
         </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Interfaces by kind</CardTitle>
+            <CardDescription>APIs, event streams, files and databases</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Bars items={health.byKind.map((k) => ({ label: KIND_LABELS[k.value] ?? k.value, count: k.count, href: `/catalog?kind=${k.value}` }))} />
+          </CardContent>
+        </Card>
+        <Card>
+          <CardHeader>
+            <CardTitle>Interfaces by style</CardTitle>
+            <CardDescription>Event-driven vs request/response vs batch</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Bars items={health.byInterfaceStyle.map((s) => ({ label: STYLE_LABELS[s.value] ?? s.value, count: s.count, href: `/catalog?style=${s.value}` }))} />
+          </CardContent>
+        </Card>
+        <Card className="md:col-span-2">
+          <CardHeader>
+            <CardTitle>Interfaces by domain</CardTitle>
+            <CardDescription>Where the estate&apos;s interfaces live</CardDescription>
+          </CardHeader>
+          <CardContent>
+            <Bars items={health.byDomain.map((d) => ({ label: d.name, count: d.count, href: `/catalog?domain=${d.id ?? "none"}` }))} />
+          </CardContent>
+        </Card>
       </div>
+      <section aria-labelledby="gaps-title" className="grid gap-4">
+        <h2 id="gaps-title" className="text-base font-semibold">
+          Governance gaps
+        </h2>
+        <div className="grid gap-4 md:grid-cols-3">
+          <Gap title="Without an owner" description="Neither the interface nor its system has an owning team." gap={health.unowned} href="/catalog?ownerTeam=none" />
+          <Gap title="Without a data contract" description="No contract governs what these interfaces deliver." gap={health.withoutContract} />
+          <Gap
+            title="Deprecated, still consumed"
+            description="Consumers must move before the sunset date."
+            gap={{
+              count: health.deprecatedConsumed.count,
+              items: health.deprecatedConsumed.items.map((d) => ({ ...d, note: `${d.consumers} consumers${d.sunsetDate ? ` · sunset ${d.sunsetDate}` : ""}` })),
+            }}
+            href="/catalog?lifecycle=DEPRECATED&sort=consumers"
+          />
+        </div>
+      </section>
     </div>
   );
 }
 
-function Bars({ items }: { items: { label: string; count: number }[] }) {
+const KIND_LABELS: Record<string, string> = { API: "API", EVENT: "Event", FILE: "File", DATABASE: "Database" };
+
+function Gap({ title, description, gap, href }: { title: string; description: string; gap: { count: number; items: { id: string; name: string; note?: string }[] }; href?: string }) {
+  return (
+    <Card>
+      <CardHeader>
+        <CardDescription>{title}</CardDescription>
+        <CardTitle className="text-3xl tabular-nums">{gap.count.toLocaleString("en")}</CardTitle>
+        <p className="text-xs text-muted-foreground">{description}</p>
+      </CardHeader>
+      <CardContent>
+        {gap.items.length === 0 ? (
+          <p className="text-sm text-muted-foreground">None. Well governed.</p>
+        ) : (
+          <ul className="grid gap-1 text-sm" aria-label={title}>
+            {gap.items.map((item) => (
+              <li key={item.id} className="flex justify-between gap-2">
+                <Link href={`/catalog/interfaces/${item.id}`} className="truncate hover:underline">
+                  {item.name}
+                </Link>
+                {item.note ? <span className="shrink-0 text-xs text-muted-foreground">{item.note}</span> : null}
+              </li>
+            ))}
+          </ul>
+        )}
+        {href && gap.count > gap.items.length ? (
+          <Link href={href} className="mt-2 inline-block text-sm text-primary hover:underline">
+            See all {gap.count.toLocaleString("en")}
+          </Link>
+        ) : null}
+      </CardContent>
+    </Card>
+  );
+}
+
+function Bars({ items }: { items: { label: string; count: number; href?: string }[] }) {
   if (items.length === 0) return <p className="text-sm text-muted-foreground">Nothing catalogued yet.</p>;
   const max = Math.max(...items.map((i) => i.count));
   return (
     <ul className="grid gap-2">
       {items.map((item) => (
         <li key={item.label} className="grid grid-cols-[9rem_1fr_3rem] items-center gap-3 text-sm">
-          <span className="truncate">{item.label}</span>
+          {item.href ? (
+            <Link href={item.href} className="truncate hover:underline">
+              {item.label}
+            </Link>
+          ) : (
+            <span className="truncate">{item.label}</span>
+          )}
           <span className="h-2 rounded-full bg-muted" aria-hidden="true">
             <span className="block h-2 rounded-full bg-primary" style={{ width: `${(item.count / max) * 100}%` }} />
           </span>
