@@ -3,6 +3,7 @@
 // interface pages and lineage work on the demo exactly as on imported specs.
 import { parseDocument } from "@/lib/catalog/import/parse";
 import type { ImportedElement } from "@/lib/catalog/import/model";
+import { insertVersionRows } from "@/lib/catalog/import/persist-insert";
 import { buildVersionRows } from "@/lib/catalog/import/persist-rules";
 import { buildSearchText } from "@/lib/catalog/search-text";
 import type { PrismaClient } from "@/lib/db/generated/client";
@@ -58,8 +59,9 @@ export async function extractDemoSpecs(prisma: PrismaClient): Promise<ExtractRes
   const interfaces = await prisma.interface.findMany({ where: { id: { in: [...latestElements.keys()] } }, select: { id: true, name: true, description: true, tags: true } });
   await prisma.$transaction(
     async (tx) => {
-      if (elementRows.length) result.elements = (await tx.interfaceElement.createMany({ data: elementRows })).count;
-      if (fieldRows.length) result.fields = (await tx.interfaceField.createMany({ data: fieldRows })).count;
+      await insertVersionRows(tx, { elementRows, fieldRows });
+      result.elements = elementRows.length;
+      result.fields = fieldRows.length;
       for (const row of interfaces) {
         const elements = latestElements.get(row.id) ?? [];
         const searchText = buildSearchText({ ...row, elements, fieldNames: elements.flatMap((e) => e.fields.map((f) => f.name)) });

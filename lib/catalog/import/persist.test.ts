@@ -33,6 +33,7 @@ function openApiDoc(key: string, overrides: Partial<ImportedInterface> = {}): Im
             name: "GET /payments/{id}",
             method: "GET",
             path: "/payments/{id}",
+            details: { note: 'quotes " and \\ backslashes, {braces} and [brackets]', codes: [200, 404] },
             fields: [
               { path: "Payment.amount", name: "amount", type: "number", required: true },
               { path: "Payment.payerEmail", name: "payerEmail", type: "string", format: "email", required: false },
@@ -60,7 +61,9 @@ describe("persistImport", () => {
     expect(row).toMatchObject({ sourceKey: "openapi:ledger", slug: "ledger-api", system: { slug: "ledger-service", name: "ledger service" } });
     expect(row.versions).toHaveLength(1);
     expect(row.versions[0].specHash).toMatch(/^[0-9a-f]{64}$/);
-    expect(await prisma.interfaceElement.count({ where: { interfaceId: row.id } })).toBe(2);
+    const elements = await prisma.interfaceElement.findMany({ where: { interfaceId: row.id }, orderBy: { name: "asc" } });
+    expect(elements.map((e) => [e.kind, e.name, e.method])).toEqual([["OPERATION", "GET /payments/{id}", "GET"], ["SCHEMA", "Payment", null]]);
+    expect(elements[0].details).toEqual({ note: 'quotes " and \\ backslashes, {braces} and [brackets]', codes: [200, 404] });
     const fields = await prisma.interfaceField.findMany({ where: { interfaceId: row.id }, include: { element: true } });
     expect(fields.map((f) => `${f.element?.name}:${f.path}`).sort()).toEqual(["GET /payments/{id}:Payment.amount", "GET /payments/{id}:Payment.payerEmail"]);
     expect(row.searchText.split("\n")).toEqual(expect.arrayContaining(["ledger API", "payments", "/payments/{id}", "payerEmail"]));

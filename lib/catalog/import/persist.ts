@@ -5,6 +5,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { buildSearchText } from "@/lib/catalog/search-text";
 import type { ImportedDocument, ImportedInterface } from "./model";
+import { insertVersionRows } from "./persist-insert";
 import { planImport, type ExistingInterface, type ImportPlan } from "./persist-plan";
 import { buildVersionRows, countElements, nextVersionLabel, normalizeSourcePath, slugify, specHashOf, uniqueSlug } from "./persist-rules";
 
@@ -174,9 +175,9 @@ async function writeInterface(tx: Tx, ctx: Ctx, plan: ImportPlan, imported: Impo
 
   const version = nextVersionLabel(imported.version, existing?.versions.map((v) => v.version) ?? []);
   const row = await tx.interfaceVersion.create({ data: { interfaceId: id, version, specFormat: imported.specFormat, spec, specHash }, select: { id: true } });
-  const { elementRows, fieldRows } = buildVersionRows(id, row.id, imported.elements);
-  if (elementRows.length) await tx.interfaceElement.createMany({ data: elementRows });
-  if (fieldRows.length) await tx.interfaceField.createMany({ data: fieldRows });
+  const rows = buildVersionRows(id, row.id, imported.elements);
+  await insertVersionRows(tx, rows);
+  const { elementRows, fieldRows } = rows;
   await recordAudit(tx, ctx, {
     action: "interface.version_create",
     entityType: "interface",
