@@ -20,7 +20,7 @@ export async function seedCatalogFixture(prisma: PrismaClient) {
   type Spec = { name: string; system: string; kind: InterfaceKind; protocol: Protocol; style: IntegrationStyle; lifecycle?: Lifecycle; searchText?: string; fieldClass?: Classification };
   const specs: Spec[] = [
     { name: "Payments API", system: ledger.id, kind: "API", protocol: "HTTP", style: "REQUEST_RESPONSE", searchText: "Payments API GET /payments/{id} Payment payer iban", fieldClass: "RESTRICTED" },
-    { name: "Payment Events", system: ledger.id, kind: "EVENT", protocol: "KAFKA", style: "EVENT", searchText: "Payment Events payments.settled PaymentSettled amount" },
+    { name: "Payment Events", system: ledger.id, kind: "EVENT", protocol: "KAFKA", style: "EVENT", searchText: "Payment Events payments.settled settled PaymentSettled amount" },
     { name: "Refunds API", system: ledger.id, kind: "API", protocol: "HTTP", style: "REQUEST_RESPONSE", lifecycle: "DEPRECATED" },
     { name: "Shipment Events", system: depot.id, kind: "EVENT", protocol: "KAFKA", style: "EVENT", fieldClass: "INTERNAL" },
     { name: "Parcel Tracking", system: depot.id, kind: "API", protocol: "GRPC", style: "REQUEST_RESPONSE" },

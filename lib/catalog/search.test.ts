@@ -3,7 +3,7 @@ import type { Ctx } from "@/lib/auth/can";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
 import { seedCatalogFixture } from "./fixtures";
 import { searchInterfaces } from "./search";
-import type { FacetCount, SearchInterfacesInput } from "./schemas";
+import { InterfaceSearchResult, type FacetCount, type SearchInterfacesInput } from "./schemas";
 
 const database = setupTestDatabase();
 let fixture: Awaited<ReturnType<typeof seedCatalogFixture>>;
@@ -22,9 +22,17 @@ describe("catalog search", () => {
   it("matches names by partial word, and field names and paths through the search text", async () => {
     expect(await names({ q: "paym" })).toEqual(["Payment Events", "Payments API"]);
     expect(await names({ q: "iban" })).toEqual(["Payments API"]);
-    expect(await names({ q: "PaymentSettled" })).toEqual(["Payment Events"]);
+    expect(await names({ q: "settled" })).toEqual(["Payment Events"]);
     // No search text from an importer: the name alone still finds it (filled in by the database).
     expect(await names({ q: `manifest ${fixture.tag}` })).toEqual(["Nightly Manifest"]);
+  });
+
+  it("returns items in the documented shape, with system, domain, owner and consumers resolved", async () => {
+    const result = await searchInterfaces(member, { q: fixture.tag, sort: "consumers", limit: 100 });
+    expect(() => InterfaceSearchResult.parse(result)).not.toThrow();
+    const events = result.items.find((i) => i.id === fixture.ids["Payment Events"]);
+    expect(events).toMatchObject({ consumers: 1, system: { id: fixture.systems.ledger.id }, domain: { id: fixture.domains.money.id }, ownerTeam: { id: fixture.teams.payTeam.id }, classification: null });
+    expect(result.items.find((i) => i.id === fixture.ids["Refunds API"])?.sunsetDate).toBe("2030-01-01");
   });
 
   it("ranks an exact name above a mention", async () => {

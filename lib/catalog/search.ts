@@ -4,8 +4,7 @@ import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { decodeCursor, encodeCursor } from "./cursor";
-import { interfaceSummaries } from "./summaries";
-import { FACETS, NONE, SearchInterfacesQuery, UNCLASSIFIED, type FacetCounts, type FacetName, type InterfaceSearchResult, type SearchInterfacesInput } from "./schemas";
+import { FACETS, NONE, SearchInterfacesQuery, UNCLASSIFIED, type FacetCounts, type FacetName, type InterfaceSearchResult, type InterfaceSummary, type SearchInterfacesInput } from "./schemas";
 
 const sql = Prisma.sql;
 
@@ -94,8 +93,24 @@ const SORT_CAST: Record<string, string> = { relevance: "float8", updated: "times
 const typedKey = (sort: string, key: string | number) =>
   sort === "name" ? sql`(CAST(${key} AS text) COLLATE "C")` : sql`CAST(${key} AS ${Prisma.raw(SORT_CAST[sort])})`;
 
-type FacetRow = { facet: string; value: string | null; count: number };
-type SearchRow = { items: { id: string; classification: string; sort_key: string | number }[] | null; facets: FacetRow[] };
+type FacetRow = { facet: string; value: string | null; count: number; name: string | null };
+type PageRow = { item: InterfaceSummary; sort_key: string | number };
+type SearchRow = { items: PageRow[] | null; facets: FacetRow[] };
+
+/** The page's rows as InterfaceSummary JSON, built in the same statement so a search is one round trip. */
+const PAGE_ITEMS = sql`
+  SELECT json_agg(json_build_object('sort_key', p.sort_key, 'item', json_build_object(
+    'id', i.id, 'name', i.name, 'description', i.description, 'kind', i.kind, 'protocol', i.protocol, 'style', i.style,
+    'lifecycle', i.lifecycle, 'sunsetDate', to_char(i.sunset_date, 'YYYY-MM-DD'), 'tags', i.tags,
+    'system', json_build_object('id', s.id, 'name', s.name),
+    'domain', CASE WHEN d.id IS NOT NULL THEN json_build_object('id', d.id, 'name', d.name) END,
+    'ownerTeam', CASE WHEN t.id IS NOT NULL THEN json_build_object('id', t.id, 'name', t.name) END,
+    'classification', NULLIF(p.classification, ${UNCLASSIFIED}),
+    'consumers', (SELECT count(*) FROM flow f WHERE f.interface_id = i.id),
+    'updatedAt', to_char(i.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))) ORDER BY p.pos)
+  FROM page p JOIN interface i ON i.id = p.id JOIN system s ON s.id = i.system_id
+  LEFT JOIN domain d ON d.id = coalesce(i.domain_id, s.domain_id)
+  LEFT JOIN team t ON t.id = coalesce(i.owner_team_id, s.owner_team_id)`;
 
 /** Full-text search over the catalog with facets, sort and keyset pagination, in one statement. */
 export async function searchInterfaces(ctx: Ctx, input: SearchInterfacesInput): Promise<InterfaceSearchResult> {
@@ -118,39 +133,36 @@ export async function searchInterfaces(ctx: Ctx, input: SearchInterfacesInput): 
   const [row] = await db().$queryRaw<SearchRow[]>`
     WITH scoped AS MATERIALIZED (${scopedRows(q, sort)}),
     page AS (
-      SELECT id, classification, ${keyColumn} AS sort_key, row_number() OVER (ORDER BY ${keyColumn} ${direction}, id) AS pos
+      SELECT id, coalesce(classification::text, ${UNCLASSIFIED}) AS classification, ${keyColumn} AS sort_key,
+             row_number() OVER (ORDER BY ${keyColumn} ${direction}, id) AS pos
       FROM scoped ${whereAll(filters)} ${keyset}
       ORDER BY ${keyColumn} ${direction}, id LIMIT ${query.limit + 1}),
     facets AS (${Prisma.join(facetSelects, " UNION ALL ")} UNION ALL SELECT 'total', NULL, count(*)::int FROM scoped ${whereAll(filters)})
-    SELECT (SELECT json_agg(json_build_object('id', id, 'classification', coalesce(classification::text, ${UNCLASSIFIED}), 'sort_key', sort_key) ORDER BY pos) FROM page) AS items,
-           (SELECT json_agg(facets) FROM facets) AS facets`;
+    SELECT (${PAGE_ITEMS}) AS items,
+           (SELECT json_agg(json_build_object('facet', f.facet, 'value', f.value, 'count', f.count, 'name', coalesce(d.name, t.name)))
+            FROM facets f LEFT JOIN domain d ON f.facet = 'domain' AND d.id::text = f.value
+            LEFT JOIN team t ON f.facet = 'ownerTeam' AND t.id::text = f.value) AS facets`;
 
-  const items = row.items ?? [];
-  const page = items.slice(0, query.limit);
-  const last = items.length > query.limit ? page[page.length - 1] : undefined;
-  const nextCursor = last ? encodeCursor({ sort: query.sort, key: last.sort_key, id: last.id }) : null;
+  const rows = row.items ?? [];
+  const page = rows.slice(0, query.limit);
+  const last = rows.length > query.limit ? page[page.length - 1] : undefined;
+  const nextCursor = last ? encodeCursor({ sort: query.sort, key: last.sort_key, id: last.item.id }) : null;
   return {
-    items: await interfaceSummaries(page.map((r) => r.id), new Map(page.map((r) => [r.id, r.classification]))),
-    facets: await labelFacets(row.facets),
+    items: page.map((r) => r.item),
+    facets: labelFacets(row.facets),
     nextCursor,
     total: row.facets.find((r) => r.facet === "total")?.count ?? 0,
   };
 }
 
-/** Facet rows turned into { value, label, count }, domains and teams named, largest first. */
-async function labelFacets(rows: FacetRow[]): Promise<FacetCounts> {
-  const idsOf = (facet: string) => rows.filter((r) => r.facet === facet && r.value).map((r) => r.value as string);
-  const [domains, teams] = await Promise.all([
-    db().domain.findMany({ where: { id: { in: idsOf("domain") } }, select: { id: true, name: true } }),
-    db().team.findMany({ where: { id: { in: idsOf("ownerTeam") } }, select: { id: true, name: true } }),
-  ]);
-  const names = new Map([...domains, ...teams].map((x) => [x.id, x.name]));
+/** Facet rows turned into { value, label, count }, largest first. */
+function labelFacets(rows: FacetRow[]): FacetCounts {
   const facets = Object.fromEntries(FACETS.map((f) => [f, []])) as unknown as FacetCounts;
   for (const row of rows) {
     if (row.facet === "total") continue;
     const facet = row.facet as FacetName;
     const value = row.value ?? (facet === "classification" ? UNCLASSIFIED : NONE);
-    const label = row.value !== null ? (names.get(value) ?? value) : facet === "domain" ? "No domain" : facet === "ownerTeam" ? "No owner" : "Unclassified";
+    const label = row.value !== null ? (row.name ?? value) : facet === "domain" ? "No domain" : facet === "ownerTeam" ? "No owner" : "Unclassified";
     facets[facet].push({ value, label, count: row.count });
   }
   for (const f of FACETS) facets[f].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
