@@ -59,6 +59,19 @@ async function loadTeams(tx: Tx, doc: ImportedDocument): Promise<Map<string, str
   return bySlug;
 }
 
+/** requirePermission, with a message that names what the import would touch: a folder import reports it per file. */
+function authorize(ctx: Ctx, ownerTeamId: string | null, what: string): void {
+  try {
+    requirePermission(ctx, "catalog.import", { ownerTeamId });
+  } catch (error) {
+    if (error instanceof AppError && error.code === "FORBIDDEN") {
+      const why = ownerTeamId ? "it belongs to a team you are not a member of" : "it has no owner team, so only architects and admins may";
+      throw new AppError("FORBIDDEN", `You may not import ${what}: ${why} (permission catalog.import)`);
+    }
+    throw error;
+  }
+}
+
 const teamOf = (teams: Map<string, string>, slug: string | undefined) => (slug ? (teams.get(slug) ?? null) : null);
 
 async function planDomains(tx: Tx, doc: ImportedDocument, teams: Map<string, string>) {
@@ -109,8 +122,8 @@ export async function planImport(tx: Tx, ctx: Ctx, doc: ImportedDocument): Promi
   const rows = await tx.interface.findMany({ where: { sourceKey: { in: keys } }, select: interfaceSelect });
   const interfaces = new Map(rows.map((row) => [row.sourceKey!, row]));
 
-  for (const domain of domains.values()) if (!domain.id) requirePermission(ctx, "catalog.import", { ownerTeamId: domain.ownerTeamId });
-  for (const system of systems.values()) if (!system.id) requirePermission(ctx, "catalog.import", { ownerTeamId: system.ownerTeamId });
+  for (const domain of domains.values()) if (!domain.id) authorize(ctx, domain.ownerTeamId, `the new domain "${domain.slug}"`);
+  for (const system of systems.values()) if (!system.id) authorize(ctx, system.ownerTeamId, `the new system "${system.slug}"`);
 
   const ownerTeamIdBySourceKey = new Map<string, string | null>();
   for (const imported of doc.interfaces) {
@@ -118,8 +131,8 @@ export async function planImport(tx: Tx, ctx: Ctx, doc: ImportedDocument): Promi
     const declared = teamOf(teamIdBySlug, imported.ownerTeamSlug);
     // An existing interface keeps its owner unless the document names one; a new one defaults to its system's.
     const owner = declared ?? (existing ? existing.ownerTeamId : (systems.get(imported.systemSlug)?.ownerTeamId ?? null));
-    if (existing) requirePermission(ctx, "catalog.import", { ownerTeamId: existing.ownerTeamId });
-    if (!existing || owner !== existing.ownerTeamId) requirePermission(ctx, "catalog.import", { ownerTeamId: owner });
+    if (existing) authorize(ctx, existing.ownerTeamId, `the interface "${existing.name}"`);
+    if (!existing || owner !== existing.ownerTeamId) authorize(ctx, owner, existing ? `the interface "${imported.name}" into another owner team` : `the new interface "${imported.name}"`);
     ownerTeamIdBySourceKey.set(imported.sourceKey, owner);
   }
 
@@ -128,7 +141,7 @@ export async function planImport(tx: Tx, ctx: Ctx, doc: ImportedDocument): Promi
     const producerTeam = ownerTeamIdBySourceKey.get(flow.interfaceSourceKey) ?? interfaces.get(flow.interfaceSourceKey)?.ownerTeamId ?? null;
     const consumerTeam = systems.get(flow.consumerSystemSlug)?.ownerTeamId ?? null;
     if (!can(ctx, "catalog.import", { ownerTeamId: producerTeam }) && !can(ctx, "catalog.import", { ownerTeamId: consumerTeam })) {
-      requirePermission(ctx, "catalog.import", { ownerTeamId: consumerTeam });
+      authorize(ctx, consumerTeam, `the flow from "${flow.interfaceSourceKey}" to "${flow.consumerSystemSlug}"`);
     }
   }
   return { teamIdBySlug, domains, systems, interfaces, ownerTeamIdBySourceKey };

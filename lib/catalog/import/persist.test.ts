@@ -110,7 +110,10 @@ describe("persistImport", () => {
     const counts = async () => [await prisma.interfaceVersion.count(), await prisma.system.count(), await prisma.auditEvent.count()];
     const before = await counts();
     const changed = openApiDoc("treasury", { spec: "changed by an outsider" });
-    await expect(persistImport(outsider, changed, { fileName: "treasury.yaml" })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(persistImport(outsider, changed, { fileName: "treasury.yaml" })).rejects.toMatchObject({
+      code: "FORBIDDEN",
+      message: expect.stringContaining('the interface "treasury API": it belongs to a team you are not a member of'),
+    });
     // Not even by claiming the interface for their own team.
     await expect(persistImport(outsider, { ...changed, interfaces: [{ ...changed.interfaces[0], ownerTeamSlug: others.slug }] }, { fileName: "t.yaml" })).rejects.toMatchObject({ code: "FORBIDDEN" });
     // A new interface in a new system without an owner team is for architects and admins only.
