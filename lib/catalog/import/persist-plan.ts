@@ -60,13 +60,13 @@ async function loadTeams(tx: Tx, doc: ImportedDocument): Promise<Map<string, str
 }
 
 /** requirePermission, with a message that names what the import would touch: a folder import reports it per file. */
-function authorize(ctx: Ctx, ownerTeamId: string | null, what: string): void {
+export function authorize(ctx: Ctx, ownerTeamId: string | null, what: string, verb = "import"): void {
   try {
     requirePermission(ctx, "catalog.import", { ownerTeamId });
   } catch (error) {
     if (error instanceof AppError && error.code === "FORBIDDEN") {
       const why = ownerTeamId ? "it belongs to a team you are not a member of" : "it has no owner team, so only architects and admins may";
-      throw new AppError("FORBIDDEN", `You may not import ${what}: ${why} (permission catalog.import)`);
+      throw new AppError("FORBIDDEN", `You may not ${verb} ${what}: ${why} (permission catalog.import)`);
     }
     throw error;
   }

@@ -1,8 +1,8 @@
 import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/can";
-import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
+import { authorize } from "./persist-plan";
 import { isUnderRoot, normalizeSourcePath } from "./persist-rules";
 
 export type RetiredInterface = { id: string; name: string; sourcePath: string };
@@ -21,7 +21,7 @@ export async function retireMissing(ctx: Ctx, syncRoot: string, presentSourcePat
       select: { id: true, name: true, sourcePath: true, ownerTeamId: true, lifecycle: true },
     });
     const missing = candidates.filter((c) => c.sourcePath !== null && isUnderRoot(c.sourcePath, root) && !present.has(c.sourcePath));
-    for (const row of missing) requirePermission(ctx, "catalog.import", { ownerTeamId: row.ownerTeamId });
+    for (const row of missing) authorize(ctx, row.ownerTeamId, `the interface "${row.name}" (${row.sourcePath} is gone)`, "retire");
     for (const row of missing) {
       await tx.interface.update({ where: { id: row.id }, data: { lifecycle: "RETIRED" } });
       await recordAudit(tx, ctx, {

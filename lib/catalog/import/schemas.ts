@@ -51,5 +51,6 @@ export const RetiredInterfaceDto = z.object({ id: z.string().uuid(), name: z.str
 export const ImportResponse = z.object({
   results: z.array(ImportFileResult),
   retired: z.array(RetiredInterfaceDto).describe("With sync: interfaces marked RETIRED because their file is gone"),
+  retireError: z.string().optional().describe("With sync: why nothing was retired (e.g. one of them belongs to another team); the files were still imported"),
 });
 export type ImportResponse = z.infer<typeof ImportResponse>;

@@ -85,6 +85,17 @@ describe("importFiles", () => {
     const row = await database().prisma.interface.findUniqueOrThrow({ where: { id: first.results[1].interfaces[0].id } });
     expect(row.lifecycle).toBe("RETIRED");
   });
+
+  it("still reports the imported files when sync may not retire what is missing", async () => {
+    const admin = await actAs(database(), "ADMIN");
+    await importFilesWith(fakeParse, admin, [{ name: "shared/z.yaml", content: "sync-z" }], { sync: "shared" });
+    const team = await database().prisma.team.create({ data: { slug: "sync-team", name: "Sync" } });
+    const member = await actAs(database(), "MEMBER", [team.id]);
+    const response = await importFilesWith(fakeParse, member, [{ name: "shared/w.yaml", content: "bad" }], { sync: "shared" });
+    expect(response.results).toEqual([expect.objectContaining({ file: "shared/w.yaml", ok: false })]);
+    expect(response.retired).toEqual([]);
+    expect(response.retireError).toContain('the interface "sync-z"');
+  });
 });
 
 describe("importFiles with the real parsers", () => {

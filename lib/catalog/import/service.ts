@@ -47,8 +47,15 @@ export async function importFilesWith(parse: ParseDocument, ctx: Ctx, files: Imp
   const limits = importLimitsFromEnv();
   const results: ImportFileResult[] = [];
   for (const file of files) results.push(await importOne(ctx, file, options, parse, limits));
-  const retired = options.sync === undefined ? [] : await retireMissing(ctx, options.sync, options.present ?? files.map((f) => f.name));
-  return { results, retired };
+  if (options.sync === undefined) return { results, retired: [] };
+  try {
+    return { results, retired: await retireMissing(ctx, options.sync, options.present ?? files.map((f) => f.name)) };
+  } catch (error) {
+    // The files are imported and committed; a refused retirement must not hide their results.
+    const known = toAppError(error);
+    if (!known || known.code === "UNAUTHENTICATED") throw error;
+    return { results, retired: [], retireError: known.message };
+  }
 }
 
 const parseWithLimits: ParseDocument = (fileName, text, limits) => parseDocument(fileName, text, { limits });

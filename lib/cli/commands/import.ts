@@ -6,7 +6,7 @@ import { apiRequest, type Connection } from "../http";
 
 export type ImportOptions = { json?: boolean; sync?: string };
 
-/** Sends the files in batches, prints a summary (or --json), and returns the exit code: 1 if any file failed. */
+/** Sends the files in batches, prints a summary (or --json), and returns the exit code: 1 if any file (or the sync) failed. */
 export async function importCommand(connection: Connection, inputs: string[], options: ImportOptions): Promise<number> {
   // `npm run` moves to the package root; INIT_CWD is where the user typed the command, so their paths resolve there.
   const base = process.env.INIT_CWD || process.cwd();
@@ -20,6 +20,7 @@ export async function importCommand(connection: Connection, inputs: string[], op
   const batches = planBatches(files);
   const results: ImportFileResult[] = [];
   let retired: ImportResponse["retired"] = [];
+  let retireError: string | undefined;
   for (const [index, batch] of batches.entries()) {
     const last = index === batches.length - 1;
     const body = {
@@ -31,7 +32,9 @@ export async function importCommand(connection: Connection, inputs: string[], op
     const response = await apiRequest<ImportResponse>(connection, "POST", "api/v1/imports", body);
     results.push(...response.results);
     retired = retired.concat(response.retired ?? []);
+    retireError ??= response.retireError;
   }
+  if (retireError) process.stderr.write(`sync: nothing was retired: ${retireError}\n`);
   process.stdout.write(options.json ? `${JSON.stringify(toJsonOutput(results), null, 2)}\n` : `${formatSummary({ results, retired })}\n`);
-  return results.some((r) => !r.ok) ? 1 : 0;
+  return results.some((r) => !r.ok) || retireError ? 1 : 0;
 }
