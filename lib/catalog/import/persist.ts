@@ -28,6 +28,8 @@ export type PersistOptions = { fileName: string; sourcePath?: string };
 // A 10 MB provider spec has tens of thousands of fields; the default 5 s interactive transaction is too short.
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 300_000 };
 
+const IMPORT_LOCK_KEY = 7_142_020_003;
+
 /** Imports one parsed document in one transaction (see persistDocuments). */
 export function persistImport(ctx: Ctx, doc: ImportedDocument, options: PersistOptions): Promise<ImportResult> {
   return persistDocuments(ctx, [doc], options);
@@ -39,6 +41,9 @@ export function persistImport(ctx: Ctx, doc: ImportedDocument, options: PersistO
  */
 export async function persistDocuments(ctx: Ctx, docs: ImportedDocument[], options: PersistOptions): Promise<ImportResult> {
   return db().$transaction(async (tx) => {
+    // Imports run one at a time (parsing, the slow part, still runs in parallel): two files naming the same new
+    // system or domain would otherwise race to create it and one would fail on the unique slug.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
     const result: ImportResult = { interfaces: [], warnings: [] };
     for (const doc of docs) {
       const one = await persistInTx(tx, ctx, doc, options);
