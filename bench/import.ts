@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { systemCtx } from "@/lib/auth/require";
-import { useDatabase } from "@/lib/db/client";
+import { setProcessDatabase } from "@/lib/db/client";
 import { openTestDatabase } from "@/lib/db/testing";
 import { importFiles } from "@/lib/catalog/import/service";
 
@@ -41,7 +41,7 @@ async function main() {
   const selected = files.slice(0, limit);
   process.env.TEST_DATABASE_URL ??= "postgresql://root@127.0.0.1:5432/postgres";
   const database = await openTestDatabase();
-  useDatabase(database);
+  setProcessDatabase(database);
   const ctx = systemCtx("bench-import");
   const root = corpusDir();
 

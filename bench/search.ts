@@ -9,7 +9,7 @@ import { systemCtx } from "@/lib/auth/require";
 import { encodeCursor } from "@/lib/catalog/cursor";
 import { searchInterfaces } from "@/lib/catalog/search";
 import type { SearchInterfacesInput } from "@/lib/catalog/schemas";
-import { openDatabase, useDatabase } from "@/lib/db/client";
+import { openDatabase, setProcessDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { seedDemoEstate } from "@/lib/demo/seed";
 
@@ -94,7 +94,7 @@ async function main() {
   const url = new URL(SERVER);
   url.pathname = `/${name}`;
   const database = openDatabase({ kind: "postgres", url: url.toString() });
-  useDatabase(database);
+  setProcessDatabase(database);
   try {
     const started = performance.now();
     await migrate(database.driver);
@@ -140,7 +140,7 @@ async function main() {
     const worstP95 = Math.max(...Object.values(results).map((r) => r.p95));
     console.log(JSON.stringify({ database: "postgresql", seedMs, counts, iterations: ITERATIONS, unit: "ms", worstP95, targetP95: 50, scenarios: results }, null, 2));
   } finally {
-    useDatabase(undefined);
+    setProcessDatabase(undefined);
     await database.prisma.$disconnect();
     await database.driver.close();
     if (process.env.KEEP_DATABASE) console.error(`kept database ${name}`);

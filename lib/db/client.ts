@@ -20,7 +20,7 @@ export function database(): Database {
 }
 
 /** Replaces the process-wide database (tests open their own). */
-export function useDatabase(db: Database | undefined): void {
+export function setProcessDatabase(db: Database | undefined): void {
   holder.__interchangeDatabase = db;
 }
 

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll } from "vitest";
 import type { Actor, Ctx } from "@/lib/auth/can";
-import { useDatabase } from "@/lib/db/client";
+import { setProcessDatabase } from "@/lib/db/client";
 import { openTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { Role } from "@/lib/db/generated/enums";
 
@@ -10,10 +10,10 @@ export function setupTestDatabase(): () => TestDatabase {
   let database: TestDatabase | undefined;
   beforeAll(async () => {
     database = await openTestDatabase();
-    useDatabase(database);
+    setProcessDatabase(database);
   });
   afterAll(async () => {
-    useDatabase(undefined);
+    setProcessDatabase(undefined);
     await database?.dispose();
   });
   return () => {
