@@ -36,10 +36,12 @@ export function FacetPanel({ facets }: { facets: FacetCounts }) {
               const label = facet === "domain" || facet === "ownerTeam" ? option.label : humanize(option.value);
               return (
                 <label key={option.value} className="flex items-center gap-2 text-sm">
+                  {/* Uncontrolled, so the tick shows at once; the key remounts it when the URL's state arrives. */}
                   <input
+                    key={String(selected.has(option.value))}
                     type="checkbox"
                     className="size-4 accent-primary"
-                    checked={selected.has(option.value)}
+                    defaultChecked={selected.has(option.value)}
                     onChange={(e) => toggle(facet, option.value, e.target.checked)}
                   />
                   <span className="min-w-0 flex-1 truncate">{label}</span>

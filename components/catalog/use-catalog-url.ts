@@ -14,7 +14,8 @@ export function useCatalogUrl() {
   const [pending, startTransition] = useTransition();
 
   function update(changes: Record<string, string | null>) {
-    const next = new URLSearchParams(params.toString());
+    // The address bar, not the last render: two quick clicks must both count.
+    const next = new URLSearchParams(window.location.search);
     for (const [key, value] of Object.entries(changes)) {
       if (value) next.set(key, value);
       else next.delete(key);

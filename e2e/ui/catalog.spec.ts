@@ -1,0 +1,43 @@
+import { expect, test } from "@playwright/test";
+import { storageState } from "../roles";
+
+test.describe("catalog", () => {
+  test.use({ storageState: storageState("architect") });
+
+  test("an architect searches, narrows by protocol, shares the URL and opens an interface's operations", async ({ page }) => {
+    await page.goto("/catalog");
+    await expect(page.getByRole("heading", { level: 1, name: "Catalog" })).toBeVisible();
+    await expect(page.getByRole("link", { name: "Import specs" })).toHaveAttribute("href", "/catalog/import");
+
+    await page.getByRole("searchbox", { name: "Search interfaces" }).fill("refund");
+    await expect(page).toHaveURL(/[?&]q=refund/);
+    const results = page.getByRole("table", { name: "Search results" });
+    await expect(results.getByRole("link", { name: "Refunds API" })).toBeVisible();
+    await expect(results.getByRole("link", { name: "refund.issued.v1" })).toBeVisible();
+
+    await page.getByRole("group", { name: "Protocol" }).getByRole("checkbox", { name: /^HTTP/ }).check();
+    await expect(page).toHaveURL(/protocol=HTTP/);
+    await expect(results.getByRole("link", { name: "refund.issued.v1" })).toHaveCount(0);
+    await expect(results.getByRole("link", { name: "Refunds API" })).toBeVisible();
+
+    // The state lives in the URL: a reload (or a shared link) shows the same narrowed search.
+    await page.reload();
+    await expect(page.getByRole("searchbox", { name: "Search interfaces" })).toHaveValue("refund");
+    await expect(page.getByRole("group", { name: "Protocol" }).getByRole("checkbox", { name: /^HTTP/ })).toBeChecked();
+    await expect(results.getByRole("link", { name: "refund.issued.v1" })).toHaveCount(0);
+
+    await results.getByRole("link", { name: "Refunds API" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Refunds API" })).toBeVisible();
+    const operations = page.getByRole("table", { name: "Operations" });
+    await expect(operations.getByRole("row", { name: /POST.*\/refunds/ }).first()).toBeVisible();
+    await expect(page.getByRole("button", { name: "Edit metadata" })).toBeVisible();
+    await expect(page.getByRole("link", { name: /Download spec/ }).first()).toBeVisible();
+  });
+
+  test("an event interface shows its channels with send or receive", async ({ page }) => {
+    await page.goto("/catalog?q=payment.authorised");
+    await page.getByRole("table", { name: "Search results" }).getByRole("link", { name: "payment.authorised.v1" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "payment.authorised.v1" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Channels" }).getByRole("row").nth(1)).toBeVisible();
+  });
+});
