@@ -18,16 +18,21 @@ const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
  * aggregates are joined once rather than looked up per row, which keeps a 10,000-row scan in milliseconds.
  */
 function scopedRows(q: string | undefined, sort: string) {
-  // Only the relevance sort needs a rank; computing it for every match costs a few microseconds a row.
+  // Only the relevance sort needs a rank. Names containing the words come first (closer names higher), then
+  // full-text matches by ts_rank, then fuzzy name matches. Trigram similarity is the costly part (several
+  // microseconds a row), so it is computed only for the rows whose name it can tell apart.
+  const contains = q ? "%" + likeEscape(q.toLowerCase()) + "%" : "";
   const rank =
     q && sort === "relevance"
-      ? sql`(ts_rank(i.search_vector, websearch_to_tsquery('simple', ${q}))::float8
-            + similarity(lower(i.name), lower(${q}))::float8 * 2
-            + CASE WHEN lower(i.name) = lower(${q}) THEN 3 WHEN lower(i.name) LIKE ${likeEscape(q.toLowerCase()) + "%"} THEN 1 ELSE 0 END)`
+      ? sql`(CASE
+            WHEN lower(i.name) LIKE ${contains} THEN 2 + similarity(lower(i.name), lower(${q})) * 2
+              + CASE WHEN lower(i.name) = lower(${q}) THEN 3 WHEN lower(i.name) LIKE ${likeEscape(q.toLowerCase()) + "%"} THEN 1 ELSE 0 END
+            WHEN i.search_vector @@ websearch_to_tsquery('simple', ${q}) THEN ts_rank(i.search_vector, websearch_to_tsquery('simple', ${q}))
+            ELSE similarity(lower(i.name), lower(${q})) END)::float8`
       : sql`0::float8`;
   const match = q
     ? sql`AND (i.search_vector @@ websearch_to_tsquery('simple', ${q})
-              OR lower(i.name) LIKE ${"%" + likeEscape(q.toLowerCase()) + "%"}
+              OR lower(i.name) LIKE ${contains}
               OR lower(i.name) % lower(${q}))`
     : Prisma.empty;
   // Bytewise ("C") order on the lowercased name: several times faster to sort than the locale's collation.
@@ -95,6 +100,28 @@ const SORT_CAST: Record<string, string> = { relevance: "float8", updated: "times
 const typedKey = (sort: string, key: string | number) =>
   sort === "name" ? sql`(CAST(${key} AS text) COLLATE "C")` : sql`CAST(${key} AS ${Prisma.raw(SORT_CAST[sort])})`;
 
+/**
+ * Facet counts: each facet counts over the rows every other facet's filter selects. Facets without a filter of
+ * their own all see the same rows, so one GROUPING SETS pass counts them all, with the total (the empty set);
+ * each facet that has a selection needs its own pass.
+ */
+function facetQueries(filters: Filters): Prisma.Sql {
+  const selected = FACETS.filter((f) => filters[f]?.length);
+  const shared = FACETS.filter((f) => !filters[f]?.length);
+  const col = (f: FacetName) => Prisma.raw(COLUMN[f]);
+  const facetName = Prisma.join(shared.map((f) => sql`WHEN GROUPING(${col(f)}) = 0 THEN ${f}`), " ");
+  const value = Prisma.join([...shared.map((f) => sql`CASE WHEN GROUPING(${col(f)}) = 0 THEN ${col(f)}::text END`), sql`NULL`], ", ");
+  const sets = Prisma.join([...shared.map((f) => sql`(${col(f)})`), sql`()`], ", ");
+  const parts = [
+    shared.length
+      ? sql`SELECT CASE ${facetName} ELSE 'total' END AS facet, coalesce(${value}) AS value, count(*)::int AS count
+            FROM scoped ${whereAll(filters)} GROUP BY GROUPING SETS (${sets})`
+      : sql`SELECT 'total' AS facet, NULL AS value, count(*)::int AS count FROM scoped ${whereAll(filters)}`,
+    ...selected.map((f) => sql`SELECT ${f}, ${col(f)}::text, count(*)::int FROM scoped ${whereAll(filters, f)} GROUP BY ${col(f)}`),
+  ];
+  return Prisma.join(parts, " UNION ALL ");
+}
+
 type FacetRow = { facet: string; value: string | null; count: number; name: string | null };
 type PageRow = { item: InterfaceSummary; sort_key: string | number };
 type SearchRow = { items: PageRow[] | null; facets: FacetRow[] };
@@ -129,9 +156,7 @@ export async function searchInterfaces(ctx: Ctx, input: SearchInterfacesInput): 
     ? sql`AND (${keyColumn} ${Prisma.raw(SORT_DIRECTION[sort] === "ASC" ? ">" : "<")} ${typedKey(sort, cursor.key)}
               OR (${keyColumn} = ${typedKey(sort, cursor.key)} AND id > ${cursor.id}::uuid))`
     : Prisma.empty;
-  const facetSelects = FACETS.map(
-    (f) => sql`SELECT ${f} AS facet, ${Prisma.raw(COLUMN[f])}::text AS value, count(*)::int AS count FROM scoped ${whereAll(filters, f)} GROUP BY ${Prisma.raw(COLUMN[f])}`,
-  );
+  const facetSql = facetQueries(filters);
   const [row] = await db().$queryRaw<SearchRow[]>`
     WITH scoped AS MATERIALIZED (${scopedRows(q, sort)}),
     page AS (
@@ -139,7 +164,7 @@ export async function searchInterfaces(ctx: Ctx, input: SearchInterfacesInput): 
              row_number() OVER (ORDER BY ${keyColumn} ${direction}, id) AS pos
       FROM scoped ${whereAll(filters)} ${keyset}
       ORDER BY ${keyColumn} ${direction}, id LIMIT ${query.limit + 1}),
-    facets AS (${Prisma.join(facetSelects, " UNION ALL ")} UNION ALL SELECT 'total', NULL, count(*)::int FROM scoped ${whereAll(filters)})
+    facets AS (${facetSql})
     SELECT (${PAGE_ITEMS}) AS items,
            (SELECT json_agg(json_build_object('facet', f.facet, 'value', f.value, 'count', f.count, 'name', coalesce(d.name, t.name)))
             FROM facets f LEFT JOIN domain d ON f.facet = 'domain' AND d.id::text = f.value
