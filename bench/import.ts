@@ -30,9 +30,10 @@ function listSpecs(dir: string): string[] {
     .sort();
 }
 
-/** Groups failure messages by their gist (the text before the first location or detail). */
+/** Groups failure messages by their gist: the first problem, without its line and JSON pointer. */
 function reasonOf(error: string): string {
-  return error.replace(/line \d+(, column \d+)?:?\s*/g, "").replace(/\/[^\s:]*/g, "<pointer>").split(/[:;(]/)[0].trim().slice(0, 80);
+  const first = error.split("; ")[0];
+  return first.replace(/^line \d+(, column \d+)?: /, "").replace(/^\/\S*: /, "").slice(0, 120);
 }
 
 async function main() {
