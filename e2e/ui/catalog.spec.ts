@@ -40,4 +40,27 @@ test.describe("catalog", () => {
     await expect(page.getByRole("heading", { level: 1, name: "payment.authorised.v1" })).toBeVisible();
     await expect(page.getByRole("table", { name: "Channels" }).getByRole("row").nth(1)).toBeVisible();
   });
+
+  test("from an interface to a consumer's flow, its system and domain, and the estate's governance gaps", async ({ page }) => {
+    await page.goto("/catalog?q=Payments%20API&protocol=HTTP");
+    await page.getByRole("table", { name: "Search results" }).getByRole("link", { name: "Payments API", exact: true }).click();
+    const consumer = page.getByRole("list", { name: "Consumers" }).getByRole("listitem").first();
+    const flowName = (await consumer.getByRole("link").nth(1).textContent()) ?? "";
+    await consumer.getByRole("link").nth(1).click();
+    await expect(page.getByRole("heading", { level: 1, name: flowName })).toBeVisible();
+    await expect(page.getByRole("heading", { name: "Data protection" })).toBeVisible();
+
+    await page.getByRole("definition").filter({ hasText: /./ }).getByRole("link").nth(1).click();
+    await expect(page.getByRole("heading", { name: "Provides" })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Provided interfaces" })).toBeVisible();
+    const domainLink = page.getByRole("definition").getByRole("link").first();
+    const domainName = (await domainLink.textContent()) ?? "";
+    await domainLink.click();
+    await expect(page.getByRole("heading", { level: 1, name: domainName })).toBeVisible();
+    await expect(page.getByRole("table", { name: "Systems" })).toBeVisible();
+
+    await page.goto("/");
+    await expect(page.getByRole("heading", { name: "Governance gaps" })).toBeVisible();
+    await expect(page.getByRole("list", { name: "Deprecated, still consumed" }).getByRole("link").first()).toBeVisible();
+  });
 });
