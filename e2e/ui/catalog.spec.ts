@@ -63,4 +63,21 @@ test.describe("catalog", () => {
     await expect(page.getByRole("heading", { name: "Governance gaps" })).toBeVisible();
     await expect(page.getByRole("list", { name: "Deprecated, still consumed" }).getByRole("link").first()).toBeVisible();
   });
+
+  test("an architect deprecates an interface, which needs a sunset date, and the change shows at once", async ({ page }) => {
+    await page.goto("/catalog?q=Stripe%20Reporting");
+    await page.getByRole("table", { name: "Search results" }).getByRole("link", { name: "Stripe Reporting API" }).click();
+    await page.getByRole("button", { name: "Edit metadata" }).click();
+    const dialog = page.getByRole("dialog", { name: "Edit metadata" });
+    await dialog.getByLabel("Lifecycle").selectOption("DEPRECATED");
+    await dialog.getByLabel("Sunset date").fill("");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog.getByText("Required when deprecated")).toBeVisible();
+    await dialog.getByLabel("Sunset date").fill("2031-06-30");
+    await dialog.getByLabel("Tags").fill("reconciliation, vendor-api, sunsetting");
+    await dialog.getByRole("button", { name: "Save" }).click();
+    await expect(dialog).toBeHidden();
+    await expect(page.getByText("Deprecated · sunset 2031-06-30")).toBeVisible();
+    await expect(page.getByText("#sunsetting")).toBeVisible();
+  });
 });
