@@ -4,6 +4,7 @@
 import SwaggerParser from "@apidevtools/swagger-parser";
 import type { ImportLimits, ImportedElement, ImportedInterface, ImportProblem } from "./model";
 import { ImportError } from "./model";
+import { openApiSchemaErrors } from "./openapi-schema";
 import { checkRefs, deref, flattenSchema, type SchemaContext } from "./refs";
 import type { Source } from "./source";
 import { asArray, asRecord, escapePointer, isRecord, slugify, str, type Json } from "./util";
@@ -41,13 +42,15 @@ function isAjvError(value: unknown): value is AjvError {
 
 async function validateOpenApi(doc: Json, source: Source, docIndex?: number): Promise<void> {
   const swagger2 = doc.swagger !== undefined;
+  const schemaErrors = openApiSchemaErrors(doc).filter(isAjvError);
+  if (schemaErrors.length) throw new ImportError(ajvProblems(schemaErrors, source, docIndex));
   try {
     // structuredClone: swagger-parser dereferences in place. 3.x is validated undereferenced (faster, and
     // error pointers then match the text); Swagger 2.0's semantic checks need dereferenced parameters.
     await new SwaggerParser().validate(structuredClone(doc) as never, {
       resolve: { external: false, file: false, http: false },
       dereference: { circular: "ignore", ...(swagger2 ? {} : { excludedPathMatcher: () => true }) },
-      validate: { schema: true, spec: true },
+      validate: { schema: false, spec: true },
     });
   } catch (error) {
     const details = isRecord(error) ? asArray(error.details).filter(isAjvError) : [];

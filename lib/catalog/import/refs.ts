@@ -95,9 +95,12 @@ function typeOf(ctx: SchemaContext, schema: Json, refName?: string): string | un
 }
 
 /**
- * Flattens a schema's properties into fields ("Pet.owner.email"). A $ref already being expanded on the
- * current branch is not expanded again: the field is recorded with type "ref:Name" and the walk stops,
- * so recursive schemas terminate. maxRefDepth bounds expansion depth; maxFields bounds the total.
+ * Flattens a schema's properties into fields ("Pet.tag.label" for inline objects). A property or array item that
+ * is a $ref to another schema is recorded with that schema's name as its type ("Pet.owner": Owner) and not
+ * expanded: the named schema is an element of its own with its own fields, and expanding it under every schema
+ * that mentions it multiplied the rows of real specs tenfold. $refs in allOf/oneOf/anyOf are expanded, since
+ * composition makes their properties this schema's own; a $ref already on the current branch is recorded as
+ * "ref:Name" and the walk stops, so recursive schemas terminate. maxFields bounds the total.
  */
 export function flattenSchema(ctx: SchemaContext, schema: unknown, prefix: string, startRefs: string[] = []): { fields: ImportedField[]; truncated: boolean } {
   const fields: ImportedField[] = [];
@@ -114,7 +117,7 @@ export function flattenSchema(ctx: SchemaContext, schema: unknown, prefix: strin
     for (const [name, prop] of Object.entries(asRecord(s.properties))) addField(`${path}.${name}`, name, prop, required.has(name), nextRefs);
     for (const key of ["allOf", "oneOf", "anyOf"] as const) for (const part of asArray(s[key])) visit(part, path, nextRefs);
     const items = s.items;
-    if (items !== undefined && (str(s.type) === "array" || s.type === undefined)) visit(items, `${path}[]`, nextRefs);
+    if (items !== undefined && (str(s.type) === "array" || s.type === undefined) && !isRef(items)) visit(items, `${path}[]`, nextRefs);
   };
 
   const addField = (path: string, name: string, prop: unknown, required: boolean, refs: string[]): void => {
@@ -134,12 +137,14 @@ export function flattenSchema(ctx: SchemaContext, schema: unknown, prefix: strin
       description: str(asRecord(prop).description) ?? str(s.description),
       example: exampleText(s.example ?? asArray(s.examples)[0]),
     });
-    if (!cyclic) visit(prop, path, refs);
+    if (!cyclic && !isRef(prop)) visit(prop, path, refs);
   };
 
   visit(schema, prefix, startRefs);
   return { fields: fields.map(dropUndefined), truncated };
 }
+
+const isRef = (value: unknown): boolean => isRecord(value) && typeof value.$ref === "string";
 
 function asRecord(value: unknown): Json {
   return isRecord(value) ? value : {};
