@@ -17,7 +17,7 @@ export function OperationsTable({ operations }: { operations: ElementDto[] }) {
       <TableHeader>
         <TableRow>
           <TableHead className="w-24">Method</TableHead>
-          <TableHead>Path</TableHead>
+          <TableHead>Path or channel</TableHead>
           <TableHead>Summary</TableHead>
         </TableRow>
       </TableHeader>
@@ -25,10 +25,10 @@ export function OperationsTable({ operations }: { operations: ElementDto[] }) {
         {operations.map((op) => (
           <TableRow key={op.id}>
             <TableCell>
-              <Badge variant={METHOD_VARIANT[op.method?.toUpperCase() ?? ""] ?? "secondary"}>{op.method?.toUpperCase() ?? "OP"}</Badge>
+              <Badge variant={METHOD_VARIANT[op.method?.toUpperCase() ?? ""] ?? "secondary"}>{(op.method ?? op.action ?? "op").toUpperCase()}</Badge>
             </TableCell>
             <TableCell className="font-mono text-xs">
-              {op.path ?? op.name}
+              {op.path ?? op.channel ?? op.name}
               {op.deprecated ? <Badge variant="warning" className="ml-2">Deprecated</Badge> : null}
             </TableCell>
             <TableCell className="text-muted-foreground">{op.summary ?? op.description ?? ""}</TableCell>
@@ -111,3 +111,4 @@ export function SchemaList({ elements }: { elements: ElementDto[] }) {
 export function hasElements(e: InterfaceDetail["elements"]) {
   return e.operations.length + e.channels.length + e.messages.length + e.schemas.length > 0;
 }
+

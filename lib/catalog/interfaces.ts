@@ -47,6 +47,7 @@ export async function getInterface(ctx: Ctx, id: string): Promise<InterfaceDetai
       method: e.method,
       path: e.path,
       action: e.action,
+      channel: channelOf(e.details),
       summary: e.summary,
       description: e.description,
       deprecated: e.deprecated,
@@ -161,3 +162,8 @@ const auditView = (row: AuditRow) => ({
   description: row.description,
   tags: row.tags,
 });
+
+function channelOf(details: unknown): string | null {
+  const channel = typeof details === "object" && details !== null ? (details as { channel?: unknown }).channel : undefined;
+  return typeof channel === "string" ? channel : null;
+}

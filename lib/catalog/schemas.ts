@@ -187,6 +187,7 @@ export const ElementDto = z.object({
   method: z.string().nullable(),
   path: z.string().nullable(),
   action: z.string().nullable(),
+  channel: z.string().nullable().describe("For event operations: the address of the channel they send to or receive from"),
   summary: z.string().nullable(),
   description: z.string().nullable(),
   deprecated: z.boolean(),
