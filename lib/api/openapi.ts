@@ -3,6 +3,7 @@ import { z } from "zod";
 import { AuditPage, AuditQuery, AuditVerification } from "@/lib/audit/schemas";
 import { catalogEndpoints } from "@/lib/catalog/openapi-endpoints";
 import { ImportRequest, ImportResponse } from "@/lib/catalog/import/schemas";
+import { lineageEndpoints } from "@/lib/lineage/openapi-endpoints";
 import { ServiceStatusSchema } from "@/lib/db/status-schema";
 import { TeamDto, TeamList, TeamMemberParams, CreateTeamInput, SetMembershipInput, UpdateTeamInput } from "@/lib/teams/schemas";
 import { ApiTokenDto, CreateTokenInput, ExchangeTokenInput, IssuedToken } from "@/lib/tokens/schemas";
@@ -83,6 +84,7 @@ export function openApiDocument() {
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The portal's browser session" });
   registerEndpoints(registry, endpoints);
   registerEndpoints(registry, catalogEndpoints);
+  registerEndpoints(registry, lineageEndpoints);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

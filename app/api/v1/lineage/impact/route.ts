@@ -1,0 +1,12 @@
+import { route } from "@/lib/api/route";
+import { impact } from "@/lib/lineage/impact";
+import { impactCsv } from "@/lib/lineage/impact-report";
+import { ImpactQuery } from "@/lib/lineage/schemas";
+
+export const GET = route({ query: ImpactQuery }, async ({ ctx, query }) => {
+  const report = await impact(ctx, query);
+  if (query.format === "json") return report;
+  return new Response(impactCsv(report), {
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="impact-${report.interface.id}.csv"` },
+  });
+});

@@ -1,0 +1,103 @@
+import "server-only";
+import { AppError } from "@/lib/api/errors";
+import type { Ctx } from "@/lib/auth/can";
+import { requirePermission } from "@/lib/auth/require";
+import { db } from "@/lib/db/client";
+import type { LineageEdge, LineageGraph, LineageNode, LineageQuery } from "./schemas";
+
+// json_agg gives null, not [], for an empty set.
+type Row = { found: boolean; nodes: LineageNode[] | null; edges: LineageEdge[] | null };
+
+/**
+ * The neighbourhood of a system or an interface, `depth` hops up and/or downstream, in one recursive query.
+ *
+ * Graph: a system PROVIDES its interfaces (system -> interface) and a flow carries an interface's data to a
+ * consumer system (interface -> system). One hop is one flow crossed; a system and the interfaces it provides
+ * are at the same hop. Downstream of a system: every interface it provides, their consumers (hop + 1), those
+ * consumers' interfaces, and so on. Upstream: the interfaces a system consumes, with their providers (hop + 1),
+ * what those providers consume, and so on. An interface focus is at hop 0 together with its provider system;
+ * downstream it starts from that interface alone. Retired interfaces are left out unless they are the focus.
+ *
+ * The walk is over systems with UNION (not UNION ALL), so each (system, hop) is expanded once: a cycle ends at
+ * the depth bound and the work is bounded by systems x depth, not by the number of paths.
+ */
+export async function lineage(ctx: Ctx, query: LineageQuery): Promise<LineageGraph> {
+  requirePermission(ctx, "lineage.read");
+  const { focus, depth, direction } = query;
+  const down = direction !== "up";
+  const up = direction !== "down";
+  const [row] = await db().$queryRaw<Row[]>`
+    WITH RECURSIVE
+    focus AS (
+      SELECT s.id AS system_id, NULL::uuid AS interface_id FROM system s WHERE s.id = ${focus}::uuid
+      UNION ALL
+      SELECT i.system_id, i.id FROM interface i WHERE i.id = ${focus}::uuid),
+    down_walk(system_id, hop) AS (
+      SELECT f.system_id, 0 FROM focus f WHERE ${down} AND f.interface_id IS NULL
+      UNION
+      SELECT fl.consumer_system_id, 1 FROM focus f JOIN flow fl ON fl.interface_id = f.interface_id WHERE ${down}
+      UNION
+      SELECT fl.consumer_system_id, w.hop + 1
+      FROM down_walk w
+      JOIN interface i ON i.system_id = w.system_id AND i.lifecycle <> 'RETIRED'
+      JOIN flow fl ON fl.interface_id = i.id
+      WHERE w.hop < ${depth}),
+    up_walk(system_id, hop) AS (
+      SELECT f.system_id, 0 FROM focus f WHERE ${up}
+      UNION
+      SELECT i.system_id, w.hop + 1
+      FROM up_walk w
+      JOIN flow fl ON fl.consumer_system_id = w.system_id
+      JOIN interface i ON i.id = fl.interface_id AND (i.lifecycle <> 'RETIRED' OR i.id = ${focus}::uuid)
+      WHERE w.hop < ${depth}),
+    down_sys AS (SELECT system_id, min(hop) AS hop FROM down_walk GROUP BY system_id),
+    up_sys AS (SELECT system_id, min(hop) AS hop FROM up_walk GROUP BY system_id),
+    -- Interfaces at their hop: the focus; downstream every live interface of a reached system; upstream the ones consumed.
+    down_if AS (
+      SELECT i.id AS interface_id, i.system_id, d.hop FROM down_sys d JOIN interface i ON i.system_id = d.system_id AND i.lifecycle <> 'RETIRED'),
+    up_flow AS (
+      SELECT fl.id AS flow_id, fl.interface_id, i.system_id AS provider_id, fl.consumer_system_id, u.hop + 1 AS hop
+      FROM up_sys u JOIN flow fl ON fl.consumer_system_id = u.system_id
+      JOIN interface i ON i.id = fl.interface_id AND (i.lifecycle <> 'RETIRED' OR i.id = ${focus}::uuid)
+      WHERE u.hop < ${depth}),
+    iface AS (
+      SELECT interface_id, min(hop) AS hop FROM (
+        SELECT interface_id, 0 AS hop FROM focus WHERE interface_id IS NOT NULL
+        UNION ALL SELECT interface_id, hop FROM down_if
+        UNION ALL SELECT interface_id, hop FROM up_flow) x
+      GROUP BY interface_id),
+    sys AS (
+      SELECT system_id, min(hop) AS hop FROM (
+        SELECT system_id, 0 AS hop FROM focus
+        UNION ALL SELECT system_id, hop FROM down_sys
+        UNION ALL SELECT system_id, hop FROM up_sys) x
+      GROUP BY system_id),
+    down_flow AS (
+      SELECT fl.id AS flow_id, fl.interface_id, fl.consumer_system_id
+      FROM (SELECT interface_id, 0 AS hop FROM focus WHERE ${down} AND interface_id IS NOT NULL
+            UNION ALL SELECT interface_id, hop FROM down_if) s
+      JOIN flow fl ON fl.interface_id = s.interface_id
+      WHERE s.hop < ${depth}),
+    flows AS (
+      SELECT flow_id FROM down_flow UNION SELECT flow_id FROM up_flow)
+    SELECT EXISTS (SELECT 1 FROM focus) AS found,
+      (SELECT json_agg(q.n) FROM (
+         SELECT json_build_object('id', s.id, 'type', 'system', 'name', s.name, 'hop', x.hop, 'kind', s.kind,
+                  'domain', CASE WHEN d.id IS NULL THEN NULL ELSE json_build_object('id', d.id, 'name', d.name) END,
+                  'ownerTeam', CASE WHEN t.id IS NULL THEN NULL ELSE json_build_object('id', t.id, 'name', t.name) END) AS n
+         FROM sys x JOIN system s ON s.id = x.system_id
+         LEFT JOIN domain d ON d.id = s.domain_id LEFT JOIN team t ON t.id = s.owner_team_id
+         UNION ALL
+         SELECT json_build_object('id', i.id, 'type', 'interface', 'name', i.name, 'hop', x.hop, 'kind', i.kind,
+                  'protocol', i.protocol, 'style', i.style, 'lifecycle', i.lifecycle, 'systemId', i.system_id)
+         FROM iface x JOIN interface i ON i.id = x.interface_id) q) AS nodes,
+      (SELECT json_agg(q.e) FROM (
+         SELECT json_build_object('id', 'provides:' || i.id, 'source', i.system_id, 'target', i.id, 'kind', 'provides') AS e
+         FROM iface x JOIN interface i ON i.id = x.interface_id
+         UNION ALL
+         SELECT json_build_object('id', 'flow:' || fl.id, 'source', fl.interface_id, 'target', fl.consumer_system_id, 'kind', 'flow',
+                  'flowId', fl.id, 'style', fl.style, 'patterns', fl.patterns)
+         FROM flows x JOIN flow fl ON fl.id = x.flow_id) q) AS edges`;
+  if (!row?.found) throw new AppError("NOT_FOUND", "System or interface not found");
+  return { focus, depth, direction, nodes: row.nodes ?? [], edges: row.edges ?? [] };
+}

@@ -1,0 +1,47 @@
+import "server-only";
+import { AppError } from "@/lib/api/errors";
+import type { Ctx } from "@/lib/auth/can";
+import { db } from "@/lib/db/client";
+import { lineage } from "./graph";
+import { hopsFrom } from "./impact-report";
+import type { ImpactQuery, ImpactReport, InterfaceNode, SystemNode } from "./schemas";
+
+const byHopThenName = <T extends { hop: number; name: string }>(a: T, b: T) => a.hop - b.hop || a.name.localeCompare(b.name);
+
+/**
+ * What changing an interface could break: everything downstream within `depth` hops, the teams owning the
+ * consumer systems, and the approved or active contracts on any affected interface, each with its hop distance.
+ */
+export async function impact(ctx: Ctx, query: Pick<ImpactQuery, "interface" | "depth">): Promise<ImpactReport> {
+  const graph = await lineage(ctx, { focus: query.interface, depth: query.depth, direction: "down" });
+  // The focus's own provider is in the graph at hop 0 for context; it is affected only if a flow leads back to it.
+  const hops = hopsFrom(query.interface, graph.edges);
+  const reached = <T extends { id: string }>(node: T) => hops.has(node.id);
+  const systems = new Map(graph.nodes.filter((n): n is SystemNode => n.type === "system").map((n) => [n.id, n]));
+  const interfaces = graph.nodes.filter((n): n is InterfaceNode => n.type === "interface" && reached(n));
+  const focus = interfaces.find((n) => n.id === query.interface);
+  if (!focus) throw new AppError("NOT_FOUND", "Interface not found");
+
+  const consumers = [...systems.values()].filter(reached).map((s) => ({ id: s.id, name: s.name, hop: hops.get(s.id)!, ownerTeam: s.ownerTeam }));
+  const teams = new Map<string, { id: string; name: string; hop: number }>();
+  for (const consumer of consumers) {
+    const team = consumer.ownerTeam;
+    if (team && (teams.get(team.id)?.hop ?? Infinity) > consumer.hop) teams.set(team.id, { ...team, hop: consumer.hop });
+  }
+  const contracts = await db().dataContract.findMany({
+    where: { interfaceId: { in: interfaces.map((i) => i.id) }, status: { in: ["ACTIVE", "APPROVED"] } },
+    select: { id: true, version: true, status: true, interface: { select: { id: true, name: true } }, ownerTeam: { select: { id: true, name: true } } },
+  });
+  return {
+    interface: { id: focus.id, name: focus.name },
+    depth: query.depth,
+    interfaces: interfaces
+      .map((i) => ({ id: i.id, name: i.name, hop: hops.get(i.id)!, system: { id: i.systemId, name: systems.get(i.systemId)?.name ?? "" } }))
+      .sort(byHopThenName),
+    consumers: consumers.sort(byHopThenName),
+    teams: [...teams.values()].sort(byHopThenName),
+    contracts: contracts
+      .map((c) => ({ ...c, status: c.status as "ACTIVE" | "APPROVED", hop: hops.get(c.interface.id)! }))
+      .sort((a, b) => a.hop - b.hop || a.interface.name.localeCompare(b.interface.name) || a.version.localeCompare(b.version)),
+  };
+}
