@@ -1,15 +1,18 @@
 // npm run bench:lineage:query — seeds a throwaway PostgreSQL database with 5,000 systems, 5,000 interfaces and
-// 50,000 flows, then times the lineage focus query (depth 3, both directions) on 200 random nodes. Prints JSON.
+// 50,000 flows, then times the lineage focus query (depth 3, both directions; BENCH_DEPTH and BENCH_DIRECTION change
+// that) on 200 random nodes. Prints JSON; BENCH_EXPLAIN=1 also prints one query plan to stderr.
 import { systemCtx } from "@/lib/auth/require";
 import { setProcessDatabase } from "@/lib/db/client";
 import { openTestDatabase } from "@/lib/db/testing";
-import { lineage } from "@/lib/lineage/graph";
+import { Prisma } from "@/lib/db/generated/client";
+import { lineage, lineageSql } from "@/lib/lineage/graph";
 
 const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 5000);
 const INTERFACES = Number(process.env.BENCH_INTERFACES ?? 5000);
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 50000);
 const QUERIES = Number(process.env.BENCH_QUERIES ?? 200);
 const DEPTH = Number(process.env.BENCH_DEPTH ?? 3);
+const DIRECTION = (process.env.BENCH_DIRECTION ?? "both") as "up" | "down" | "both";
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round = (n: number) => Math.round(n * 10) / 10;
@@ -41,7 +44,8 @@ async function main() {
       INSERT INTO flow (id, name, interface_id, consumer_system_id, style, updated_at)
       SELECT gen_random_uuid(), 'Flow ' || i.n || '-' || s.n, i.id, s.id, 'EVENT', now()
       FROM (SELECT * FROM pairs LIMIT ${FLOWS}::int) p JOIN i ON i.n = p.ii JOIN s ON s.n = p.ss`;
-    await prisma.$executeRawUnsafe("ANALYZE");
+    // As autovacuum would have by now: statistics, and the visibility map that index-only scans rely on.
+    await prisma.$executeRawUnsafe("VACUUM ANALYZE");
     const seedSeconds = (performance.now() - seedStarted) / 1000;
     const counts = await prisma.$queryRaw<{ systems: number; interfaces: number; flows: number }[]>`
       SELECT (SELECT count(*)::int FROM system) AS systems, (SELECT count(*)::int FROM interface) AS interfaces, (SELECT count(*)::int FROM flow) AS flows`;
@@ -49,18 +53,24 @@ async function main() {
     const focusIds = await prisma.$queryRaw<{ id: string }[]>`
       SELECT id FROM (SELECT id FROM system UNION ALL SELECT id FROM interface) n ORDER BY random() LIMIT ${QUERIES}::int`;
     const ctx = systemCtx("bench-lineage-query");
-    for (const { id } of focusIds.slice(0, 10)) await lineage(ctx, { focus: id, depth: DEPTH, direction: "both" });
+    for (const { id } of focusIds.slice(0, 10)) await lineage(ctx, { focus: id, depth: DEPTH, direction: DIRECTION });
     const times: number[] = [];
     let nodes = 0;
     let edges = 0;
     for (const { id } of focusIds) {
       const started = performance.now();
-      const graph = await lineage(ctx, { focus: id, depth: DEPTH, direction: "both" });
+      const graph = await lineage(ctx, { focus: id, depth: DEPTH, direction: DIRECTION });
       times.push(performance.now() - started);
       nodes += graph.nodes.length;
       edges += graph.edges.length;
     }
     times.sort((a, b) => a - b);
+    if (process.env.BENCH_EXPLAIN) {
+      const plan = await prisma.$queryRaw<{ "QUERY PLAN": string }[]>(
+        Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${lineageSql({ focus: focusIds[0].id, depth: DEPTH, direction: DIRECTION })}`,
+      );
+      console.error(plan.map((r) => r["QUERY PLAN"]).join("\n"));
+    }
     console.log(
       JSON.stringify(
         {
@@ -68,7 +78,7 @@ async function main() {
           seedSeconds: round(seedSeconds),
           queries: times.length,
           depth: DEPTH,
-          direction: "both",
+          direction: DIRECTION,
           p50: round(percentile(times, 50)),
           p95: round(percentile(times, 95)),
           max: round(times[times.length - 1]),

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/api/errors";
 import type { Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
+import { Prisma } from "@/lib/db/generated/client";
 import type { LineageEdge, LineageGraph, LineageNode, LineageQuery } from "./schemas";
 
 // json_agg gives null, not [], for an empty set.
@@ -24,9 +25,16 @@ type Row = { found: boolean; nodes: LineageNode[] | null; edges: LineageEdge[] |
 export async function lineage(ctx: Ctx, query: LineageQuery): Promise<LineageGraph> {
   requirePermission(ctx, "lineage.read");
   const { focus, depth, direction } = query;
+  const [row] = await db().$queryRaw<Row[]>(lineageSql(query));
+  if (!row?.found) throw new AppError("NOT_FOUND", "System or interface not found");
+  return { focus, depth, direction, nodes: row.nodes ?? [], edges: row.edges ?? [] };
+}
+
+/** The one statement behind `lineage` (exported for EXPLAIN in bench/lineage-query.ts). */
+export function lineageSql({ focus, depth, direction }: LineageQuery): Prisma.Sql {
   const down = direction !== "up";
   const up = direction !== "down";
-  const [row] = await db().$queryRaw<Row[]>`
+  return Prisma.sql`
     WITH RECURSIVE
     focus AS (
       SELECT s.id AS system_id, NULL::uuid AS interface_id FROM system s WHERE s.id = ${focus}::uuid
@@ -56,7 +64,7 @@ export async function lineage(ctx: Ctx, query: LineageQuery): Promise<LineageGra
     down_if AS (
       SELECT i.id AS interface_id, i.system_id, d.hop FROM down_sys d JOIN interface i ON i.system_id = d.system_id AND i.lifecycle <> 'RETIRED'),
     up_flow AS (
-      SELECT fl.id AS flow_id, fl.interface_id, i.system_id AS provider_id, fl.consumer_system_id, u.hop + 1 AS hop
+      SELECT fl.id AS flow_id, fl.interface_id, u.hop + 1 AS hop
       FROM up_sys u JOIN flow fl ON fl.consumer_system_id = u.system_id
       JOIN interface i ON i.id = fl.interface_id AND (i.lifecycle <> 'RETIRED' OR i.id = ${focus}::uuid)
       WHERE u.hop < ${depth}),
@@ -73,7 +81,7 @@ export async function lineage(ctx: Ctx, query: LineageQuery): Promise<LineageGra
         UNION ALL SELECT system_id, hop FROM up_sys) x
       GROUP BY system_id),
     down_flow AS (
-      SELECT fl.id AS flow_id, fl.interface_id, fl.consumer_system_id
+      SELECT fl.id AS flow_id
       FROM (SELECT interface_id, 0 AS hop FROM focus WHERE ${down} AND interface_id IS NOT NULL
             UNION ALL SELECT interface_id, hop FROM down_if) s
       JOIN flow fl ON fl.interface_id = s.interface_id
@@ -98,6 +106,4 @@ export async function lineage(ctx: Ctx, query: LineageQuery): Promise<LineageGra
          SELECT json_build_object('id', 'flow:' || fl.id, 'source', fl.interface_id, 'target', fl.consumer_system_id, 'kind', 'flow',
                   'flowId', fl.id, 'style', fl.style, 'patterns', fl.patterns)
          FROM flows x JOIN flow fl ON fl.id = x.flow_id) q) AS edges`;
-  if (!row?.found) throw new AppError("NOT_FOUND", "System or interface not found");
-  return { focus, depth, direction, nodes: row.nodes ?? [], edges: row.edges ?? [] };
 }
