@@ -1,51 +1,12 @@
 import { describe, expect, it } from "vitest";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
-import type { ImportedDocument, ImportedInterface } from "./model";
 import { persistImport, retireMissing } from "./persist";
+import type { ImportedDocument } from "./model";
+import { openApiDoc } from "./test-helpers";
 
 const database = setupTestDatabase();
 
 let serial = 0;
-/** A small OpenAPI-like document as a parser would hand it over; `key` keeps tests from sharing interfaces. */
-function openApiDoc(key: string, overrides: Partial<ImportedInterface> = {}): ImportedDocument {
-  return {
-    format: "OPENAPI",
-    domains: [],
-    systems: [],
-    flows: [],
-    interfaces: [
-      {
-        sourceKey: `openapi:${key}`,
-        name: `${key} API`,
-        description: "Moves money between accounts",
-        kind: "API",
-        protocol: "HTTP",
-        style: "REQUEST_RESPONSE",
-        specFormat: "OPENAPI",
-        version: "1.0.0",
-        tags: ["payments"],
-        systemSlug: `${key}-service`,
-        systemName: `${key} service`,
-        spec: `openapi: 3.1.0\ninfo: { title: ${key}, version: 1.0.0 }\n`,
-        elements: [
-          {
-            kind: "OPERATION",
-            name: "GET /payments/{id}",
-            method: "GET",
-            path: "/payments/{id}",
-            details: { note: 'quotes " and \\ backslashes, {braces} and [brackets]', codes: [200, 404] },
-            fields: [
-              { path: "Payment.amount", name: "amount", type: "number", required: true },
-              { path: "Payment.payerEmail", name: "payerEmail", type: "string", format: "email", required: false },
-            ],
-          },
-          { kind: "SCHEMA", name: "Payment", fields: [] },
-        ],
-        ...overrides,
-      },
-    ],
-  };
-}
 
 async function createTeam(slug = `team-${++serial}`) {
   return database().prisma.team.create({ data: { slug, name: slug } });

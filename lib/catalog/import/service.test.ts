@@ -3,32 +3,12 @@ import { describe, expect, it } from "vitest";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
 import { ImportError, type ImportedDocument } from "./model";
 import { importFiles, importFilesWith, type ParseDocument } from "./service";
+import { openApiDoc } from "./test-helpers";
 
 const database = setupTestDatabase();
 
-function doc(key: string, spec = `spec of ${key}`): ImportedDocument {
-  return {
-    format: "OPENAPI",
-    domains: [],
-    systems: [],
-    flows: [],
-    interfaces: [
-      {
-        sourceKey: `openapi:${key}`,
-        name: key,
-        kind: "API",
-        protocol: "HTTP",
-        style: "REQUEST_RESPONSE",
-        specFormat: "OPENAPI",
-        version: "1",
-        tags: [],
-        systemSlug: `${key}-system`,
-        spec,
-        elements: [{ kind: "OPERATION", name: "GET /x", fields: [] }],
-      },
-    ],
-  };
-}
+/** The shared test document, named after its key so results read back by name. */
+const doc = (key: string, spec = `spec of ${key}`): ImportedDocument => openApiDoc(key, { name: key, spec });
 
 // Stands in for the real parser: "bad" files fail with a located problem, others name their interface(s).
 const fakeParse: ParseDocument = async (fileName, text) => {

@@ -25,3 +25,44 @@ export function element(iface: ImportedInterface, kind: ImportedElement["kind"],
 export function fieldTable(e: ImportedElement): string[] {
   return e.fields.map((f) => `${f.path} ${f.type ?? "?"}${f.required ? " required" : ""}`);
 }
+
+/** A small OpenAPI-like document as a parser would hand it over; `key` keeps tests from sharing interfaces. */
+export function openApiDoc(key: string, overrides: Partial<ImportedInterface> = {}): ImportedDocument {
+  return {
+    format: "OPENAPI",
+    domains: [],
+    systems: [],
+    flows: [],
+    interfaces: [
+      {
+        sourceKey: `openapi:${key}`,
+        name: `${key} API`,
+        description: "Moves money between accounts",
+        kind: "API",
+        protocol: "HTTP",
+        style: "REQUEST_RESPONSE",
+        specFormat: "OPENAPI",
+        version: "1.0.0",
+        tags: ["payments"],
+        systemSlug: `${key}-service`,
+        systemName: `${key} service`,
+        spec: `openapi: 3.1.0\ninfo: { title: ${key}, version: 1.0.0 }\n`,
+        elements: [
+          {
+            kind: "OPERATION",
+            name: "GET /payments/{id}",
+            method: "GET",
+            path: "/payments/{id}",
+            details: { note: 'quotes " and \\ backslashes, {braces} and [brackets]', codes: [200, 404] },
+            fields: [
+              { path: "Payment.amount", name: "amount", type: "number", required: true },
+              { path: "Payment.payerEmail", name: "payerEmail", type: "string", format: "email", required: false },
+            ],
+          },
+          { kind: "SCHEMA", name: "Payment", fields: [] },
+        ],
+        ...overrides,
+      },
+    ],
+  };
+}
