@@ -8,10 +8,4 @@ export function requirePermission(ctx: Ctx, permission: Permission, resource?: R
   if (!can(ctx, permission, resource)) throw new AppError("FORBIDDEN", `You lack the permission ${permission}`);
 }
 
-/** For reads of a single resource the caller may not see: answers "not found" rather than revealing it exists. */
-export function requireVisible(ctx: Ctx, permission: Permission, resource: Resource | null, what: string): void {
-  if (!ctx.actor && ctx.via !== "system") throw new AppError("UNAUTHENTICATED", "Sign in or send an API token");
-  if (!resource || !can(ctx, permission, resource)) throw new AppError("NOT_FOUND", `${what} not found`);
-}
-
 export const systemCtx = (requestId = "system"): Ctx => ({ actor: null, requestId, via: "system" });
