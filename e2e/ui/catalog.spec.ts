@@ -72,7 +72,8 @@ test.describe("catalog", () => {
     await dialog.getByLabel("Lifecycle").selectOption("DEPRECATED");
     await dialog.getByLabel("Sunset date").fill("");
     await dialog.getByRole("button", { name: "Save" }).click();
-    await expect(dialog.getByText("Required when deprecated")).toBeVisible();
+    // The field's error, not its description ("Required when deprecated."), which is shown all along.
+    await expect(dialog.getByText("Required when deprecated", { exact: true })).toBeVisible();
     await dialog.getByLabel("Sunset date").fill("2031-06-30");
     await dialog.getByLabel("Tags").fill("reconciliation, vendor-api, sunsetting");
     await dialog.getByRole("button", { name: "Save" }).click();
