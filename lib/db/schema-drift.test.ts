@@ -1,23 +1,30 @@
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actualSchema, DATABASE_ONLY_COLUMNS, DATABASE_ONLY_INDEXES, diffSchemas, expectedSchema, type SchemaShape } from "./schema-drift";
 import { openTestDatabase, type TestDatabase } from "./testing";
 
-const SCHEMA_FILE = path.join(process.cwd(), "prisma", "schema.prisma");
+const SCHEMA_DIR = path.join(process.cwd(), "prisma", "schema");
+
+/** The schema is one file per feature (Prisma's multi-file schema); together they read as one datamodel. */
+async function readSchema(): Promise<string> {
+  const files = (await readdir(SCHEMA_DIR)).filter((f) => f.endsWith(".prisma")).sort();
+  const texts = await Promise.all(files.map((f) => readFile(path.join(SCHEMA_DIR, f), "utf8")));
+  return texts.join("\n");
+}
 
 describe("schema drift check", () => {
   let schemaText: string;
   let database: TestDatabase;
   let migrated: SchemaShape;
   beforeAll(async () => {
-    schemaText = await readFile(SCHEMA_FILE, "utf8");
+    schemaText = await readSchema();
     database = await openTestDatabase();
     migrated = await actualSchema(database.driver.query);
   });
   afterAll(() => database.dispose());
 
-  it("finds the migrated database exactly as prisma/schema.prisma describes it", () => {
+  it("finds the migrated database exactly as prisma/schema/*.prisma describes it", () => {
     expect(diffSchemas(expectedSchema(schemaText), migrated)).toEqual([]);
   });
 
@@ -106,7 +113,7 @@ describe("schema drift check and database-only indexes", () => {
 
   it("still reports an extra expression index that is not on the allowlist", async () => {
     await database.driver.exec(`CREATE INDEX "team_lower_name_idx" ON "team" (lower("name"))`);
-    const expected = expectedSchema(await readFile(SCHEMA_FILE, "utf8"));
+    const expected = expectedSchema(await readSchema());
     expect(diffSchemas(expected, await actualSchema(database.driver.query))).toEqual([
       "index on team(lower(name)): in the database, missing from schema.prisma",
     ]);
@@ -160,7 +167,7 @@ describe("schema drift check against a drifted database", () => {
 
   it("reports each drift, naming the table and column, and nothing else", async () => {
     for (const drift of drifts) await database.driver.exec(drift.sql);
-    const expected = expectedSchema(await readFile(SCHEMA_FILE, "utf8"));
+    const expected = expectedSchema(await readSchema());
     const differences = diffSchemas(expected, await actualSchema(database.driver.query));
     expect([...differences].sort()).toEqual(
       [...drifts.map((d) => d.message), "index on audit_event(entity_id, entity_type): in the database, missing from schema.prisma"].sort(),
