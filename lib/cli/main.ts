@@ -1,6 +1,7 @@
 // `npm run cli -- <command>`: the command-line client of the Interchange REST API.
 import { Command } from "commander";
 import { importCommand } from "./commands/import";
+import { registerDiffCommand } from "./diff";
 import { login } from "./commands/login";
 import { whoami } from "./commands/whoami";
 import { CliError, resolveToken, type Connection } from "./http";
@@ -43,6 +44,8 @@ program
     if (paths.length === 0 && options.sync === undefined) command.error("name at least one file or directory, or --sync <dir>");
     process.exitCode = await importCommand(await connect(command), paths, options);
   });
+
+registerDiffCommand(program);
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof CliError || error instanceof Error ? error.message : String(error)}\n`);
