@@ -1,0 +1,79 @@
+import { FileCheck2 } from "lucide-react";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProposeForm } from "@/components/contracts/propose-form";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Button } from "@/components/ui/button";
+import { EmptyState } from "@/components/ui/empty-state";
+import { PageHeader } from "@/components/ui/page-header";
+import { Select } from "@/components/ui/select";
+import { AppError } from "@/lib/api/errors";
+import { pageCtx } from "@/lib/auth/session";
+import { proposableInterfaces, proposalStart } from "@/lib/contracts/data";
+
+export const metadata = { title: "Propose a contract · Interchange" };
+
+type Params = Record<string, string | string[] | undefined>;
+const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(s);
+
+export default async function NewContractPage({ searchParams }: { searchParams: Promise<Params> }) {
+  const ctx = await pageCtx();
+  const raw = (await searchParams).interface;
+  const interfaceId = typeof raw === "string" && isUuid(raw) ? raw : undefined;
+
+  if (!interfaceId) {
+    const options = await proposableInterfaces(ctx);
+    return (
+      <>
+        <PageHeader title="Propose a contract" description="Choose one of your team's interfaces. A new version starts from its latest contract, or from its imported spec." />
+        {options.length === 0 ? (
+          <EmptyState icon={FileCheck2} title="No interfaces of yours" description="Contracts are proposed by the team that owns an interface." />
+        ) : (
+          <form action="/contracts/new" className="flex max-w-xl flex-wrap items-end gap-2">
+            <label className="grid flex-1 gap-1 text-sm">
+              Interface
+              <Select name="interface">
+                {options.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                    {o.hasContract ? "" : " (no contract yet)"}
+                  </option>
+                ))}
+              </Select>
+            </label>
+            <Button type="submit">Continue</Button>
+          </form>
+        )}
+      </>
+    );
+  }
+
+  let start;
+  try {
+    start = await proposalStart(ctx, interfaceId);
+  } catch (error) {
+    if (error instanceof AppError && error.code === "FORBIDDEN") return <Forbidden description="Only members of the team that owns this interface propose its contract." />;
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+  return (
+    <>
+      <PageHeader
+        eyebrow={
+          start.latest ? (
+            <Link href={`/contracts/${start.latest.id}`} className="text-sm text-muted-foreground hover:underline">
+              ← {start.interface.name} {start.latest.version}
+            </Link>
+          ) : undefined
+        }
+        title={`Propose ${start.interface.name}`}
+        description={
+          start.latest
+            ? `Starts from version ${start.latest.version}. On submission it is compared with earlier versions, and every consuming team (and compliance where needed) is asked to approve.`
+            : "The first contract for this interface, starting from its imported spec."
+        }
+      />
+      <ProposeForm interfaceId={start.interface.id} interfaceName={start.interface.name} ownerTeam={start.ownerTeam} initial={start.content} />
+    </>
+  );
+}

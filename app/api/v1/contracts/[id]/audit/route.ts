@@ -1,0 +1,5 @@
+import { route } from "@/lib/api/route";
+import { contractAudit } from "@/lib/contracts/data";
+import { AuditQuery, IdParams } from "@/lib/contracts/schemas";
+
+export const GET = route({ params: IdParams, query: AuditQuery }, async ({ ctx, params, query }) => ({ items: await contractAudit(ctx, params.id, { allVersions: query.allVersions === "true" }) }));

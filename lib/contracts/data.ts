@@ -1,0 +1,244 @@
+import "server-only";
+import { AppError, notFound } from "@/lib/api/errors";
+import { can, type Ctx } from "@/lib/auth/can";
+import { requirePermission } from "@/lib/auth/require";
+import { db } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
+import { diffDocuments, type DiffFormat, type Mode } from "@/lib/diff";
+import { ImportError } from "@/lib/catalog/import/model";
+import { allowedEvents } from "./lifecycle";
+import { contractInclude, producerTeam, siblingsOf, toDto, toSummary } from "./load";
+import { fromOdcsYaml, toOdcsYaml } from "./odcs";
+import { ownRequest } from "./rules";
+import type { CommentDto, CompareResult, ContractAuditDetails, ContractContent, ContractDto, ContractList, ContractListQuery, Inbox } from "./schemas";
+import { CONTRACT_STATUSES, ErrorHandling, Sla } from "./schemas";
+import semver from "semver";
+
+export async function listContracts(ctx: Ctx, query: ContractListQuery): Promise<ContractList> {
+  requirePermission(ctx, "contract.read");
+  const base: Prisma.DataContractWhereInput = {
+    ...(query.interfaceId ? { interfaceId: query.interfaceId } : {}),
+    ...(query.q ? { interface: { name: { contains: query.q, mode: "insensitive" } } } : {}),
+  };
+  const [rows, grouped] = await Promise.all([
+    db().dataContract.findMany({
+      where: { ...base, ...(query.status ? { status: query.status } : {}) },
+      include: contractInclude,
+      orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+      take: 500,
+    }),
+    db().dataContract.groupBy({ by: ["status"], where: base, _count: { _all: true } }),
+  ]);
+  const counts = Object.fromEntries(CONTRACT_STATUSES.map((s) => [s, grouped.find((g) => g.status === s)?._count._all ?? 0]));
+  return { items: rows.map(toSummary), counts };
+}
+
+export async function getContract(ctx: Ctx, id: string): Promise<ContractDto> {
+  requirePermission(ctx, "contract.read");
+  const row = await db().dataContract.findUnique({ where: { id }, include: contractInclude });
+  if (!row) throw notFound("Contract");
+  const siblings = await siblingsOf(db(), row.interfaceId);
+  const owner = { ownerTeamId: producerTeam(row.interface)?.id ?? null };
+  const propose = can(ctx, "contract.propose", owner);
+  return toDto(
+    row,
+    siblings,
+    ctx.actor,
+    {
+      propose,
+      edit: propose && row.status === "DRAFT",
+      transition: propose ? allowedEvents(row.status).filter((e) => ["submit", "activate", "deprecate", "retire"].includes(e)) : [],
+    },
+    (teamId) => !!ctx.actor && !!teamId && (ctx.actor.teamIds.includes(teamId) || ctx.actor.role === "ADMIN") && ["APPROVED", "ACTIVE", "DEPRECATED"].includes(row.status),
+  );
+}
+
+/** Two versions of one interface's contract side by side, with lib/diff's change list from `from` to `to`. */
+export async function compareContracts(ctx: Ctx, fromId: string, toId: string): Promise<CompareResult> {
+  requirePermission(ctx, "contract.read");
+  const [from, to] = await Promise.all([
+    db().dataContract.findUnique({ where: { id: fromId }, include: contractInclude }),
+    db().dataContract.findUnique({ where: { id: toId }, include: contractInclude }),
+  ]);
+  if (!from || !to || from.interfaceId !== to.interfaceId) throw notFound("Contract version");
+  const format = from.schemaFormat === to.schemaFormat ? (to.schemaFormat as DiffFormat) : undefined;
+  const result = diffDocuments({ format, previous: from.schema, next: to.schema, mode: to.compatibilityMode as Mode });
+  return { from: { ...toSummary(from), schema: from.schema }, to: { ...toSummary(to), schema: to.schema }, breaking: result.breaking, changes: result.changes };
+}
+
+export async function listComments(ctx: Ctx, contractId: string): Promise<{ items: CommentDto[] }> {
+  requirePermission(ctx, "contract.read");
+  if (!(await db().dataContract.findUnique({ where: { id: contractId }, select: { id: true } }))) throw notFound("Contract");
+  const rows = await db().contractComment.findMany({
+    where: { contractId },
+    orderBy: { createdAt: "asc" },
+    include: { author: { select: { id: true, name: true } } },
+  });
+  return { items: rows.map((c) => ({ id: c.id, parentId: c.parentId, author: c.author, body: c.body, createdAt: c.createdAt.toISOString() })) };
+}
+
+/** Approval requests waiting for the caller: their teams' reviews, and compliance reviews for compliance officers. */
+export async function getInbox(ctx: Ctx): Promise<Inbox> {
+  requirePermission(ctx, "contract.read");
+  const actor = ctx.actor;
+  if (!actor) return { pending: [], decided: [] };
+  const mine: Prisma.ApprovalRequestWhereInput = {
+    OR: [{ teamId: { in: [...actor.teamIds] } }, ...(actor.role === "COMPLIANCE" ? [{ kind: "COMPLIANCE" as const }] : [])],
+  };
+  const rows = await db().approvalRequest.findMany({
+    where: mine,
+    orderBy: { createdAt: "desc" },
+    take: 200,
+    include: { team: { select: { id: true, name: true } }, contract: { include: contractInclude } },
+  });
+  const item = (r: (typeof rows)[number]) => ({ approvalId: r.id, label: r.team?.name ?? "Compliance", contract: toSummary(r.contract), createdAt: r.createdAt.toISOString() });
+  const isOwn = (r: (typeof rows)[number]) => ownRequest(actor, { kind: r.kind, teamId: r.teamId, decision: r.decision, label: r.team?.name ?? "Compliance" });
+  return {
+    pending: rows.filter((r) => r.decision === "PENDING" && r.contract.status === "IN_REVIEW" && isOwn(r)).map(item),
+    decided: rows
+      .filter((r) => r.decision !== "PENDING" && isOwn(r))
+      .slice(0, 30)
+      .map((r) => ({ ...item(r), decision: r.decision })),
+  };
+}
+
+/**
+ * Audit events about one contract version, oldest first; with `allVersions`, about every version of the
+ * interface's contract, so a review's whole story (rejected proposal, revision, activation) reads in one place.
+ */
+export async function contractAudit(ctx: Ctx, contractId: string, options: { allVersions?: boolean } = {}): Promise<ContractAuditEvent[]> {
+  requirePermission(ctx, "contract.read");
+  const row = await db().dataContract.findUnique({ where: { id: contractId }, select: { interfaceId: true } });
+  if (!row) throw notFound("Contract");
+  const ids = options.allVersions ? (await db().dataContract.findMany({ where: { interfaceId: row.interfaceId }, select: { id: true } })).map((c) => c.id) : [contractId];
+  const events = await db().auditEvent.findMany({
+    where: { entityType: "contract", entityId: { in: ids } },
+    orderBy: { seq: "asc" },
+    take: 500,
+    select: { seq: true, at: true, actorId: true, action: true, after: true, entityId: true },
+  });
+  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
+  const names = new Map((await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
+  return events.map((e) => ({
+    seq: e.seq.toString(),
+    at: e.at.toISOString(),
+    actor: e.actorId ? (names.get(e.actorId) ?? "former user") : null,
+    action: e.action,
+    after: auditDetails(e.after),
+    contractId: e.entityId,
+  }));
+}
+
+export type ContractAuditEvent = { seq: string; at: string; actor: string | null; action: string; after: ContractAuditDetails; contractId: string | null };
+
+/**
+ * contract.read is open to every role, audit.read is not: only whitelisted fields of an event's payload leave
+ * here (never schemas, SLA, comment bodies of the discussion or e-mail addresses).
+ */
+function auditDetails(after: unknown): ContractAuditDetails {
+  const source = after && typeof after === "object" && !Array.isArray(after) ? (after as Record<string, unknown>) : {};
+  const details: ContractAuditDetails = {};
+  for (const key of ["version", "status", "decision", "approver", "flow"] as const) if (typeof source[key] === "string") details[key] = source[key];
+  if (typeof source.comment === "string" || source.comment === null) details.comment = source.comment;
+  return details;
+}
+
+/** The version as an ODCS v3 YAML document. */
+export async function exportOdcs(ctx: Ctx, id: string): Promise<{ fileName: string; yaml: string }> {
+  const contract = await getContract(ctx, id);
+  return { fileName: `${contract.interface.slug}-${contract.version}.odcs.yaml`, yaml: toOdcsYaml({ ...contract, description: contract.description ?? undefined, changeNote: contract.changeNote ?? undefined }) };
+}
+
+/** Reads an ODCS v3 document into form content (nothing is stored); problems carry line and pointer. */
+export function importOdcs(ctx: Ctx, yaml: string): ContractContent {
+  requirePermission(ctx, "contract.read");
+  try {
+    return fromOdcsYaml(yaml);
+  } catch (error) {
+    if (!(error instanceof ImportError)) throw error;
+    throw new AppError("VALIDATION", `The ODCS document is invalid: ${error.message}`, {
+      errors: error.problems.map((p) => ({ pointer: `/yaml${p.pointer && p.pointer !== "/" ? p.pointer : ""}`, message: p.line ? `line ${p.line}: ${p.message}` : p.message })),
+    });
+  }
+}
+
+const SPEC_TO_SCHEMA: Record<string, ContractContent["schemaFormat"]> = { OPENAPI: "OPENAPI", ASYNCAPI: "ASYNCAPI", PROTOBUF: "PROTOBUF", AVRO: "AVRO", JSON_SCHEMA: "JSON_SCHEMA" };
+
+export type ProposalStart = {
+  interface: { id: string; name: string };
+  ownerTeam: string | null;
+  latest: { id: string; version: string; status: string } | null;
+  content: ContractContent;
+};
+
+/**
+ * Where a new proposal starts: a copy of the interface's highest version with the next minor version number,
+ * or for a first contract, the interface's latest spec and the personal-data flag its catalog tags imply.
+ */
+export async function proposalStart(ctx: Ctx, interfaceId: string): Promise<ProposalStart> {
+  const iface = await db().interface.findUnique({
+    where: { id: interfaceId },
+    select: { id: true, name: true, tags: true, specFormat: true, description: true, ownerTeamId: true, ownerTeam: { select: { name: true } }, system: { select: { ownerTeamId: true, ownerTeam: { select: { name: true } } } }, versions: { orderBy: { createdAt: "desc" }, take: 1, select: { spec: true } } },
+  });
+  if (!iface) throw notFound("Interface");
+  requirePermission(ctx, "contract.propose", { ownerTeamId: iface.ownerTeamId ?? iface.system.ownerTeamId });
+  const ownerTeam = iface.ownerTeam?.name ?? iface.system.ownerTeam?.name ?? null;
+  const siblings = await siblingsOf(db(), interfaceId);
+  const latest = siblings.at(-1);
+  if (latest) {
+    const row = await db().dataContract.findUniqueOrThrow({ where: { id: latest.id } });
+    const next = semver.valid(latest.version) ? semver.inc(latest.version, "minor")! : "1.0.0";
+    return {
+      interface: { id: iface.id, name: iface.name },
+      ownerTeam,
+      latest: { id: latest.id, version: latest.version, status: latest.status },
+      content: {
+        version: next,
+        compatibilityMode: row.compatibilityMode,
+        schemaFormat: row.schemaFormat,
+        schema: row.schema,
+        sla: Sla.safeParse(row.sla).data ?? {},
+        errorHandling: ErrorHandling.safeParse(row.errorHandling).data ?? {},
+        classification: row.classification,
+        personalData: row.personalData,
+        crossBorderTransfer: row.crossBorderTransfer,
+        description: row.description ?? undefined,
+        changeNote: undefined,
+      },
+    };
+  }
+  return {
+    interface: { id: iface.id, name: iface.name },
+    ownerTeam,
+    latest: null,
+    content: {
+      version: "1.0.0",
+      compatibilityMode: "BACKWARD",
+      schemaFormat: SPEC_TO_SCHEMA[iface.specFormat] ?? "JSON_SCHEMA",
+      schema: iface.versions[0]?.spec ?? "",
+      sla: {},
+      errorHandling: {},
+      classification: "INTERNAL",
+      personalData: iface.tags.includes("personal-data"),
+      crossBorderTransfer: false,
+      description: iface.description ?? undefined,
+      changeNote: undefined,
+    },
+  };
+}
+
+/** Interfaces the caller may propose contracts for: those their teams own (every interface for admins). */
+export async function proposableInterfaces(ctx: Ctx): Promise<{ id: string; name: string; hasContract: boolean }[]> {
+  requirePermission(ctx, "contract.read");
+  const actor = ctx.actor;
+  if (!actor) return [];
+  const all = actor.role === "ADMIN";
+  const teamIds = [...actor.teamIds];
+  const rows = await db().interface.findMany({
+    where: all ? {} : { OR: [{ ownerTeamId: { in: teamIds } }, { ownerTeamId: null, system: { ownerTeamId: { in: teamIds } } }] },
+    select: { id: true, name: true, _count: { select: { contracts: true } } },
+    orderBy: { name: "asc" },
+    take: 1000,
+  });
+  return rows.map((r) => ({ id: r.id, name: r.name, hasContract: r._count.contracts > 0 }));
+}
