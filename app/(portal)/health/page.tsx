@@ -1,22 +1,34 @@
-import { Activity } from "lucide-react";
-import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Bot } from "lucide-react";
+import Link from "next/link";
+import { HealthBoard } from "@/components/health/health-board";
+import { Forbidden } from "@/components/shell/forbidden";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/can";
+import { pageCtx } from "@/lib/auth/session";
+import { healthBoard } from "@/lib/health/read";
 
-export const metadata: Metadata = { title: "Health" };
+export const metadata = { title: "Health · Interchange" };
+export const dynamic = "force-dynamic";
 
-export default function HealthPage() {
+export default async function HealthPage() {
+  const ctx = await pageCtx();
+  if (!can(ctx, "health.read")) return <Forbidden />;
+  const board = await healthBoard(ctx);
   return (
-    <>
+    <div className="grid gap-6">
       <PageHeader
         title="Health"
-        description="Delivery success, latency, freshness and volume of every flow, measured against the SLA in its data contract."
+        description="Delivery success, latency, freshness and volume of every flow, measured from agent telemetry against the SLA in its data contract."
+        actions={
+          <Button variant="outline" asChild>
+            <Link href="/health/agents">
+              <Bot aria-hidden="true" /> Agents
+            </Link>
+          </Button>
+        }
       />
-      <EmptyState
-        icon={Activity}
-        title="No connector agents are reporting yet"
-        description="Health is measured from agent telemetry against each flow's contract SLA. Once an agent running beside a broker or gateway reports, each flow's status, SLA breaches and incidents show here."
-      />
-    </>
+      <HealthBoard initial={board} canManageAgents={can(ctx, "agent.manage")} />
+    </div>
   );
 }

@@ -1,0 +1,165 @@
+// npm run bench:ingest — sustained telemetry ingest over HTTP into PostgreSQL with an estate of 10,000 flows, then the
+// time to evaluate every flow's SLA. Seeds a throwaway database on TEST_DATABASE_URL's server, starts the ingest server
+// (bench/ingest-server.ts: node:http in front of the real /api/v1/telemetry route handler) as a child process, and
+// drives it with BENCH_CLIENTS concurrent clients posting BENCH_BATCH measurements per request for BENCH_SECONDS.
+// Prints JSON: points/s (one point = one per-flow measurement), p50/p95 request latency, the server process's CPU,
+// the roll-up check (every accepted delivery is in flow_metric_minute) and SLA evaluation times.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { createInterface } from "node:readline";
+import os from "node:os";
+import path from "node:path";
+import { createAgent } from "@/lib/agents/data";
+import { systemCtx } from "@/lib/auth/require";
+import { setProcessDatabase } from "@/lib/db/client";
+import { openTestDatabase } from "@/lib/db/testing";
+import { evaluateHealth } from "@/lib/health/evaluate";
+
+const FLOWS = Number(process.env.BENCH_FLOWS ?? 10_000);
+const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 500);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 6);
+const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+async function main() {
+  process.env.TEST_DATABASE_URL ??= "postgresql://root@127.0.0.1:5432/postgres";
+  const database = await openTestDatabase();
+  setProcessDatabase(database);
+  const prisma = database.prisma;
+  const url = (database.config as { url: string }).url;
+  let server: ReturnType<typeof spawn> | undefined;
+  try {
+    // Set-based seeding: systems, one interface per system, then FLOWS distinct interface -> consumer pairs.
+    await prisma.$executeRaw`INSERT INTO system (id, slug, name, updated_at) SELECT gen_random_uuid(), 'sys-' || g, 'System ' || g, now() FROM generate_series(1, ${SYSTEMS}::int) g`;
+    await prisma.$executeRaw`
+      INSERT INTO interface (id, slug, name, system_id, kind, protocol, style, updated_at)
+      SELECT gen_random_uuid(), 'if-' || s.slug, 'Events of ' || s.name, s.id, 'EVENT', 'KAFKA', 'EVENT', now() FROM system s`;
+    await prisma.$executeRaw`
+      WITH i AS (SELECT id, system_id, row_number() OVER (ORDER BY slug) - 1 AS n FROM interface),
+           s AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS n FROM system)
+      INSERT INTO flow (id, name, interface_id, consumer_system_id, style, updated_at)
+      SELECT gen_random_uuid(), 'Flow ' || g, i.id, s.id, 'EVENT', now()
+      FROM generate_series(0, ${FLOWS}::int - 1) g
+      JOIN i ON i.n = g % ${SYSTEMS}::int
+      JOIN s ON s.n = (g / ${SYSTEMS}::int + 1 + g % ${SYSTEMS}::int) % ${SYSTEMS}::int`;
+    const flowIds = (await prisma.flow.findMany({ select: { id: true } })).map((f) => f.id);
+    const systemIds = (await prisma.system.findMany({ select: { id: true } })).map((s) => s.id);
+    const admin = await prisma.user.create({ data: { email: `bench-${randomUUID()}@bench.local`, name: "Bench", role: "ADMIN" } });
+    const { token } = await createAgent(
+      { actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN", teamIds: [] }, requestId: "bench", via: "session" },
+      { name: "bench-agent", systemIds, flowIds: [] },
+    );
+
+    server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "ingest-server.ts")], {
+      env: { ...process.env, DATABASE_URL: url, PORT: "0", NODE_ENV: "production", DATABASE_POOL_SIZE: String(CLIENTS + 2) },
+      stdio: ["ignore", "pipe", "inherit"],
+    });
+    const port = await new Promise<number>((resolve, reject) => {
+      server!.on("exit", (code) => reject(new Error(`ingest server exited with ${code}`)));
+      createInterface({ input: server!.stdout! }).on("line", (line) => {
+        if (line.startsWith("{")) resolve((JSON.parse(line) as { port: number }).port);
+      });
+    });
+    const base = `http://127.0.0.1:${port}`;
+    const stats = async () => (await (await fetch(`${base}/stats`)).json()) as { cpuMicros: number; uptimeMs: number };
+
+    let cursor = 0;
+    const body = () => {
+      const minute = Math.floor(Date.now() / 60_000) * 60_000;
+      const measurements = Array.from({ length: BATCH }, () => {
+        const flowId = flowIds[cursor++ % flowIds.length];
+        const failed = cursor % 97 === 0 ? 3 : 0;
+        return {
+          flowId,
+          windowStart: new Date(minute).toISOString(),
+          windowEnd: new Date(minute + 60_000).toISOString(),
+          delivered: 50,
+          failed,
+          retried: failed,
+          latencyMs: { p50: 12, p95: 48, p99: 95 },
+          lagSeconds: 1.5,
+          bytes: 51_200,
+        };
+      });
+      return JSON.stringify({ batchId: randomUUID(), measurements });
+    };
+    const post = (payload: string) =>
+      fetch(`${base}/api/v1/telemetry`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: payload });
+
+    const latencies: number[] = [];
+    let points = 0;
+    let deliveredSent = 0;
+    // Warm-up: JIT, connection pool, first plans.
+    for (let i = 0; i < 3; i++) deliveredSent += (((await (await post(body())).json()) as { accepted: unknown[] }).accepted.length) * 50;
+    let failures = 0;
+    const cpuBefore = await stats();
+    const started = performance.now();
+    const deadline = started + SECONDS * 1000;
+    await Promise.all(
+      Array.from({ length: CLIENTS }, async () => {
+        while (performance.now() < deadline) {
+          const payload = body();
+          const t0 = performance.now();
+          const response = await post(payload);
+          const result = (await response.json()) as { accepted?: unknown[] };
+          latencies.push(performance.now() - t0);
+          if (!response.ok) {
+            failures += 1;
+            continue;
+          }
+          points += result.accepted?.length ?? 0;
+          deliveredSent += (result.accepted?.length ?? 0) * 50;
+        }
+      }),
+    );
+    const wallMs = performance.now() - started;
+    const cpuAfter = await stats();
+    const [{ delivered }] = await prisma.$queryRaw<{ delivered: bigint }[]>`SELECT coalesce(sum(delivered), 0)::bigint AS delivered FROM flow_metric_minute`;
+    latencies.sort((a, b) => a - b);
+
+    const evaluations: number[] = [];
+    const phases: Record<string, number>[] = [];
+    let evaluated = 0;
+    for (let i = 0; i < 3; i++) {
+      const t0 = performance.now();
+      const result = await evaluateHealth(systemCtx("bench"), new Date(), { forceMaintenance: i === 0 });
+      evaluations.push(round(performance.now() - t0));
+      evaluated = result?.flows ?? 0;
+      if (result?.phases) phases.push(result.phases);
+    }
+
+    console.log(
+      JSON.stringify(
+        {
+          bench: "ingest",
+          machine: { cpus: os.cpus().length, loadavg: os.loadavg().map((l) => round(l, 2)) },
+          estate: { flows: flowIds.length, systems: systemIds.length },
+          load: { clients: CLIENTS, measurementsPerRequest: BATCH, seconds: round(wallMs / 1000, 2), requests: latencies.length, failedRequests: failures },
+          ingest: {
+            pointsPerSecond: Math.round(points / (wallMs / 1000)),
+            points,
+            requestLatencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), max: round(latencies[latencies.length - 1] ?? 0) },
+            serverCpuPercent: round(((cpuAfter.cpuMicros - cpuBefore.cpuMicros) / 1000 / wallMs) * 100),
+            rollupCheck: { deliveredAccepted: deliveredSent, deliveredInRollups: Number(delivered), equal: Number(delivered) === deliveredSent },
+          },
+          evaluation: { flows: evaluated, ms: evaluations, phasesMs: phases, firstIncludesHourlyMaintenance: true, target: "< 2000 ms" },
+          target: { pointsPerSecond: 20_000 },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    server?.kill("SIGTERM");
+    setProcessDatabase(undefined);
+    await database.dispose();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,29 @@
+import { describe, expect, it } from "vitest";
+import { startEventRelay } from "./event-relay";
+import { healthBus, type HealthEvent } from "./events";
+import pg from "pg";
+
+const url = process.env.TEST_DATABASE_URL;
+
+describe.skipIf(!url)("health event relay (LISTEN/NOTIFY)", () => {
+  it("delivers another instance's events to this instance's listeners, and not its own twice", async () => {
+    const stop = await startEventRelay(url!);
+    const received: HealthEvent[] = [];
+    const listener = (event: HealthEvent) => received.push(event);
+    healthBus().on("event", listener);
+    try {
+      // Another instance: a NOTIFY with a different origin.
+      const other = new pg.Client({ connectionString: url });
+      await other.connect();
+      await other.query(`SELECT pg_notify('interchange_health', $1)`, [JSON.stringify({ origin: "other-instance", event: { type: "agent", agentId: "a-1" } })]);
+      await other.end();
+      // This instance's own event comes back over NOTIFY but must not be emitted again.
+      healthBus().emit("local", { type: "agent", agentId: "mine" } satisfies HealthEvent);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(received).toEqual([{ type: "agent", agentId: "a-1" }]);
+    } finally {
+      healthBus().off("event", listener);
+      await stop();
+    }
+  });
+});

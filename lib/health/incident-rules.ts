@@ -1,0 +1,155 @@
+import "server-only";
+import { silentAfterSeconds } from "@/lib/agents/silence";
+import type { AnomalyFinding } from "./anomaly";
+import { rankRootCauses, type UpstreamMap } from "./root-cause";
+import type { SuspectedCause } from "./schemas";
+import type { Evaluation } from "./sla";
+
+type Tx = { query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
+
+export type FlowVerdict = { flowId: string; name: string; evaluation: Evaluation; anomalies: AnomalyFinding[] };
+
+type OpenIncident = { id: string; kind: string; flow_id: string | null; agent_id: string | null; evidence: Record<string, unknown>; suspected_causes: SuspectedCause[] };
+
+// How far upstream (in flows) a shared cause is looked for.
+const ROOT_CAUSE_DEPTH = 6;
+
+async function open(tx: Tx, now: Date, row: { kind: string; flowId?: string; agentId?: string; title: string; severity: string; evidence: unknown; causes?: unknown }, message: string) {
+  const [{ id }] = await tx.query<{ id: string }>(
+    `INSERT INTO incident (id, kind, flow_id, agent_id, title, severity, evidence, suspected_causes, opened_at)
+     VALUES (gen_random_uuid(), $1::"IncidentKind", $2::uuid, $3::uuid, $4, $5, $6::jsonb, $7::jsonb, $8::timestamptz) RETURNING id::text AS id`,
+    [row.kind, row.flowId ?? null, row.agentId ?? null, row.title, row.severity, JSON.stringify(row.evidence), JSON.stringify(row.causes ?? []), now.toISOString()],
+  );
+  await event(tx, id, now, "opened", message, row.evidence);
+  return id;
+}
+
+async function event(tx: Tx, incidentId: string, now: Date, type: string, message: string, data?: unknown) {
+  await tx.query(`INSERT INTO incident_event (incident_id, at, type, message, data) VALUES ($1::uuid, $2::timestamptz, $3, $4, $5::jsonb)`, [
+    incidentId,
+    now.toISOString(),
+    type,
+    message,
+    data === undefined ? null : JSON.stringify(data),
+  ]);
+}
+
+async function resolve(tx: Tx, incidentId: string, now: Date, message: string) {
+  await tx.query(`UPDATE incident SET state = 'RESOLVED', resolved_at = $2::timestamptz WHERE id = $1::uuid`, [incidentId, now.toISOString()]);
+  await event(tx, incidentId, now, "resolved", message);
+}
+
+const sameList = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Opens, updates and resolves incidents from this evaluation's verdicts; every step goes on the incident's timeline. */
+export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], now: Date): Promise<{ opened: number; resolved: number }> {
+  const openRows = await tx.query<OpenIncident>(
+    `SELECT id::text AS id, kind::text AS kind, flow_id::text AS flow_id, agent_id::text AS agent_id, evidence, suspected_causes FROM incident WHERE state = 'OPEN'`,
+  );
+  const openBy = new Map(openRows.map((r) => [`${r.kind}:${r.flow_id ?? r.agent_id}`, r]));
+  let opened = 0;
+  let resolved = 0;
+
+  const breaching = verdicts.filter((v) => v.evaluation.status === "BREACHED");
+  const causes = await suspectedCauses(tx, breaching, verdicts);
+
+  for (const v of verdicts) {
+    const { status, reasons, sli, burnRates } = v.evaluation;
+    const breach = openBy.get(`SLA_BREACH:${v.flowId}`);
+    const flowCauses = causes.get(v.flowId) ?? [];
+    if (status === "BREACHED") {
+      const evidence = { reasons, sli, burnRates };
+      if (!breach) {
+        await open(tx, now, { kind: "SLA_BREACH", flowId: v.flowId, title: `${v.name}: SLA breached`, severity: "critical", evidence, causes: flowCauses }, reasons.join("; "));
+        opened += 1;
+      } else {
+        if (!sameList((breach.evidence as { reasons?: unknown }).reasons, reasons)) {
+          await tx.query(`UPDATE incident SET evidence = $2::jsonb WHERE id = $1::uuid`, [breach.id, JSON.stringify(evidence)]);
+          await event(tx, breach.id, now, "updated", reasons.join("; "), evidence);
+        }
+        if (!sameList(breach.suspected_causes.map((c) => c.flowId), flowCauses.map((c) => c.flowId))) {
+          await tx.query(`UPDATE incident SET suspected_causes = $2::jsonb WHERE id = $1::uuid`, [breach.id, JSON.stringify(flowCauses)]);
+          if (flowCauses.length) await event(tx, breach.id, now, "suspected-cause", `suspected upstream cause: ${flowCauses[0].name}`, flowCauses);
+        }
+      }
+    } else if (breach && (status === "OK" || status === "AT_RISK")) {
+      await resolve(tx, breach.id, now, `back within the SLA (status ${status})`);
+      resolved += 1;
+    }
+
+    const anomaly = openBy.get(`ANOMALY:${v.flowId}`);
+    if (v.anomalies.length) {
+      const evidence = { anomalies: v.anomalies };
+      const what = v.anomalies.map((a) => `${a.metric.replace("_", " ")} ${a.direction} (${round(a.value)} vs median ${round(a.median)}, z ${a.z})`).join("; ");
+      if (!anomaly) {
+        await open(tx, now, { kind: "ANOMALY", flowId: v.flowId, title: `${v.name}: unusual ${v.anomalies.map((a) => a.metric.replace("_", " ")).join(", ")}`, severity: "warning", evidence }, what);
+        opened += 1;
+      } else if (!sameList(((anomaly.evidence as { anomalies?: AnomalyFinding[] }).anomalies ?? []).map((a) => a.metric), v.anomalies.map((a) => a.metric))) {
+        await tx.query(`UPDATE incident SET evidence = $2::jsonb WHERE id = $1::uuid`, [anomaly.id, JSON.stringify(evidence)]);
+        await event(tx, anomaly.id, now, "updated", what, evidence);
+      }
+    } else if (anomaly && status !== "NO_DATA") {
+      await resolve(tx, anomaly.id, now, "back within the seasonal baseline");
+      resolved += 1;
+    }
+  }
+
+  const silentAfter = silentAfterSeconds();
+  const agents = await tx.query<{ id: string; name: string; last_seen_at: Date | string }>(
+    `SELECT id::text AS id, name, last_seen_at FROM agent WHERE revoked_at IS NULL AND last_seen_at IS NOT NULL`,
+  );
+  for (const agent of agents) {
+    const lastSeen = new Date(agent.last_seen_at);
+    const silent = now.getTime() - lastSeen.getTime() > silentAfter * 1000;
+    const incident = openBy.get(`SILENT_AGENT:${agent.id}`);
+    if (silent && !incident) {
+      const evidence = { lastSeenAt: lastSeen.toISOString(), silentAfterSeconds: silentAfter };
+      await open(tx, now, { kind: "SILENT_AGENT", agentId: agent.id, title: `Agent ${agent.name} is silent`, severity: "critical", evidence }, `no heartbeat or telemetry since ${lastSeen.toISOString()}`);
+      opened += 1;
+    } else if (!silent && incident) {
+      await resolve(tx, incident.id, now, `heard from again at ${lastSeen.toISOString()}`);
+      resolved += 1;
+    }
+  }
+  return { opened, resolved };
+}
+
+const round = (n: number) => (Math.abs(n) >= 10 ? Math.round(n) : Math.round(n * 1000) / 1000);
+
+/** For each breaching flow, the shared upstream flows (through lineage) ranked as suspected causes. */
+async function suspectedCauses(tx: Tx, breaching: FlowVerdict[], all: FlowVerdict[]): Promise<Map<string, SuspectedCause[]>> {
+  const result = new Map<string, SuspectedCause[]>();
+  if (breaching.length < 2) return result;
+  const rows = await tx.query<{ start: string; flow_id: string; hops: number }>(
+    `WITH RECURSIVE up(start, flow_id, hops) AS (
+       SELECT f.id, f.id, 0 FROM flow f WHERE f.id = ANY($1::uuid[])
+       UNION
+       SELECT up.start, p.id, up.hops + 1
+       FROM up JOIN flow f ON f.id = up.flow_id JOIN interface i ON i.id = f.interface_id
+       JOIN flow p ON p.consumer_system_id = i.system_id
+       WHERE up.hops < $2::int)
+     SELECT start::text AS start, flow_id::text AS flow_id, min(hops)::int AS hops FROM up GROUP BY 1, 2`,
+    [breaching.map((b) => b.flowId), ROOT_CAUSE_DEPTH],
+  );
+  const upstream: UpstreamMap = new Map();
+  for (const row of rows) {
+    const map = upstream.get(row.start) ?? new Map<string, number>();
+    map.set(row.flow_id, row.hops);
+    upstream.set(row.start, map);
+  }
+  const byId = new Map(all.map((v) => [v.flowId, v]));
+  const unhealthy = new Set(all.filter((v) => v.evaluation.status === "BREACHED" || v.evaluation.status === "AT_RISK").map((v) => v.flowId));
+  const ranked = rankRootCauses(upstream, unhealthy);
+  if (!ranked.length) return result;
+  const names = new Map(
+    (await tx.query<{ id: string; name: string }>(`SELECT id::text AS id, name FROM flow WHERE id = ANY($1::uuid[])`, [ranked.map((r) => r.flowId)])).map((r) => [r.id, r.name]),
+  );
+  for (const b of breaching) {
+    const mine = upstream.get(b.flowId);
+    const list = ranked
+      .filter((r) => mine?.has(r.flowId))
+      .map((r) => ({ ...r, name: names.get(r.flowId) ?? r.flowId, status: byId.get(r.flowId)?.evaluation.status ?? null }));
+    if (list.length) result.set(b.flowId, list);
+  }
+  return result;
+}

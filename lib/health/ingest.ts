@@ -1,0 +1,194 @@
+import "server-only";
+import { AppError } from "@/lib/api/errors";
+import { can, type Ctx } from "@/lib/auth/can";
+import { requirePermission } from "@/lib/auth/require";
+import { database } from "@/lib/db/client";
+import { publishHealthEvent } from "./events";
+import { retentionConfig } from "./retention-config";
+import type { Measurement, TelemetryBatchInput, TelemetryResult } from "./schemas";
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+// Clocks drift; a window that ends further ahead than this is a clock or unit error, not telemetry.
+const MAX_FUTURE_MS = 5 * 60_000;
+
+type FlowEnds = { id: string; provider_system_id: string; consumer_system_id: string };
+
+/**
+ * Ingests one telemetry batch from an agent: one transaction that records the batch id (a retry with the same id
+ * gets the first answer and counts nothing), adds the accepted measurements to the per-minute roll-ups with one
+ * set-based statement, and records flows the catalog does not know as discovered. Items for flows outside the
+ * agent's scope are refused one by one; the rest of the batch still counts.
+ *
+ * Measurements are bucketed by the minute their window starts in (UTC). Counts add up; latency percentiles and
+ * lag keep the worst report of the minute (percentiles from different reporters cannot be merged exactly).
+ */
+export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput): Promise<TelemetryResult> {
+  requirePermission(ctx, "telemetry.write");
+  const agent = ctx.agent;
+  if (!agent) throw new AppError("FORBIDDEN", "Only connector agents send telemetry");
+  const { driver } = database();
+
+  const catalogIds = [...new Set(input.measurements.map((m) => m.flowId).filter((id) => UUID.test(id)))].map((id) => id.toLowerCase());
+  const known = new Map<string, FlowEnds>();
+  if (catalogIds.length) {
+    const rows = await driver.query<FlowEnds>(
+      `SELECT f.id::text AS id, i.system_id::text AS provider_system_id, f.consumer_system_id::text AS consumer_system_id
+       FROM flow f JOIN interface i ON i.id = f.interface_id WHERE f.id = ANY($1::uuid[])`,
+      [catalogIds],
+    );
+    for (const row of rows) known.set(row.id, row);
+  }
+
+  const result: TelemetryResult = { batchId: input.batchId, duplicate: false, accepted: [], rejected: [], discovered: [] };
+  const accepted: Measurement[] = [];
+  const unknown: { index: number; m: Measurement }[] = [];
+  const now = Date.now();
+  const oldest = now - retentionConfig().minuteDays * 86_400_000;
+  input.measurements.forEach((m, index) => {
+    const start = Date.parse(m.windowStart);
+    if (Date.parse(m.windowEnd) > now + MAX_FUTURE_MS) {
+      result.rejected.push({ index, flowId: m.flowId, reason: "windowEnd is in the future (check the agent's clock)" });
+      return;
+    }
+    if (start < oldest) {
+      result.rejected.push({ index, flowId: m.flowId, reason: `windowStart is older than the ${retentionConfig().minuteDays}-day retention of minute data` });
+      return;
+    }
+    const flow = known.get(m.flowId.toLowerCase());
+    if (!flow) {
+      unknown.push({ index, m });
+      return;
+    }
+    if (!can(ctx, "telemetry.write", { flowId: flow.id, systemIds: [flow.provider_system_id, flow.consumer_system_id] })) {
+      result.rejected.push({ index, flowId: m.flowId, reason: `flow ${m.flowId} is outside the scope of agent '${agent.name}'` });
+      return;
+    }
+    accepted.push({ ...m, flowId: flow.id });
+    result.accepted.push({ index, flowId: m.flowId });
+  });
+
+  const committed = await driver.transaction(async (tx) => {
+    const inserted = await tx.query(
+      `INSERT INTO telemetry_batch (agent_id, batch_id) VALUES ($1::uuid, $2) ON CONFLICT DO NOTHING RETURNING batch_id`,
+      [agent.id, input.batchId],
+    );
+    if (!inserted.length) {
+      const [previous] = await tx.query<{ response: TelemetryResult }>(
+        `SELECT response FROM telemetry_batch WHERE agent_id = $1::uuid AND batch_id = $2`,
+        [agent.id, input.batchId],
+      );
+      return { ...previous.response, batchId: input.batchId, duplicate: true } satisfies TelemetryResult;
+    }
+    if (accepted.length) await upsertMinutes(tx, accepted);
+    if (unknown.length) {
+      const ids = await upsertDiscovered(tx, agent.id, unknown.map((u) => u.m));
+      for (const { index, m } of unknown) result.discovered.push({ index, flowId: m.flowId, discoveredFlowId: ids.get(m.flowId)! });
+    }
+    await tx.query(`UPDATE telemetry_batch SET response = $3::jsonb WHERE agent_id = $1::uuid AND batch_id = $2`, [
+      agent.id,
+      input.batchId,
+      JSON.stringify(result),
+    ]);
+    return result;
+  });
+  if (!committed.duplicate && accepted.length) publishHealthEvent({ type: "telemetry", flowIds: [...new Set(accepted.map((m) => m.flowId))].slice(0, 1000) });
+  return committed;
+}
+
+type Tx = { query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
+
+/** One INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE for the whole batch, rows grouped per flow and minute. */
+async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
+  const n = items.length;
+  const cols = {
+    flow: new Array<string>(n),
+    start: new Array<string>(n),
+    delivered: new Array<number>(n),
+    failed: new Array<number>(n),
+    retried: new Array<number>(n),
+    dead: new Array<number>(n),
+    p50: new Array<number | null>(n),
+    p95: new Array<number | null>(n),
+    p99: new Array<number | null>(n),
+    lag: new Array<number | null>(n),
+    bytes: new Array<number>(n),
+  };
+  items.forEach((m, i) => {
+    cols.flow[i] = m.flowId;
+    cols.start[i] = m.windowStart;
+    cols.delivered[i] = m.delivered;
+    cols.failed[i] = m.failed;
+    cols.retried[i] = m.retried ?? 0;
+    cols.dead[i] = m.deadLettered ?? 0;
+    cols.p50[i] = m.latencyMs?.p50 ?? null;
+    cols.p95[i] = m.latencyMs?.p95 ?? null;
+    cols.p99[i] = m.latencyMs?.p99 ?? null;
+    cols.lag[i] = m.lagSeconds ?? null;
+    cols.bytes[i] = m.bytes ?? 0;
+  });
+  await tx.query(
+    `INSERT INTO flow_metric_minute AS m
+       (flow_id, minute, delivered, failed, retried, dead_lettered, latency_p50, latency_p95, latency_p99, lag_seconds, bytes, reports)
+     SELECT t.flow_id, date_trunc('minute', t.ws, 'UTC'), sum(t.delivered), sum(t.failed), sum(t.retried), sum(t.dead),
+            max(t.p50), max(t.p95), max(t.p99), max(t.lag), sum(t.bytes), count(*)
+     FROM unnest($1::uuid[], $2::timestamptz[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
+                 $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::bigint[])
+          AS t(flow_id, ws, delivered, failed, retried, dead, p50, p95, p99, lag, bytes)
+     GROUP BY 1, 2
+     ORDER BY 1, 2
+     ON CONFLICT (flow_id, minute) DO UPDATE SET
+       delivered = m.delivered + excluded.delivered,
+       failed = m.failed + excluded.failed,
+       retried = m.retried + excluded.retried,
+       dead_lettered = m.dead_lettered + excluded.dead_lettered,
+       latency_p50 = GREATEST(m.latency_p50, excluded.latency_p50),
+       latency_p95 = GREATEST(m.latency_p95, excluded.latency_p95),
+       latency_p99 = GREATEST(m.latency_p99, excluded.latency_p99),
+       lag_seconds = GREATEST(m.lag_seconds, excluded.lag_seconds),
+       bytes = m.bytes + excluded.bytes,
+       reports = m.reports + excluded.reports`,
+    [cols.flow, cols.start, cols.delivered, cols.failed, cols.retried, cols.dead, cols.p50, cols.p95, cols.p99, cols.lag, cols.bytes],
+  );
+}
+
+/** Flows the catalog does not know, one row per (agent, id it used), with the agent's hint of what it saw. */
+async function upsertDiscovered(tx: Tx, agentId: string, items: Measurement[]): Promise<Map<string, string>> {
+  const byId = new Map<string, { hint: Measurement["flow"]; count: number; delivered: number; failed: number }>();
+  for (const m of items) {
+    const entry = byId.get(m.flowId) ?? { hint: m.flow, count: 0, delivered: 0, failed: 0 };
+    entry.hint ??= m.flow;
+    entry.count += 1;
+    entry.delivered += m.delivered;
+    entry.failed += m.failed;
+    byId.set(m.flowId, entry);
+  }
+  const ids = [...byId.keys()];
+  const entries = ids.map((id) => byId.get(id)!);
+  const rows = await tx.query<{ id: string; external_id: string }>(
+    `INSERT INTO discovered_flow AS d (id, agent_id, external_id, producer_system, interface_name, consumer_system, measurements, delivered, failed)
+     SELECT gen_random_uuid(), $1::uuid, t.ext, t.producer, t.iface, t.consumer, t.n, t.delivered, t.failed
+     FROM unnest($2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::bigint[], $8::bigint[])
+          AS t(ext, producer, iface, consumer, n, delivered, failed)
+     ORDER BY t.ext
+     ON CONFLICT (agent_id, external_id) DO UPDATE SET
+       last_seen_at = now(),
+       measurements = d.measurements + excluded.measurements,
+       delivered = d.delivered + excluded.delivered,
+       failed = d.failed + excluded.failed,
+       producer_system = COALESCE(excluded.producer_system, d.producer_system),
+       interface_name = COALESCE(excluded.interface_name, d.interface_name),
+       consumer_system = COALESCE(excluded.consumer_system, d.consumer_system)
+     RETURNING id::text AS id, external_id`,
+    [
+      agentId,
+      ids,
+      entries.map((e) => e.hint?.producerSystem ?? null),
+      entries.map((e) => e.hint?.interface ?? null),
+      entries.map((e) => e.hint?.consumerSystem ?? null),
+      entries.map((e) => e.count),
+      entries.map((e) => e.delivered),
+      entries.map((e) => e.failed),
+    ],
+  );
+  return new Map(rows.map((r) => [r.external_id, r.id]));
+}

@@ -1,0 +1,218 @@
+// SLA targets and the status rules: pure, no I/O. The evaluator (evaluate.ts) feeds it window aggregates.
+import type { HealthStatusValue } from "./schemas";
+
+export type Sla = {
+  freshnessMaxLagSeconds: number | null;
+  deliverySuccessPct: number;
+  latencyP95Ms: number | null;
+  latencyP99Ms: number | null;
+  volumePerMinute: { min: number | null; max: number | null };
+  availabilityPct: number | null;
+};
+
+/** Applied where the contract says nothing (or there is no ACTIVE contract). */
+export const DEFAULT_SLA: Sla = {
+  freshnessMaxLagSeconds: 900,
+  deliverySuccessPct: 99,
+  latencyP95Ms: null,
+  latencyP99Ms: null,
+  volumePerMinute: { min: null, max: null },
+  availabilityPct: null,
+};
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === "object" && v !== null && !Array.isArray(v);
+
+function num(value: unknown): number | null {
+  if (typeof value === "number" && Number.isFinite(value)) return value;
+  if (typeof value === "string" && value.trim() !== "" && Number.isFinite(Number(value))) return Number(value);
+  return null;
+}
+
+/** Seconds from 300, "300", "300s", "5m", "1h" or ISO 8601 "PT5M". */
+export function seconds(value: unknown): number | null {
+  const plain = num(value);
+  if (plain !== null) return plain;
+  if (typeof value !== "string") return null;
+  const short = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h|d)\s*$/i.exec(value);
+  if (short) return Number(short[1]) * { ms: 0.001, s: 1, m: 60, h: 3600, d: 86400 }[short[2].toLowerCase() as "s"];
+  const iso = /^P(?:(\d+)D)?(?:T(?:(\d+)H)?(?:(\d+)M)?(?:(\d+(?:\.\d+)?)S)?)?$/i.exec(value.trim());
+  if (iso && value.length > 1) return Number(iso[1] ?? 0) * 86400 + Number(iso[2] ?? 0) * 3600 + Number(iso[3] ?? 0) * 60 + Number(iso[4] ?? 0);
+  return null;
+}
+
+/** 99.9, "99.9", "99.9%" or 0.999 all mean 99.9 %. */
+function pct(value: unknown): number | null {
+  const n = typeof value === "string" ? num(value.replace(/%\s*$/, "")) : num(value);
+  if (n === null || n < 0 || n > 100) return null;
+  return n <= 1 ? n * 100 : n;
+}
+
+function first<T>(source: Json, paths: string[], read: (v: unknown) => T | null): T | null {
+  for (const path of paths) {
+    let cursor: unknown = source;
+    for (const key of path.split(".")) cursor = isObject(cursor) ? cursor[key] : undefined;
+    const value = read(cursor);
+    if (value !== null) return value;
+  }
+  return null;
+}
+
+/**
+ * Reads a contract's SLA JSON tolerantly: the names the contracts feature writes (freshnessMaxLagSeconds,
+ * deliverySuccessPct, latencyP95Ms, latencyP99Ms, volumePerMinute {min,max}, availabilityPct) and common variants.
+ * Whatever is missing or unreadable falls back to DEFAULT_SLA.
+ */
+export function readSla(raw: unknown): { sla: Sla; source: "contract" | "defaults" } {
+  if (!isObject(raw) || Object.keys(raw).length === 0) return { sla: DEFAULT_SLA, source: "defaults" };
+  const ms = (v: unknown) => {
+    const n = num(v);
+    if (n !== null) return n;
+    const s = seconds(v);
+    return s === null ? null : s * 1000;
+  };
+  const sla: Sla = {
+    freshnessMaxLagSeconds:
+      first(raw, ["freshnessMaxLagSeconds", "freshnessSeconds", "maxLagSeconds", "freshness.maxLagSeconds", "freshness"], seconds) ??
+      DEFAULT_SLA.freshnessMaxLagSeconds,
+    deliverySuccessPct: first(raw, ["deliverySuccessPct", "deliverySuccess", "successRatePct", "delivery.successPct"], pct) ?? DEFAULT_SLA.deliverySuccessPct,
+    latencyP95Ms: first(raw, ["latencyP95Ms", "p95LatencyMs", "latency.p95Ms", "latency.p95"], ms),
+    latencyP99Ms: first(raw, ["latencyP99Ms", "p99LatencyMs", "latency.p99Ms", "latency.p99"], ms),
+    volumePerMinute: {
+      min: first(raw, ["volumePerMinute.min", "minVolumePerMinute", "volume.minPerMinute"], num),
+      max: first(raw, ["volumePerMinute.max", "maxVolumePerMinute", "volume.maxPerMinute"], num),
+    },
+    availabilityPct: first(raw, ["availabilityPct", "availability"], pct),
+  };
+  return { sla, source: "contract" };
+}
+
+export type Counts = { good: number; bad: number };
+
+/** Fraction of events that failed; null when there were none. */
+export function errorRate({ good, bad }: Counts): number | null {
+  const total = good + bad;
+  return total > 0 ? bad / total : null;
+}
+
+/** How fast the error budget burns: 1 means exactly at the SLO for the whole period. */
+export function burnRate(counts: Counts, targetPct: number): number | null {
+  const rate = errorRate(counts);
+  if (rate === null) return null;
+  const allowed = 1 - targetPct / 100;
+  if (allowed <= 0) return rate > 0 ? Infinity : 0;
+  return rate / allowed;
+}
+
+// Google SRE workbook, "Alerting on SLOs", multiwindow multi-burn-rate alerts.
+export const FAST_BURN = { long: "1h", short: "5m", threshold: 14.4 } as const;
+export const SLOW_BURN = { long: "6h", short: "30m", threshold: 6 } as const;
+
+export type Windows = { "5m": Counts; "30m": Counts; "1h": Counts; "6h": Counts };
+export type BurnRates = Record<keyof Windows, number | null> & { fastBurn: boolean; slowBurn: boolean };
+
+export function burnRates(windows: Windows, targetPct: number): BurnRates {
+  const rate = (w: keyof Windows) => burnRate(windows[w], targetPct);
+  const rates = { "5m": rate("5m"), "30m": rate("30m"), "1h": rate("1h"), "6h": rate("6h") };
+  const over = (w: keyof Windows, t: number) => (rates[w] ?? 0) >= t;
+  return {
+    ...rates,
+    fastBurn: over(FAST_BURN.long, FAST_BURN.threshold) && over(FAST_BURN.short, FAST_BURN.threshold),
+    slowBurn: over(SLOW_BURN.long, SLOW_BURN.threshold) && over(SLOW_BURN.short, SLOW_BURN.threshold),
+  };
+}
+
+export type Budget = { windowDays: number; targetPct: number; events: number; failed: number; allowedFailures: number; remainingPct: number | null };
+
+/** The error budget over the SLO window: what fraction of the allowed failures is left (negative when overspent). */
+export function errorBudget(counts: Counts, targetPct: number, windowDays: number): Budget {
+  const events = counts.good + counts.bad;
+  const allowedFailures = events * (1 - targetPct / 100);
+  const remainingPct = events === 0 ? null : allowedFailures === 0 ? (counts.bad === 0 ? 100 : -Infinity) : (1 - counts.bad / allowedFailures) * 100;
+  return { windowDays, targetPct, events, failed: counts.bad, allowedFailures, remainingPct };
+}
+
+export type FlowObservation = {
+  /** The newest minute with data, or null if there is none in the look-back. */
+  lastMinute: Date | null;
+  windows: Windows;
+  /** The SLO window (30 days). */
+  budget: Counts;
+  /** Lag of the newest minute that reported one. */
+  lagSeconds: number | null;
+  /** Worst p95 / p99 over the last 5 minutes. */
+  p95Ms: number | null;
+  p99Ms: number | null;
+  /** Events per minute over the last 5 complete minutes. */
+  volumePerMinute: number | null;
+};
+
+export type Evaluation = {
+  status: HealthStatusValue;
+  reasons: string[];
+  sli: {
+    successPct5m: number | null;
+    successPct1h: number | null;
+    lagSeconds: number | null;
+    latencyP95Ms: number | null;
+    latencyP99Ms: number | null;
+    volumePerMinute: number | null;
+    lastDataAt: string | null;
+  };
+  burnRates: BurnRates;
+  budget: Budget;
+};
+
+export const NO_DATA_AFTER_MS = 10 * 60_000;
+export const SLO_WINDOW_DAYS = 30;
+// A measure past this share of its limit puts the flow AT_RISK before it breaches.
+const WARN_SHARE = 0.8;
+
+const round = (n: number | null, digits = 3) => (n === null || !Number.isFinite(n) ? n : Math.round(n * 10 ** digits) / 10 ** digits);
+
+/** One flow's status against its SLA at `now`. */
+export function evaluateFlow(obs: FlowObservation, sla: Sla, now: Date): Evaluation {
+  const target = sla.availabilityPct !== null && sla.deliverySuccessPct === DEFAULT_SLA.deliverySuccessPct ? sla.availabilityPct : sla.deliverySuccessPct;
+  const rates = burnRates(obs.windows, target);
+  const budget = errorBudget(obs.budget, target, SLO_WINDOW_DAYS);
+  const success = (c: Counts) => {
+    const r = errorRate(c);
+    return r === null ? null : round((1 - r) * 100);
+  };
+  const sli: Evaluation["sli"] = {
+    successPct5m: success(obs.windows["5m"]),
+    successPct1h: success(obs.windows["1h"]),
+    lagSeconds: obs.lagSeconds,
+    latencyP95Ms: obs.p95Ms,
+    latencyP99Ms: obs.p99Ms,
+    volumePerMinute: round(obs.volumePerMinute, 2),
+    lastDataAt: obs.lastMinute?.toISOString() ?? null,
+  };
+  const roundedRates = { ...rates, "5m": round(rates["5m"]), "30m": round(rates["30m"]), "1h": round(rates["1h"]), "6h": round(rates["6h"]) };
+  const result = (status: HealthStatusValue, reasons: string[]): Evaluation => ({ status, reasons, sli, burnRates: roundedRates, budget });
+
+  if (!obs.lastMinute || now.getTime() - obs.lastMinute.getTime() > NO_DATA_AFTER_MS) {
+    return result("NO_DATA", [obs.lastMinute ? `no telemetry since ${obs.lastMinute.toISOString()}` : "no telemetry in the last hour"]);
+  }
+  const breached: string[] = [];
+  const atRisk: string[] = [];
+  const limit = (value: number | null, max: number | null, what: string, unit: string) => {
+    if (value === null || max === null) return;
+    if (value > max) breached.push(`${what} ${value}${unit} is over the SLA's ${max}${unit}`);
+    else if (value > max * WARN_SHARE) atRisk.push(`${what} ${value}${unit} is near the SLA's ${max}${unit}`);
+  };
+  if (rates.fastBurn) breached.push(`error budget burning ${roundedRates["1h"]}x over 1 h and ${roundedRates["5m"]}x over 5 min (page at ${FAST_BURN.threshold}x)`);
+  limit(obs.lagSeconds, sla.freshnessMaxLagSeconds, "lag", " s");
+  limit(obs.p95Ms, sla.latencyP95Ms, "p95 latency", " ms");
+  limit(obs.p99Ms, sla.latencyP99Ms, "p99 latency", " ms");
+  const { min, max } = sla.volumePerMinute;
+  if (obs.volumePerMinute !== null && min !== null && obs.volumePerMinute < min) breached.push(`volume ${sli.volumePerMinute}/min is under the SLA's minimum ${min}/min`);
+  if (obs.volumePerMinute !== null && max !== null && obs.volumePerMinute > max) breached.push(`volume ${sli.volumePerMinute}/min is over the SLA's maximum ${max}/min`);
+  if (breached.length) return result("BREACHED", breached);
+
+  if (rates.slowBurn) atRisk.push(`error budget burning ${roundedRates["6h"]}x over 6 h and ${roundedRates["30m"]}x over 30 min (ticket at ${SLOW_BURN.threshold}x)`);
+  if (sli.successPct5m !== null && sli.successPct5m < target) atRisk.push(`delivery success ${sli.successPct5m}% over 5 min is under the SLA's ${target}%`);
+  if (budget.remainingPct !== null && budget.remainingPct <= 0) atRisk.push(`the ${SLO_WINDOW_DAYS}-day error budget is spent`);
+  if (atRisk.length) return result("AT_RISK", atRisk);
+  return result("OK", []);
+}
