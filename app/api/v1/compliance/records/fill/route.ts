@@ -1,0 +1,4 @@
+import { route } from "@/lib/api/route";
+import { fillFromCatalog } from "@/lib/compliance/records/fill";
+
+export const POST = route({}, ({ ctx }) => fillFromCatalog(ctx));

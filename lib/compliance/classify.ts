@@ -1,0 +1,163 @@
+// The classification suggestion engine: pure functions from a field's name, path, type and example value to a
+// suggested sensitivity level and data tags, each with the rule, the matched words and a confidence.
+import { z } from "zod";
+import { NAME_RULES, type Level, type NameRule, type PciElement } from "./classify-rules";
+
+export type { Level, PciElement } from "./classify-rules";
+
+export type FieldInput = { name: string; path?: string | null; type?: string | null; example?: string | null };
+
+export type Suggestion = {
+  level: Level;
+  personalCategory: string | null;
+  specialCategory: string | null;
+  criminal: boolean;
+  pciElement: PciElement | null;
+  rule: string;
+  matchedWords: string[];
+  confidence: number;
+  reason: string;
+};
+
+export const LEVELS: readonly Level[] = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"];
+export const levelRank = (level: Level | null | undefined) => (level ? LEVELS.indexOf(level) : -1);
+export function highestLevel(levels: Iterable<Level | null | undefined>): Level | null {
+  let best: Level | null = null;
+  for (const level of levels) if (level && levelRank(level) > levelRank(best)) best = level;
+  return best;
+}
+
+/**
+ * Splits an identifier into lower-case words: camelCase, PascalCase, snake_case, kebab-case, dots and digits
+ * boundaries ("customerEmail" -> customer, email; "IBANNumber" -> iban, number; "address_line1" -> address, line1).
+ */
+export function tokenize(identifier: string): string[] {
+  return identifier
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/([A-Z]+)([A-Z][a-z])/g, "$1 $2")
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.toLowerCase());
+}
+
+function findPhrase(words: string[], phrase: string[]): boolean {
+  outer: for (let i = 0; i + phrase.length <= words.length; i++) {
+    for (let j = 0; j < phrase.length; j++) if (words[i + j] !== phrase[j]) continue outer;
+    return true;
+  }
+  return false;
+}
+
+const BOOLEAN_TYPES = new Set(["boolean", "bool"]);
+// zod rather than node:net, so the engine also runs in the browser (forms import the schemas that import it).
+const IpAddress = z.union([z.ipv4(), z.ipv6()]);
+
+type Match = { rule: NameRule; words: string[] };
+
+/** Every name rule that applies to the field, most specific (longest phrase) first. */
+export function matchNameRules(field: FieldInput): Match[] {
+  const words = tokenize(field.name);
+  // Parents give context ("Card.expiryMonth"); the last segment of the path is the field itself.
+  const pathWords = field.path ? tokenize(field.path) : words;
+  const isFlag = BOOLEAN_TYPES.has((field.type ?? "").toLowerCase());
+  const matches: Match[] = [];
+  for (const rule of NAME_RULES) {
+    if (rule.identifier && isFlag) continue;
+    if (rule.unless?.some((w) => words.includes(w))) continue;
+    if (rule.requires && !rule.requires.some((w) => pathWords.includes(w))) continue;
+    const phrase = [...rule.phrases].sort((a, b) => b.length - a.length).find((p) => findPhrase(words, p));
+    if (phrase) matches.push({ rule, words: phrase });
+  }
+  return matches.sort((a, b) => b.words.length - a.words.length || b.rule.confidence - a.rule.confidence);
+}
+
+/** Luhn checksum, as card numbers carry. */
+export function luhnValid(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+/** ISO 13616 IBAN check (mod 97 == 1). */
+export function ibanValid(value: string): boolean {
+  const iban = value.replace(/\s+/g, "").toUpperCase();
+  if (!/^[A-Z]{2}\d{2}[A-Z0-9]{11,30}$/.test(iban)) return false;
+  const rearranged = iban.slice(4) + iban.slice(0, 4);
+  let remainder = 0;
+  for (const ch of rearranged) {
+    const n = ch >= "A" ? (ch.charCodeAt(0) - 55).toString() : ch;
+    for (const digit of n) remainder = (remainder * 10 + Number(digit)) % 97;
+  }
+  return remainder === 1;
+}
+
+type ValueMatch = { rule: string; level: Level; personal: string; pci?: PciElement; confidence: number; what: string };
+
+/** What an example value reveals by its shape alone. */
+export function matchExample(example: string | null | undefined): ValueMatch | null {
+  if (!example) return null;
+  const value = example.trim();
+  if (value.length > 200) return null;
+  const digits = value.replace(/[ -]/g, "");
+  if (/^\d{13,19}$/.test(digits) && /^[2-6]/.test(digits) && luhnValid(digits)) {
+    return { rule: "example-pan", level: "RESTRICTED", personal: "financial", pci: "PAN", confidence: 0.95, what: "a card number (passes the Luhn check)" };
+  }
+  if (ibanValid(value)) return { rule: "example-iban", level: "CONFIDENTIAL", personal: "financial", confidence: 0.95, what: "an IBAN (valid check digits)" };
+  if (/^[^\s@]+@[^\s@]+\.[A-Za-z]{2,}$/.test(value)) return { rule: "example-email", level: "CONFIDENTIAL", personal: "contact details", confidence: 0.9, what: "an email address" };
+  if (/^\+[1-9][\d ()-]{7,18}$/.test(value) && value.replace(/\D/g, "").length >= 8) {
+    return { rule: "example-phone", level: "CONFIDENTIAL", personal: "contact details", confidence: 0.75, what: "an international phone number" };
+  }
+  if (IpAddress.safeParse(value).success) return { rule: "example-ip", level: "CONFIDENTIAL", personal: "online identifiers", confidence: 0.75, what: "an IP address" };
+  return null;
+}
+
+/**
+ * The suggestion for one field, or null when no rule applies (the field stays "unknown"). The most specific name
+ * rule wins; an example value of a recognisable shape adds to it (or stands alone when the name says nothing).
+ */
+export function suggestField(field: FieldInput): Suggestion | null {
+  const [best] = matchNameRules(field);
+  const value = BOOLEAN_TYPES.has((field.type ?? "").toLowerCase()) ? null : matchExample(field.example);
+  const where = field.path || field.name;
+  if (best) {
+    const { rule, words } = best;
+    const agrees = value && (value.pci ? value.pci === rule.pci : value.personal === rule.personal);
+    const confidence = agrees ? Math.min(0.99, Math.max(rule.confidence, value.confidence) + 0.05) : rule.confidence;
+    const level = value && !agrees && LEVELS.indexOf(value.level) > LEVELS.indexOf(rule.level) ? value.level : rule.level;
+    return {
+      level,
+      personalCategory: rule.personal ?? null,
+      specialCategory: rule.special ?? null,
+      criminal: rule.criminal ?? false,
+      pciElement: rule.pci ?? (value && !agrees ? value.pci ?? null : null),
+      rule: rule.id,
+      matchedWords: words,
+      confidence: Number(confidence.toFixed(2)),
+      reason:
+        `Rule "${rule.id}" matched the words "${words.join(" ")}" in ${where}` +
+        (value ? (agrees ? `; the example value looks like ${value.what}` : `; the example value looks like ${value.what} (rule "${value.rule}")`) : "") +
+        (rule.special || rule.criminal ? " (a hint only: confirm against the data)" : ""),
+    };
+  }
+  if (value) {
+    return {
+      level: value.level,
+      personalCategory: value.personal,
+      specialCategory: null,
+      criminal: false,
+      pciElement: value.pci ?? null,
+      rule: value.rule,
+      matchedWords: [],
+      confidence: Number((value.confidence - 0.1).toFixed(2)),
+      reason: `Rule "${value.rule}": the example value of ${where} looks like ${value.what}`,
+    };
+  }
+  return null;
+}

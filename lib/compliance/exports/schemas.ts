@@ -1,0 +1,40 @@
+import { z } from "zod";
+
+export const EXPORT_FORMATS = ["ropa.csv", "ropa.xlsx", "ropa.pdf", "dataflows.csv", "dora.zip", "pci.csv", "pci.svg"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+export const DoraQuery = z
+  .object({ refDate: z.iso.date("Use the reference date as YYYY-MM-DD").optional() })
+  .meta({ id: "DoraQuery" });
+
+export const ValidationIssue = z
+  .object({
+    template: z.string().describe("Template id, e.g. B_02.02"),
+    row: z.number().int().describe("1-based data row of the template"),
+    rowKey: z.string().describe("What the row is about, e.g. the contract reference"),
+    column: z.string().describe("Column code, e.g. c0050"),
+    label: z.string(),
+    message: z.string(),
+  })
+  .meta({ id: "DoraValidationIssue" });
+
+export const ValidationReport = z
+  .object({
+    refDate: z.string(),
+    templates: z.array(z.object({ id: z.string(), title: z.string(), rows: z.number().int() })),
+    issues: z.array(ValidationIssue),
+  })
+  .meta({ id: "DoraValidationReport" });
+
+export const ExportHistoryItem = z
+  .object({
+    id: z.string(),
+    at: z.string(),
+    format: z.string(),
+    actorEmail: z.string().nullable(),
+    filename: z.string().nullable(),
+    counts: z.record(z.string(), z.unknown()),
+  })
+  .meta({ id: "ExportHistoryItem" });
+export type ExportHistoryItem = z.infer<typeof ExportHistoryItem>;
+export const ExportHistory = z.object({ items: z.array(ExportHistoryItem) }).meta({ id: "ExportHistory" });

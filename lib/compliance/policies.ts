@@ -1,0 +1,162 @@
+// The compliance policies as pure functions over one flow's facts (gathered by evaluate.ts). Each finding names
+// the policy, the flow, its producer interface and the receiving system, the owning team and a readable message.
+import { highestLevel, levelRank, type Level, LEVELS } from "./classify";
+import { countryName, inEea, isAdequate } from "./countries";
+
+export const POLICY_KEYS = ["transfer-without-tool", "unencrypted-sensitive", "special-without-condition", "account-data-outside-pci", "personal-without-basis"] as const;
+export type PolicyKey = (typeof POLICY_KEYS)[number];
+export const SEVERITIES = ["LOW", "MEDIUM", "HIGH", "CRITICAL"] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export type PolicySettings = { key: PolicyKey; enabled: boolean; severity: Severity; exemptSystemIds: string[]; params: { minLevel?: Level } };
+
+export const POLICY_DEFINITIONS: Record<PolicyKey, { title: string; description: string; severity: Severity }> = {
+  "transfer-without-tool": {
+    title: "Personal data leaving the EEA without a transfer tool",
+    description: "A flow carries personal data from the EEA to a country outside it with no GDPR Chapter V tool; adequacy counts only for countries with an adequacy decision.",
+    severity: "CRITICAL",
+  },
+  "unencrypted-sensitive": {
+    title: "Confidential or restricted data without encryption in transit",
+    description: "The flow or its interface is recorded as unencrypted while the data it carries is classified at or above the threshold (CONFIDENTIAL unless tuned).",
+    severity: "HIGH",
+  },
+  "special-without-condition": {
+    title: "Special-category data without an Art. 9 condition",
+    description: "Art. 9 special-category data (declared on the flow or confirmed on its fields) with no Art. 9(2) condition recorded.",
+    severity: "HIGH",
+  },
+  "account-data-outside-pci": {
+    title: "Account data flowing to a system outside PCI DSS scope",
+    description: "PCI account data (PAN, cardholder name, expiry, service code, sensitive authentication data) reaches a system not marked as in PCI scope.",
+    severity: "CRITICAL",
+  },
+  "personal-without-basis": {
+    title: "Personal data without purpose or lawful basis",
+    description: "A flow carries personal data but records no purpose or no Art. 6 lawful basis.",
+    severity: "MEDIUM",
+  },
+};
+
+export const defaultSettings = (key: PolicyKey): PolicySettings => ({ key, enabled: true, severity: POLICY_DEFINITIONS[key].severity, exemptSystemIds: [], params: {} });
+
+export type TransferToolValue = "ADEQUACY" | "SCC" | "BCR" | "DEROGATION";
+
+export type FlowFacts = {
+  flowId: string;
+  flowName: string;
+  interfaceId: string;
+  producerSystemId: string;
+  consumerSystemId: string;
+  consumerSystemName: string;
+  producerTeamId: string | null;
+  consumerTeamId: string | null;
+  purpose: string | null;
+  lawfulBasis: string | null;
+  dataCategories: string[];
+  dataSubjects: string[];
+  specialCategories: string[];
+  art9Condition: string | null;
+  /** The flow's source country, else where the producer system is hosted. */
+  sourceCountries: string[];
+  /** The flow's destination country, else where the consumer system hosts and processes data. */
+  destinationCountries: string[];
+  transferTool: TransferToolValue | null;
+  encryptedInTransit: boolean;
+  interfaceEncryptedInTransit: boolean | null;
+  declaredClassification: Level | null;
+  /** From confirmed field classifications of the interface's latest version. */
+  fieldLevel: Level | null;
+  fieldPersonalCategories: string[];
+  fieldSpecialCategories: string[];
+  /** Declared on the flow plus confirmed on fields. */
+  pciElements: string[];
+  consumerPciScope: boolean;
+};
+
+export type Finding = {
+  policy: PolicyKey;
+  severity: Severity;
+  flowId: string;
+  interfaceId: string;
+  systemId: string;
+  ownerTeamId: string | null;
+  message: string;
+  details: Record<string, unknown>;
+};
+
+/** A flow inherits the highest classification of what it carries: declared on the flow, or confirmed on its fields. */
+export const effectiveLevel = (f: FlowFacts): Level | null => highestLevel([f.declaredClassification, f.fieldLevel]);
+export const carriesPersonalData = (f: FlowFacts) =>
+  f.dataCategories.length > 0 || f.dataSubjects.length > 0 || f.specialCategories.length > 0 || f.fieldPersonalCategories.length > 0;
+const specialOf = (f: FlowFacts) => [...new Set([...f.specialCategories, ...f.fieldSpecialCategories])];
+
+type Check = (f: FlowFacts, s: PolicySettings) => { message: string; details: Record<string, unknown>; owner: "producer" | "consumer" } | null;
+
+const CHECKS: Record<PolicyKey, Check> = {
+  "transfer-without-tool": (f) => {
+    if (!carriesPersonalData(f)) return null;
+    // An unknown source is taken to be in the EEA: the estate is an EEA controller's unless recorded otherwise.
+    if (f.sourceCountries.length > 0 && !f.sourceCountries.some(inEea)) return null;
+    const outside = f.destinationCountries.filter((c) => !inEea(c));
+    const uncovered = outside.filter((c) => !f.transferTool || (f.transferTool === "ADEQUACY" && !isAdequate(c)));
+    if (uncovered.length === 0) return null;
+    const to = uncovered.map((c) => `${countryName(c)} (${c})`).join(", ");
+    const message =
+      f.transferTool === "ADEQUACY"
+        ? `Personal data goes to ${to} relying on adequacy, but there is no adequacy decision for it`
+        : `Personal data goes to ${to}, outside the EEA, without a transfer tool`;
+    return { message, details: { countries: uncovered, transferTool: f.transferTool }, owner: "consumer" };
+  },
+  "unencrypted-sensitive": (f, s) => {
+    const level = effectiveLevel(f);
+    const threshold = s.params.minLevel ?? "CONFIDENTIAL";
+    if (!level || levelRank(level) < levelRank(threshold)) return null;
+    const where = !f.encryptedInTransit ? "the flow" : f.interfaceEncryptedInTransit === false ? "its interface" : null;
+    if (!where) return null;
+    return { message: `${level} data without encryption in transit (${where} is recorded as unencrypted)`, details: { level, threshold }, owner: "producer" };
+  },
+  "special-without-condition": (f) => {
+    const special = specialOf(f);
+    if (special.length === 0 || f.art9Condition?.trim()) return null;
+    return { message: `Special-category data (${special.join(", ")}) without an Art. 9(2) condition`, details: { specialCategories: special }, owner: "consumer" };
+  },
+  "account-data-outside-pci": (f) => {
+    if (f.pciElements.length === 0 || f.consumerPciScope) return null;
+    return {
+      message: `Account data (${f.pciElements.join(", ")}) flows to ${f.consumerSystemName}, which is outside PCI DSS scope`,
+      details: { pciElements: f.pciElements },
+      owner: "consumer",
+    };
+  },
+  "personal-without-basis": (f) => {
+    if (!carriesPersonalData(f)) return null;
+    const missing = [!f.purpose?.trim() && "purpose", !f.lawfulBasis?.trim() && "lawful basis"].filter(Boolean) as string[];
+    if (missing.length === 0) return null;
+    return { message: `Personal data without ${missing.join(" or ")}`, details: { missing }, owner: "consumer" };
+  },
+};
+
+/** Every finding of the enabled policies for one flow. Exempt systems (either end) take the flow out of a policy. */
+export function evaluateFlow(facts: FlowFacts, settings: PolicySettings[]): Finding[] {
+  const findings: Finding[] = [];
+  for (const s of settings) {
+    if (!s.enabled) continue;
+    if (s.exemptSystemIds.includes(facts.producerSystemId) || s.exemptSystemIds.includes(facts.consumerSystemId)) continue;
+    const hit = CHECKS[s.key](facts, s);
+    if (!hit) continue;
+    findings.push({
+      policy: s.key,
+      severity: s.severity,
+      flowId: facts.flowId,
+      interfaceId: facts.interfaceId,
+      systemId: facts.consumerSystemId,
+      ownerTeamId: hit.owner === "producer" ? (facts.producerTeamId ?? facts.consumerTeamId) : (facts.consumerTeamId ?? facts.producerTeamId),
+      message: hit.message,
+      details: hit.details,
+    });
+  }
+  return findings;
+}
+
+export { LEVELS };

@@ -1,0 +1,137 @@
+// Closed lists of the DORA Register of Information (EBA taxonomy 4.0, DORA module), as code -> label.
+// Records store the codes; the xBRL-CSV export writes them as they are.
+
+export type CodeList = Readonly<Record<string, string>>;
+
+export const ENTITY_TYPES: CodeList = {
+  "eba_CT:x12": "Credit institution",
+  "eba_CT:x599": "Investment firm",
+  "eba_CT:x300": "Payment institution",
+  "eba_CT:x302": "Electronic money institution",
+  "eba_CT:x301": "Account information service provider",
+  "eba_CT:x303": "Crypto-asset service provider",
+  "eba_CT:x639": "Asset management company",
+  "eba_CT:x309": "Insurance and reinsurance undertaking",
+  "eba_CT:x316": "Other financial entity",
+  "eba_CT:x317": "Non-financial entity: ICT intra-group service provider",
+  "eba_CT:x318": "Non-financial entity: other than ICT intra-group service provider",
+};
+
+export const HIERARCHY: CodeList = {
+  "eba_RP:x53": "Ultimate parent",
+  "eba_RP:x551": "Parent other than ultimate parent",
+  "eba_RP:x56": "Subsidiary",
+  "eba_RP:x21": "Entity other than entities of the group",
+  "eba_RP:x210": "Outsourcing",
+};
+
+export const ARRANGEMENT_TYPES: CodeList = {
+  "eba_CO:x1": "Standalone arrangement",
+  "eba_CO:x2": "Overarching arrangement",
+  "eba_CO:x3": "Subsequent or associated arrangement",
+};
+
+export const TERMINATION_REASONS: CodeList = {
+  "eba_CO:x4": "Expired and not renewed",
+  "eba_CO:x5": "Provider in breach of law, regulation or contract",
+  "eba_CO:x6": "Impediments of the provider altering the supported function",
+  "eba_CO:x7": "Provider's weaknesses in managing sensitive data",
+  "eba_CO:x8": "As requested by the competent authority",
+  "eba_CO:x9": "Other reasons",
+};
+
+/** Annex III ICT service types. */
+export const SERVICE_TYPES: CodeList = {
+  "eba_TA:S01": "ICT project management",
+  "eba_TA:S02": "ICT development",
+  "eba_TA:S03": "ICT help desk and first level support",
+  "eba_TA:S04": "ICT security management services",
+  "eba_TA:S05": "Provision of data",
+  "eba_TA:S06": "Data analysis",
+  "eba_TA:S07": "ICT, facilities and hosting services (excluding cloud)",
+  "eba_TA:S08": "Computation",
+  "eba_TA:S09": "Non-cloud data storage",
+  "eba_TA:S10": "Telecom carrier",
+  "eba_TA:S11": "Network infrastructure",
+  "eba_TA:S12": "Hardware and physical devices",
+  "eba_TA:S13": "Software licensing (excluding SaaS)",
+  "eba_TA:S14": "ICT operation management (including maintenance)",
+  "eba_TA:S15": "ICT consulting",
+  "eba_TA:S16": "ICT risk management",
+  "eba_TA:S17": "Cloud services: IaaS",
+  "eba_TA:S18": "Cloud services: PaaS",
+  "eba_TA:S19": "Cloud services: SaaS",
+};
+
+export const YES_NO: CodeList = { "eba_BT:x28": "Yes", "eba_BT:x29": "No" };
+export const YES_NO_NOT_ASSESSED: CodeList = { ...YES_NO, "eba_BT:x21": "Assessment not performed" };
+export const SENSITIVENESS: CodeList = { "eba_ZZ:x791": "Low", "eba_ZZ:x792": "Medium", "eba_ZZ:x793": "High" };
+export const IMPACT: CodeList = { ...SENSITIVENESS, "eba_ZZ:x799": "Assessment not performed" };
+export const RELIANCE: CodeList = {
+  "eba_ZZ:x794": "Not significant",
+  "eba_ZZ:x795": "Low reliance",
+  "eba_ZZ:x796": "Material reliance",
+  "eba_ZZ:x797": "Full reliance",
+};
+export const SUBSTITUTABILITY: CodeList = {
+  "eba_ZZ:x959": "Not substitutable",
+  "eba_ZZ:x960": "Highly complex substitutability",
+  "eba_ZZ:x961": "Medium complexity",
+  "eba_ZZ:x962": "Easily substitutable",
+};
+export const SUBSTITUTABILITY_REASONS: CodeList = {
+  "eba_ZZ:x963": "Lack of real alternatives",
+  "eba_ZZ:x964": "Difficulties in migrating or reintegrating",
+  "eba_ZZ:x965": "Both",
+};
+export const REINTEGRATION: CodeList = { "eba_ZZ:x798": "Easy", "eba_ZZ:x966": "Difficult", "eba_ZZ:x967": "Highly complex" };
+export const PERSON_TYPES: CodeList = {
+  "eba_CT:x212": "Legal person",
+  "eba_CT:x213": "Individual acting in a business capacity",
+};
+export const ENTITY_NATURE = { branch: "eba_ZZ:x838", notBranch: "eba_ZZ:x839" } as const;
+
+/** Licensed activities (LIST0601020) a bank-and-retail group uses; the register accepts the full EBA list. */
+export const LICENSED_ACTIVITIES: CodeList = {
+  "eba_TA:x162": "Taking deposits and other repayable funds",
+  "eba_TA:x163": "Lending activities",
+  "eba_TA:x165": "Issuing and administering other means of payment",
+  "eba_TA:x28": "Payment services",
+  "eba_TA:x222": "Execution of payment transactions",
+  "eba_TA:x224": "Issuing of payment instruments and/or acquiring of payment transactions",
+  "eba_TA:x179": "Credit reference services",
+  "eba_TA:x250": "Providing regulatory reporting",
+  "eba_TA:x252": "Providing IT services",
+  "eba_TA:x260": "Risk management",
+  "eba_TA:x262": "Customer inquiries",
+  "eba_TA:x264": "Regulatory compliance monitoring",
+};
+
+/** Provider identification code types the register accepts (LEI preferred, else EUID). */
+export const CODE_TYPES = ["LEI", "EUID"] as const;
+
+export const PROCESSING_ROLES = ["CONTROLLER", "JOINT_CONTROLLER", "PROCESSOR"] as const;
+
+export const country = (iso: string) => `eba_GA:${iso}`;
+export const currency = (iso: string) => `eba_CU:${iso}`;
+export const yesNo = (value: boolean) => (value ? "eba_BT:x28" : "eba_BT:x29");
+
+/** ISO 17442 LEI: 18 alphanumerics and two check digits (ISO 7064 MOD 97-10). */
+export function isValidLei(lei: string): boolean {
+  if (!/^[A-Z0-9]{18}[0-9]{2}$/.test(lei)) return false;
+  const digits = lei.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let remainder = 0;
+  for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
+  return remainder === 1;
+}
+
+/** SaaS is Annex III S19; other vendor systems run licensed software the provider maintains (S13). */
+export const serviceTypeFor = (kind: string) => (kind === "SAAS" ? "eba_TA:S19" : "eba_TA:S13");
+
+/** Completes 18 characters to an ISO 17442 LEI by computing the two ISO 7064 MOD 97-10 check digits. */
+export function withLeiCheckDigits(base18: string): string {
+  const digits = `${base18}00`.replace(/[A-Z]/g, (c) => String(c.charCodeAt(0) - 55));
+  let remainder = 0;
+  for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
+  return `${base18}${String(98 - remainder).padStart(2, "0")}`;
+}

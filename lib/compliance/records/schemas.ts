@@ -1,0 +1,178 @@
+import { z } from "zod";
+import {
+  ARRANGEMENT_TYPES,
+  CODE_TYPES,
+  ENTITY_TYPES,
+  HIERARCHY,
+  IMPACT,
+  isValidLei,
+  LICENSED_ACTIVITIES,
+  PERSON_TYPES,
+  PROCESSING_ROLES,
+  RELIANCE,
+  REINTEGRATION,
+  SENSITIVENESS,
+  SERVICE_TYPES,
+  SUBSTITUTABILITY,
+  SUBSTITUTABILITY_REASONS,
+  TERMINATION_REASONS,
+  YES_NO_NOT_ASSESSED,
+  type CodeList,
+} from "./codes";
+
+export const RECORD_KINDS = ["entities", "providers", "arrangements", "services", "functions", "activities"] as const;
+export const RecordKind = z.enum(RECORD_KINDS);
+export type RecordKind = z.infer<typeof RecordKind>;
+
+const code = (list: CodeList, what: string) =>
+  z.string().refine((v) => v in list, { message: `Not a ${what} code; use one of ${Object.keys(list).join(", ")}` });
+const text = (max = 500) => z.string().trim().min(1).max(max);
+const optionalText = (max = 2000) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
+const iso2 = z.string().regex(/^[A-Z]{2}$/, "Use an ISO 3166 alpha-2 country code, e.g. DE");
+const iso3 = z.string().regex(/^[A-Z]{3}$/, "Use an ISO 4217 currency code, e.g. EUR");
+const lei = z.string().refine(isValidLei, "Not a valid LEI (20 characters with ISO 7064 check digits)");
+const date = z.iso.date("Use a date as YYYY-MM-DD");
+const uuid = z.uuid();
+const list = z.array(z.string().trim().min(1).max(200)).max(100);
+const countries = z.array(iso2).max(50);
+const money = z.number().nonnegative().max(1e15);
+const nullable = <T extends z.ZodType>(schema: T) => schema.nullable().optional();
+
+export const LegalEntityInput = z
+  .object({
+    lei,
+    name: text(),
+    country: iso2,
+    entityType: code(ENTITY_TYPES, "entity type"),
+    hierarchy: nullable(code(HIERARCHY, "hierarchy")),
+    parentLei: nullable(lei),
+    competentAuthority: optionalText(200),
+    currency: iso3.default("EUR"),
+    totalAssets: nullable(money),
+    maintainsRegister: z.boolean().default(false),
+  })
+  .meta({ id: "LegalEntityInput" });
+
+export const IctProviderInput = z
+  .object({
+    code: nullable(z.string().trim().min(1).max(40)),
+    codeType: z.enum(CODE_TYPES).default("LEI"),
+    additionalCode: optionalText(40),
+    name: text(),
+    nameLatin: optionalText(500),
+    personType: code(PERSON_TYPES, "person type").default("eba_CT:x212"),
+    country: nullable(iso2),
+    currency: iso3.default("EUR"),
+    ultimateParentCode: optionalText(40),
+    ultimateParentCodeType: nullable(z.enum(CODE_TYPES)),
+    vendor: optionalText(200),
+  })
+  .refine((p) => p.codeType !== "LEI" || !p.code || isValidLei(p.code), { path: ["code"], message: "Not a valid LEI (20 characters with ISO 7064 check digits)" })
+  .meta({ id: "IctProviderInput" });
+
+export const ArrangementInput = z
+  .object({
+    reference: text(100),
+    arrangementType: code(ARRANGEMENT_TYPES, "arrangement type").default("eba_CO:x1"),
+    overarchingReference: optionalText(100),
+    entityId: uuid,
+    providerId: uuid,
+    currency: iso3.default("EUR"),
+    annualCost: nullable(money),
+    startDate: nullable(date),
+    endDate: nullable(date),
+    terminationReason: nullable(code(TERMINATION_REASONS, "termination reason")),
+    noticePeriodEntityDays: nullable(z.number().int().min(0).max(3650)),
+    noticePeriodProviderDays: nullable(z.number().int().min(0).max(3650)),
+    governingLawCountry: nullable(iso2),
+    provisionCountry: nullable(iso2),
+  })
+  .refine((a) => !a.startDate || !a.endDate || a.endDate >= a.startDate, { path: ["endDate"], message: "The end date is before the start date" })
+  .meta({ id: "ArrangementInput" });
+
+export const IctServiceInput = z
+  .object({
+    name: text(),
+    serviceType: code(SERVICE_TYPES, "ICT service type"),
+    providerId: uuid,
+    arrangementId: nullable(uuid),
+    storesData: nullable(z.boolean()),
+    storageCountries: countries.default([]),
+    processingCountries: countries.default([]),
+    sensitiveness: nullable(code(SENSITIVENESS, "sensitiveness")),
+    reliance: nullable(code(RELIANCE, "reliance")),
+    substitutability: nullable(code(SUBSTITUTABILITY, "substitutability")),
+    substitutabilityReason: nullable(code(SUBSTITUTABILITY_REASONS, "substitutability reason")),
+    lastAuditDate: nullable(date),
+    exitPlan: nullable(z.boolean()),
+    reintegration: nullable(code(REINTEGRATION, "reintegration")),
+    discontinuingImpact: nullable(code(IMPACT, "impact")),
+    alternativesIdentified: nullable(code(YES_NO_NOT_ASSESSED, "yes/no")),
+    alternativeProviders: optionalText(500),
+    systemIds: z.array(uuid).max(100).default([]),
+    functionIds: z.array(uuid).max(100).default([]),
+  })
+  .meta({ id: "IctServiceInput" });
+
+export const BusinessFunctionInput = z
+  .object({
+    identifier: z.string().regex(/^F\d{1,6}$/, "Use F1, F2, ... as the register expects"),
+    name: text(),
+    licensedActivity: nullable(code(LICENSED_ACTIVITIES, "licensed activity")),
+    entityId: nullable(uuid),
+    criticality: nullable(code(YES_NO_NOT_ASSESSED, "criticality")),
+    criticalityReason: optionalText(300),
+    lastAssessmentDate: nullable(date),
+    rtoHours: nullable(z.number().int().min(0).max(8760)),
+    rpoHours: nullable(z.number().int().min(0).max(8760)),
+    discontinuingImpact: nullable(code(IMPACT, "impact")),
+  })
+  .meta({ id: "BusinessFunctionInput" });
+
+export const ProcessingActivityInput = z
+  .object({
+    name: text(),
+    role: z.enum(PROCESSING_ROLES).default("CONTROLLER"),
+    entityId: nullable(uuid),
+    businessFunctionId: nullable(uuid),
+    controllerName: optionalText(300),
+    controllerContact: optionalText(500),
+    jointControllers: optionalText(500),
+    representative: optionalText(500),
+    dpoContact: optionalText(500),
+    purposes: optionalText(),
+    lawfulBasis: optionalText(300),
+    art9Condition: optionalText(300),
+    dataSubjects: list.default([]),
+    dataCategories: list.default([]),
+    specialCategories: list.default([]),
+    recipients: list.default([]),
+    transferCountries: countries.default([]),
+    transferSafeguards: optionalText(),
+    retention: optionalText(),
+    securityMeasures: optionalText(),
+    dpiaRequired: z.boolean().default(false),
+    dpiaReference: optionalText(500),
+    flowIds: z.array(uuid).max(500).default([]),
+  })
+  .meta({ id: "ProcessingActivityInput" });
+
+export const RECORD_INPUTS = {
+  entities: LegalEntityInput,
+  providers: IctProviderInput,
+  arrangements: ArrangementInput,
+  services: IctServiceInput,
+  functions: BusinessFunctionInput,
+  activities: ProcessingActivityInput,
+} as const;
+export type RecordInput<K extends RecordKind> = z.infer<(typeof RECORD_INPUTS)[K]>;
+
+export const RecordParams = z.object({ kind: RecordKind });
+export const RecordIdParams = z.object({ kind: RecordKind, id: z.uuid() });
+
+/** A record as the API returns it: its stored columns plus, where derivable, what the catalog contributes. */
+export const RecordDto = z.record(z.string(), z.unknown()).meta({ id: "ComplianceRecord" });
+export const RecordList = z.object({ items: z.array(RecordDto) }).meta({ id: "ComplianceRecordList" });
+export const DeriveResult = z
+  .object({ providersCreated: z.number().int(), servicesCreated: z.number().int() })
+  .meta({ id: "RecordsDeriveResult" });
