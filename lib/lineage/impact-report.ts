@@ -1,4 +1,8 @@
+import { csvCell } from "@/lib/utils/csv";
 import type { ImpactReport, LineageEdge } from "./schemas";
+
+// Shared with the compliance exports; kept exported here for existing callers.
+export { csvCell };
 
 /**
  * Hops from `start` over a lineage graph's edges: crossing a flow costs one hop, a provides edge none
@@ -34,14 +38,6 @@ export function hopsFrom(start: string, edges: LineageEdge[]): Map<string, numbe
 
 const COLUMNS = ["item", "id", "name", "hop", "interface", "system", "team", "status"] as const;
 type CsvRow = Partial<Record<(typeof COLUMNS)[number], string | number>>;
-
-/** RFC 4180 quoting; a leading = + - @ is neutralised so spreadsheets do not run the cell as a formula. */
-export function csvCell(value: string | number | undefined): string {
-  if (value === undefined) return "";
-  let text = String(value);
-  if (typeof value === "string" && /^[=+\-@\t\r]/.test(text)) text = `'${text}`;
-  return /[",\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
 
 /** One CSV row per affected interface, consumer system, owning team and contract, nearest first within each kind. */
 export function impactCsv(report: ImpactReport): string {

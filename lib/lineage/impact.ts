@@ -12,17 +12,22 @@ const byHopThenName = <T extends { hop: number; name: string }>(a: T, b: T) => a
  * What changing an interface could break: everything downstream within `depth` hops, the teams owning the
  * consumer systems, and the approved or active contracts on any affected interface, each with its hop distance.
  */
-export async function impact(ctx: Ctx, query: Pick<ImpactQuery, "interface" | "depth">): Promise<ImpactReport> {
-  const graph = await lineage(ctx, { focus: query.interface, depth: query.depth, direction: "down" });
-  // The focus's own provider is in the graph at hop 0 for context; it is affected only if a flow leads back to it.
-  const hops = hopsFrom(query.interface, graph.edges);
+export async function impact(ctx: Ctx, query: Pick<ImpactQuery, "interface" | "system" | "depth">): Promise<ImpactReport> {
+  const focusId = query.interface ?? query.system;
+  if (!focusId) throw new AppError("VALIDATION", "Give either interface or system");
+  const graph = await lineage(ctx, { focus: focusId, depth: query.depth, direction: "down" });
+  // An interface's own provider is in the graph at hop 0 for context; it is affected only if a flow leads back to it.
+  // A system focus is a change to all its interfaces: they are at hop 0, and the system itself is not a consumer.
+  const hops = hopsFrom(focusId, graph.edges);
   const reached = <T extends { id: string }>(node: T) => hops.has(node.id);
   const systems = new Map(graph.nodes.filter((n): n is SystemNode => n.type === "system").map((n) => [n.id, n]));
   const interfaces = graph.nodes.filter((n): n is InterfaceNode => n.type === "interface" && reached(n));
-  const focus = interfaces.find((n) => n.id === query.interface);
-  if (!focus) throw new AppError("NOT_FOUND", "Interface not found");
+  const focus = query.interface ? interfaces.find((n) => n.id === focusId) : systems.get(focusId);
+  if (!focus) throw new AppError("NOT_FOUND", query.interface ? "Interface not found" : "System not found");
 
-  const consumers = [...systems.values()].filter(reached).map((s) => ({ id: s.id, name: s.name, hop: hops.get(s.id)!, ownerTeam: s.ownerTeam }));
+  const consumers = [...systems.values()]
+    .filter((s) => reached(s) && !(query.system && s.id === focusId && hops.get(s.id) === 0))
+    .map((s) => ({ id: s.id, name: s.name, hop: hops.get(s.id)!, ownerTeam: s.ownerTeam }));
   const teams = new Map<string, { id: string; name: string; hop: number }>();
   for (const consumer of consumers) {
     const team = consumer.ownerTeam;
@@ -33,7 +38,8 @@ export async function impact(ctx: Ctx, query: Pick<ImpactQuery, "interface" | "d
     select: { id: true, version: true, status: true, interface: { select: { id: true, name: true } }, ownerTeam: { select: { id: true, name: true } } },
   });
   return {
-    interface: { id: focus.id, name: focus.name },
+    interface: query.interface ? { id: focus.id, name: focus.name } : null,
+    system: query.system ? { id: focus.id, name: focus.name } : null,
     depth: query.depth,
     interfaces: interfaces
       .map((i) => ({ id: i.id, name: i.name, hop: hops.get(i.id)!, system: { id: i.systemId, name: systems.get(i.systemId)?.name ?? "" } }))

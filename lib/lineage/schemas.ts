@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { INTERFACE_KINDS, LIFECYCLES, PROTOCOLS, STYLES } from "@/lib/catalog/schemas";
+import { CLASSIFICATIONS, INTERFACE_KINDS, LIFECYCLES, PROTOCOLS, STYLES, UNCLASSIFIED } from "@/lib/catalog/schemas";
+import { HEALTH_STATUSES } from "@/lib/health/schemas";
 
 export const DIRECTIONS = ["up", "down", "both"] as const;
 export const MAX_DEPTH = 6;
@@ -18,11 +19,14 @@ export const LineageQuery = z.object({
 export type LineageQuery = z.infer<typeof LineageQuery>;
 export type LineageInput = z.input<typeof LineageQuery>;
 
-export const ImpactQuery = z.object({
-  interface: z.string().uuid(),
-  depth: Depth(3),
-  format: z.enum(["json", "csv"]).default("json"),
-});
+export const ImpactQuery = z
+  .object({
+    interface: z.string().uuid().optional().describe("The interface a change is planned for"),
+    system: z.string().uuid().optional().describe("Or a system: a change to any of its interfaces"),
+    depth: Depth(3),
+    format: z.enum(["json", "csv"]).default("json"),
+  })
+  .refine((q) => (q.interface === undefined) !== (q.system === undefined), { message: "Give either interface or system", path: ["interface"] });
 export type ImpactQuery = z.infer<typeof ImpactQuery>;
 export type ImpactInput = z.input<typeof ImpactQuery>;
 
@@ -73,7 +77,8 @@ export type LineageGraph = z.infer<typeof LineageGraph>;
 
 export const ImpactReport = z
   .object({
-    interface: Ref,
+    interface: Ref.nullable().describe("The interface asked about; null when a system is"),
+    system: Ref.nullable().optional().describe("The system asked about, if any"),
     depth: z.number().int(),
     interfaces: z.array(Ref.extend({ hop: z.number().int(), system: Ref })),
     consumers: z.array(Ref.extend({ hop: z.number().int(), ownerTeam: Ref.nullable() })),
@@ -84,3 +89,103 @@ export const ImpactReport = z
   })
   .meta({ id: "ImpactReport" });
 export type ImpactReport = z.infer<typeof ImpactReport>;
+
+// Map filters travel comma-separated (?protocol=HTTP,KAFKA), like the catalog's facets; arrays parse too.
+const csv = <T extends z.ZodType<string, string>>(item: T) =>
+  z
+    .union([z.string().transform((s) => s.split(",").map((v) => v.trim()).filter(Boolean)), z.array(z.string())])
+    .pipe(z.array(item).max(50));
+
+// SLA health as the health feature evaluates it (lib/health): one vocabulary across the portal.
+export { HEALTH_STATUSES };
+export type HealthStatus = (typeof HEALTH_STATUSES)[number];
+
+/** Whole-estate map filters. Domain and team select systems; protocol, style and classification select interfaces. */
+export const MapQuery = z.object({
+  domain: csv(z.string().uuid("Must be a domain id")).optional(),
+  team: csv(z.string().uuid("Must be a team id")).optional(),
+  protocol: csv(z.enum(PROTOCOLS)).optional(),
+  style: csv(z.enum(STYLES)).optional(),
+  classification: csv(z.enum([...CLASSIFICATIONS, UNCLASSIFIED])).optional(),
+});
+export type MapQuery = z.infer<typeof MapQuery>;
+export type MapInput = z.input<typeof MapQuery>;
+
+export const MapSystem = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  kind: z.enum(SYSTEM_KINDS),
+  domainId: z.string().uuid().nullable(),
+  teamId: z.string().uuid().nullable(),
+  inScope: z.boolean().describe("False for a system shown only because a flow links it to a system the domain/team filter selected"),
+});
+export type MapSystem = z.infer<typeof MapSystem>;
+
+export const MapInterface = z.object({
+  id: z.string().uuid(),
+  name: z.string(),
+  systemId: z.string().uuid(),
+  teamId: z.string().uuid().nullable().describe("The interface's owner team, else its system's"),
+  kind: z.enum(INTERFACE_KINDS),
+  protocol: z.enum(PROTOCOLS),
+  style: z.enum(STYLES),
+  lifecycle: z.enum(LIFECYCLES),
+  classification: z.enum(CLASSIFICATIONS).nullable().describe("Highest classification of its fields and approved or active contracts"),
+  contracts: z.number().int().describe("Approved or active contracts"),
+  health: z.enum(HEALTH_STATUSES).optional().describe("Worst SLA health of its flows; absent until health is evaluated"),
+  violations: z.number().int().describe("Open compliance policy violations on the interface or its flows"),
+});
+export type MapInterface = z.infer<typeof MapInterface>;
+
+export const MapFlow = z.object({
+  id: z.string().uuid(),
+  interfaceId: z.string().uuid(),
+  consumerId: z.string().uuid(),
+  style: z.enum(STYLES),
+  patterns: z.array(z.enum(PATTERNS)),
+  mappedFields: z.number().int().describe("Field mappings recorded for the flow (field-level lineage)"),
+});
+export type MapFlow = z.infer<typeof MapFlow>;
+
+export const LineageMap = z
+  .object({
+    domains: z.array(Ref),
+    teams: z.array(Ref),
+    systems: z.array(MapSystem),
+    interfaces: z.array(MapInterface),
+    flows: z.array(MapFlow),
+  })
+  .meta({ id: "LineageMap" });
+export type LineageMap = z.infer<typeof LineageMap>;
+
+export const FieldTraceQuery = z.object({
+  interface: z.string().uuid(),
+  path: z.string().trim().min(1).max(500).optional().describe("A field path on the interface; without it only the mapped fields are listed"),
+  depth: Depth(3),
+});
+export type FieldTraceQuery = z.infer<typeof FieldTraceQuery>;
+export type FieldTraceInput = z.input<typeof FieldTraceQuery>;
+
+export const FieldHop = z.object({
+  mappingId: z.string().uuid(),
+  flowId: z.string().uuid(),
+  direction: z.enum(["up", "down"]),
+  hop: z.number().int().describe("Flows crossed from the field asked about"),
+  sourceInterfaceId: z.string().uuid(),
+  sourcePath: z.string(),
+  consumerSystemId: z.string().uuid(),
+  targetInterfaceId: z.string().uuid(),
+  targetPath: z.string(),
+  origin: z.enum(["DECLARED", "DERIVED"]),
+});
+export type FieldHop = z.infer<typeof FieldHop>;
+
+export const FieldTrace = z
+  .object({
+    interface: Ref,
+    fields: z.array(z.string()).describe("Paths on the interface that a mapping carries on downstream or fills from upstream"),
+    path: z.string().nullable(),
+    hops: z.array(FieldHop),
+  })
+  .meta({ id: "FieldTrace" });
+export type FieldTrace = z.infer<typeof FieldTrace>;

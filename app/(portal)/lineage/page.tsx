@@ -1,29 +1,25 @@
-import { Workflow } from "lucide-react";
 import type { Metadata } from "next";
-import Link from "next/link";
-import { Button } from "@/components/ui/button";
-import { EmptyState } from "@/components/ui/empty-state";
+import { Suspense } from "react";
+import { LineageMap } from "@/components/lineage/lineage-map";
+import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
+import { can } from "@/lib/auth/can";
+import { pageCtx } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Lineage" };
 
-export default function LineagePage() {
+export default async function LineagePage() {
+  const ctx = await pageCtx();
+  if (!can(ctx, "lineage.read")) return <Forbidden />;
   return (
-    <>
+    <div className="grid gap-4">
       <PageHeader
         title="Lineage"
         description="How data moves through the estate: which interfaces feed which systems, and what a change would affect downstream."
       />
-      <EmptyState
-        icon={Workflow}
-        title="No flows to draw yet"
-        description="The lineage graph is built from flows, each linking a producer's interface to a consuming system. Flows appear here when teams declare them in the catalog or connector agents discover them in broker and gateway traffic."
-        action={
-          <Button asChild variant="outline" size="sm">
-            <Link href="/catalog">Open the catalog</Link>
-          </Button>
-        }
-      />
-    </>
+      <Suspense fallback={<p className="text-sm text-muted-foreground">Loading the map…</p>}>
+        <LineageMap />
+      </Suspense>
+    </div>
   );
 }

@@ -7,6 +7,6 @@ export const GET = route({ query: ImpactQuery }, async ({ ctx, query }) => {
   const report = await impact(ctx, query);
   if (query.format === "json") return report;
   return new Response(impactCsv(report), {
-    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="impact-${report.interface.id}.csv"` },
+    headers: { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="impact-${(report.interface ?? report.system)?.id}.csv"` },
   });
 });

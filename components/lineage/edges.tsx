@@ -1,0 +1,65 @@
+"use client";
+
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps, type EdgeTypes } from "@xyflow/react";
+import { memo, useState } from "react";
+import type { ViewEdge } from "./model";
+import { STYLE_LABEL } from "./nodes";
+
+/** What a map edge carries: the view edge and whether a traced field travels along it. */
+export type MapEdgeData = { edge: ViewEdge; lit: boolean };
+export type MapFlowEdge = Edge<MapEdgeData, "lineage">;
+
+const EDGE_STROKE: Record<string, { color: string; dash?: string; width: number }> = {
+  EVENT: { color: "var(--info)", dash: "6 4", width: 1.5 },
+  REQUEST_RESPONSE: { color: "var(--primary)", width: 1.5 },
+  BATCH: { color: "var(--warning)", dash: "2 4", width: 2.5 },
+  provides: { color: "var(--muted-foreground)", width: 1 },
+};
+/** An edge of one integration style is drawn in that style; an aggregated edge mixing styles as request/response. */
+export const strokeOf = (edge: ViewEdge) => EDGE_STROKE[edge.kind === "provides" ? "provides" : edge.styles.length === 1 ? edge.styles[0] : "REQUEST_RESPONSE"];
+
+/**
+ * A provides or flow edge, stroked by integration style (event dashed, request/response solid, batch dotted and
+ * heavier), thicker when it aggregates several flows. Hovering a flow edge labels it with its styles, protocols,
+ * pattern tags, flow count and mapped fields.
+ */
+const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<MapFlowEdge>) {
+  const [hover, setHover] = useState(false);
+  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  if (!data) return null;
+  const { edge, lit } = data;
+  const stroke = strokeOf(edge);
+  const flow = edge.kind === "flow";
+  return (
+    <g data-edge-style={flow ? edge.styles.join(" ") : "provides"} onMouseEnter={flow ? () => setHover(true) : undefined} onMouseLeave={flow ? () => setHover(false) : undefined}>
+      <BaseEdge
+        id={id}
+        path={path}
+        markerEnd={flow ? markerEnd : undefined}
+        interactionWidth={flow ? 12 : 0}
+        style={{ stroke: lit ? "var(--warning)" : stroke.color, strokeWidth: lit ? 3 : stroke.width * Math.min(3, Math.sqrt(edge.count)), strokeDasharray: stroke.dash }}
+      />
+      {hover ? (
+        <EdgeLabelRenderer>
+          <div
+            role="tooltip"
+            className="pointer-events-none absolute z-10 rounded-md border bg-popover px-2 py-1 text-xs text-popover-foreground shadow"
+            style={{ transform: `translate(-50%, -100%) translate(${labelX}px, ${labelY}px)` }}
+          >
+            <div className="font-medium">
+              {edge.styles.map((s) => STYLE_LABEL[s]).join(", ")} · {edge.protocols.join(", ")}
+            </div>
+            {edge.patterns.length ? <div>{edge.patterns.map((p) => p.toLowerCase().replaceAll("_", " ")).join(", ")}</div> : null}
+            <div>
+              {edge.count} flow{edge.count === 1 ? "" : "s"}
+              {edge.mappedFields > 0 ? ` · ${edge.mappedFields} mapped field${edge.mappedFields === 1 ? "" : "s"}` : ""}
+            </div>
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
+    </g>
+  );
+});
+
+/** Stable (module level), like the node types. */
+export const edgeTypes: EdgeTypes = { lineage: LineageEdge };

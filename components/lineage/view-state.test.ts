@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { ALL, EMPTY_VIEW, layoutKey, parseViewState, serializeViewState, toggleCollapsed } from "./view-state";
+
+const A = "11111111-1111-4111-8111-111111111111";
+const B = "22222222-2222-4222-8222-222222222222";
+const parse = (query: string) => parseViewState(new URLSearchParams(query));
+
+describe("parseViewState / serializeViewState", () => {
+  it("round-trips a full view, with lists sorted so one view has one URL", () => {
+    const query = `domain=${B},${A}&protocol=KAFKA,HTTP&health=NO_DATA&cd=${A}&cs=all&focus=${B}&depth=3&dir=down&sel=${A}&field=Customer.email`;
+    const state = parse(query);
+    expect(state).toMatchObject({ domain: [B, A], protocol: ["KAFKA", "HTTP"], health: ["NO_DATA"], cd: [A], cs: [ALL], focus: B, depth: 3, dir: "down", sel: A, field: "Customer.email" });
+    const again = serializeViewState(state);
+    expect(again.get("domain")).toBe(`${A},${B}`);
+    expect(parse(again.toString())).toEqual({ ...state, domain: [A, B], protocol: ["HTTP", "KAFKA"] });
+  });
+
+  it.each([
+    ["domain=not-an-id", { domain: [] }],
+    ["protocol=HTTP,CARRIER_PIGEON", { protocol: ["HTTP"] }],
+    ["classification=SECRET,UNCLASSIFIED", { classification: ["UNCLASSIFIED"] }],
+    ["depth=9", { depth: 2 }],
+    ["depth=0", { depth: 2 }],
+    ["dir=sideways", { dir: "both" }],
+    ["focus=x", { focus: null }],
+    [`cd=${A},all`, { cd: [ALL] }],
+    [`domain=${A},${A}`, { domain: [A] }],
+    [`sel=domain:${A}`, { sel: `domain:${A}` }],
+  ])("drops what does not validate: %s", (query, expected) => {
+    expect(parse(query)).toMatchObject(expected);
+  });
+
+  it("leaves defaults out of the URL, and depth and direction without a focus", () => {
+    expect(serializeViewState(EMPTY_VIEW).toString()).toBe("");
+    expect(serializeViewState({ ...EMPTY_VIEW, depth: 4, dir: "up" }).toString()).toBe("");
+    expect(serializeViewState({ ...EMPTY_VIEW, focus: A, depth: 4 }).toString()).toBe(`focus=${A}&depth=4`);
+    // A field is traced on the selected interface only.
+    expect(serializeViewState({ ...EMPTY_VIEW, field: "x.y" }).toString()).toBe("");
+  });
+
+  it("keys layouts by what moves nodes, not by selection or the traced field", () => {
+    const base = { ...EMPTY_VIEW, domain: [A] };
+    expect(layoutKey({ ...base, sel: B, field: "x.y" })).toBe(layoutKey(base));
+    expect(layoutKey({ ...base, cd: [A] })).not.toBe(layoutKey(base));
+  });
+});
+
+describe("toggleCollapsed", () => {
+  it("adds and removes one id, and expanding one out of 'all' lists the others", () => {
+    expect(toggleCollapsed([], A, [A, B])).toEqual([A]);
+    expect(toggleCollapsed([A], A, [A, B])).toEqual([]);
+    expect(toggleCollapsed([ALL], A, [A, B])).toEqual([B]);
+  });
+});

@@ -1,0 +1,111 @@
+import { CLASSIFICATIONS, PROTOCOLS, STYLES, UNCLASSIFIED } from "@/lib/catalog/schemas";
+import { DIRECTIONS, HEALTH_STATUSES, MAX_DEPTH } from "@/lib/lineage/schemas";
+
+/**
+ * Everything that shapes the lineage map lives in the URL, so a view can be shared and reloaded: filters, which
+ * domains and systems are collapsed ("all" collapses every one), the focus with its depth and direction, the
+ * selected node and the traced field. Unknown or malformed values are dropped, never fatal.
+ */
+export type ViewState = {
+  domain: string[];
+  team: string[];
+  protocol: string[];
+  style: string[];
+  classification: string[];
+  health: string[];
+  /** Collapsed domains (ids, or ["all"]). */
+  cd: string[];
+  /** Collapsed systems (ids, or ["all"]). */
+  cs: string[];
+  focus: string | null;
+  depth: number;
+  dir: (typeof DIRECTIONS)[number];
+  sel: string | null;
+  field: string | null;
+};
+
+export const ALL = "all";
+export const DEFAULT_DEPTH = 2;
+export const FILTER_KEYS = ["domain", "team", "protocol", "style", "classification", "health"] as const;
+export type FilterKey = (typeof FILTER_KEYS)[number];
+const LIST_KEYS = [...FILTER_KEYS, "cd", "cs"] as const;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isId = (v: string) => UUID.test(v);
+const oneOf = (values: readonly string[]) => (v: string) => values.includes(v);
+const VALID: Record<(typeof LIST_KEYS)[number], (v: string) => boolean> = {
+  domain: isId,
+  team: isId,
+  protocol: oneOf(PROTOCOLS),
+  style: oneOf(STYLES),
+  classification: oneOf([...CLASSIFICATIONS, UNCLASSIFIED]),
+  health: oneOf(HEALTH_STATUSES),
+  cd: (v) => v === ALL || isId(v),
+  cs: (v) => v === ALL || isId(v),
+};
+
+export const EMPTY_VIEW: ViewState = {
+  domain: [],
+  team: [],
+  protocol: [],
+  style: [],
+  classification: [],
+  health: [],
+  cd: [],
+  cs: [],
+  focus: null,
+  depth: DEFAULT_DEPTH,
+  dir: "both",
+  sel: null,
+  field: null,
+};
+
+type Readable = { get(key: string): string | null };
+
+export function parseViewState(params: Readable): ViewState {
+  const state: ViewState = { ...EMPTY_VIEW };
+  for (const key of LIST_KEYS) {
+    const values = (params.get(key) ?? "").split(",").map((v) => v.trim()).filter((v) => v && VALID[key](v));
+    const unique = [...new Set(values)].slice(0, 200);
+    state[key] = unique.includes(ALL) ? [ALL] : unique;
+  }
+  const focus = params.get("focus");
+  state.focus = focus && isId(focus) ? focus : null;
+  const depth = Number(params.get("depth"));
+  state.depth = Number.isInteger(depth) && depth >= 1 && depth <= MAX_DEPTH ? depth : DEFAULT_DEPTH;
+  const dir = params.get("dir");
+  state.dir = dir && (DIRECTIONS as readonly string[]).includes(dir) ? (dir as ViewState["dir"]) : "both";
+  const sel = params.get("sel");
+  state.sel = sel && (isId(sel) || /^domain:[0-9a-f-]{36}$/i.test(sel)) ? sel : null;
+  const field = params.get("field");
+  state.field = field && field.length <= 500 ? field : null;
+  return state;
+}
+
+/** Defaults are left out and lists sorted, so one view has one URL (and one layout cache key). */
+export function serializeViewState(state: ViewState): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const key of LIST_KEYS) if (state[key].length > 0) params.set(key, [...state[key]].sort().join(","));
+  if (state.focus) {
+    params.set("focus", state.focus);
+    if (state.depth !== DEFAULT_DEPTH) params.set("depth", String(state.depth));
+    if (state.dir !== "both") params.set("dir", state.dir);
+  }
+  if (state.sel) params.set("sel", state.sel);
+  if (state.field && state.sel) params.set("field", state.field);
+  return params;
+}
+
+/** The part of the state that changes node positions: filters, collapse and focus (not selection or field). */
+export function layoutKey(state: ViewState): string {
+  const { sel: _sel, field: _field, ...shape } = state;
+  return serializeViewState({ ...shape, sel: null, field: null }).toString();
+}
+
+export const isCollapsed = (list: string[], id: string | null | undefined) => !!id && (list[0] === ALL || list.includes(id));
+
+/** Toggles one id in a collapse list; with "all" in force, expanding one means listing all the others. */
+export function toggleCollapsed(list: string[], id: string, everyId: string[]): string[] {
+  if (list[0] === ALL) return everyId.filter((other) => other !== id);
+  return list.includes(id) ? list.filter((other) => other !== id) : [...list, id];
+}
