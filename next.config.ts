@@ -1,8 +1,9 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
-  // Loaded by Node at run time, not bundled: WASM (PGlite), native bindings (argon2) and worker-based logging.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pino", "pg"],
+  // Loaded by Node at run time, not bundled: WASM (PGlite), native bindings (argon2), worker-based logging, and
+  // pdfkit, which reads its font metrics from files next to its own module.
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pino", "pg", "pdfkit", "exceljs"],
   poweredByHeader: false,
   async headers() {
     return [

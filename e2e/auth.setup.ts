@@ -1,8 +1,8 @@
 import { expect, test as setup } from "@playwright/test";
-import { DEMO_PASSWORD, ROLES, storageState, type RoleName } from "./roles";
+import { DEMO_PASSWORD, EXTRA_ROLES, ROLES, storageState, type AnyRole } from "./roles";
 
 // Signs in once per demo role through the real sign-in form and keeps the session for the ui specs.
-for (const [role, email] of Object.entries(ROLES) as [RoleName, string][]) {
+for (const [role, email] of Object.entries({ ...ROLES, ...EXTRA_ROLES }) as [AnyRole, string][]) {
   setup(`sign in as ${role}`, async ({ page }) => {
     await page.goto("/signin");
     await page.getByLabel("Email").fill(email);

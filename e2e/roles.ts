@@ -9,4 +9,10 @@ export const ROLES = {
 } as const;
 export type RoleName = keyof typeof ROLES;
 
-export const storageState = (role: RoleName) => `e2e/.auth/${role}.json`;
+/** Sign-ins only some specs need: a member of a second team consuming Payments (Digital Channels), for contract reviews. */
+export const EXTRA_ROLES = {
+  consumer2: "consumer2@interchange.local",
+} as const;
+export type AnyRole = RoleName | keyof typeof EXTRA_ROLES;
+
+export const storageState = (role: AnyRole) => `e2e/.auth/${role}.json`;

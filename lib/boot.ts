@@ -5,7 +5,9 @@ import { systemCtx } from "@/lib/auth/require";
 import { database } from "@/lib/db/client";
 import { describeDatabase } from "@/lib/db/config";
 import { migrate } from "@/lib/db/migrate";
+import { recomputeAllViolations } from "@/lib/compliance/evaluate";
 import { seedDemoEstate } from "@/lib/demo/seed";
+import { startHealthWorker } from "@/lib/health/worker";
 import { logger } from "@/lib/log";
 
 /** Runs once per server process before it serves: migrate, then (demo mode) load the demo estate into an empty database. */
@@ -14,9 +16,17 @@ export async function boot(): Promise<void> {
   logger.info({ database: describeDatabase(config) }, "opening database");
   const applied = await migrate(driver);
   if (applied.length) logger.info({ applied }, "applied migrations");
-  if (!isDemoMode()) return;
-  const result = await seedDemoEstate(prisma, (tx, counts) =>
-    recordAudit(tx, systemCtx("demo-seed"), { action: "demo.seed", entityType: "estate", after: counts }),
-  );
-  if (result.seeded) logger.info({ counts: result.counts }, "loaded the demo estate");
+  if (isDemoMode()) {
+    const result = await seedDemoEstate(prisma, (tx, counts) =>
+      recordAudit(tx, systemCtx("demo-seed"), { action: "demo.seed", entityType: "estate", after: counts }),
+    );
+    if (result.seeded) logger.info({ counts: result.counts }, "loaded the demo estate");
+  }
+  await recomputeViolationsAtBoot(prisma);
+  await startHealthWorker();
+}
+
+async function recomputeViolationsAtBoot(prisma: ReturnType<typeof database>["prisma"]) {
+  const result = await recomputeAllViolations(prisma);
+  logger.info(result, "re-evaluated the compliance policies");
 }

@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { NotificationBell } from "@/components/contracts/notification-bell";
 import { MobileNav, ProductMark, Sidebar } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu, type ShellUser } from "./user-menu";
@@ -19,6 +20,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           <MobileNav role={user.role} />
           <ProductMark className="md:hidden" />
           <div className="ml-auto flex items-center gap-1">
+            <NotificationBell />
             <ThemeToggle />
             <UserMenu user={user} />
           </div>

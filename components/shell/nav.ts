@@ -35,7 +35,8 @@ export const NAVIGATION: readonly NavSection[] = [
       { href: "/lineage", label: "Lineage", icon: Workflow },
       { href: "/contracts", label: "Contracts", icon: FileCheck2 },
       { href: "/health", label: "Health", icon: Activity },
-      { href: "/compliance", label: "Compliance", icon: ShieldCheck },
+      // The dashboard is for compliance readers; members see their own teams' violations on catalog pages.
+      { href: "/compliance", label: "Compliance", icon: ShieldCheck, roles: ["ADMIN", "ARCHITECT", "COMPLIANCE"] },
     ],
   },
   {

@@ -2,8 +2,14 @@ import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteaso
 import { z } from "zod";
 import { AuditPage, AuditQuery, AuditVerification } from "@/lib/audit/schemas";
 import { catalogEndpoints } from "@/lib/catalog/openapi-endpoints";
+import { complianceEndpoints } from "@/lib/compliance/openapi-endpoints";
 import { ImportRequest, ImportResponse } from "@/lib/catalog/import/schemas";
+import { healthEndpoints } from "@/lib/health/openapi-endpoints";
 import { lineageEndpoints } from "@/lib/lineage/openapi-endpoints";
+import { diffEndpoints } from "@/lib/diff/openapi-endpoints";
+import { contractEndpoints } from "@/lib/contracts/openapi-endpoints";
+import { exportEndpoints } from "@/lib/compliance/exports/openapi-endpoints";
+import { recordEndpoints } from "@/lib/compliance/records/openapi-endpoints";
 import { ServiceStatusSchema } from "@/lib/db/status-schema";
 import { TeamDto, TeamList, TeamMemberParams, CreateTeamInput, SetMembershipInput, UpdateTeamInput } from "@/lib/teams/schemas";
 import { ApiTokenDto, CreateTokenInput, ExchangeTokenInput, IssuedToken } from "@/lib/tokens/schemas";
@@ -85,6 +91,11 @@ export function openApiDocument() {
   registerEndpoints(registry, endpoints);
   registerEndpoints(registry, catalogEndpoints);
   registerEndpoints(registry, lineageEndpoints);
+  registerEndpoints(registry, diffEndpoints);
+  registerEndpoints(registry, contractEndpoints);
+  registerEndpoints(registry, healthEndpoints);
+  registerEndpoints(registry, [...exportEndpoints, ...recordEndpoints]);
+  registerEndpoints(registry, complianceEndpoints);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

@@ -2,8 +2,10 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { NextRequest } from "next/server";
 import type { z } from "zod";
+import { authenticateAgent } from "@/lib/agents/data";
+import { AGENT_TOKEN_PREFIX } from "@/lib/agents/secret";
 import { currentActor } from "@/lib/auth/session";
-import type { Actor, Ctx } from "@/lib/auth/can";
+import type { Ctx } from "@/lib/auth/can";
 import { logger } from "@/lib/log";
 import { authenticateToken } from "@/lib/tokens/data";
 import { AppError } from "./errors";
@@ -16,8 +18,11 @@ export type RouteSpec<B, Q, P> = {
   body?: B;
   query?: Q;
   params?: P;
-  /** "public" routes run without an actor (ctx.actor is null); everything else requires one. */
-  auth?: "required" | "public";
+  /**
+   * "public" routes run without an actor (ctx.actor is null); "agent" routes take only a connector agent's token
+   * (ctx.agent); everything else requires a user, and refuses agent tokens.
+   */
+  auth?: "required" | "public" | "agent";
   status?: number;
   maxBodyBytes?: number;
 };
@@ -31,14 +36,27 @@ function requestIdOf(request: NextRequest): string {
   return given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
-async function authenticate(request: NextRequest): Promise<{ actor: Actor | null; via: Ctx["via"] }> {
+type Caller = Pick<Ctx, "actor" | "via" | "agent">;
+
+async function authenticate(request: NextRequest): Promise<Caller> {
   const authorization = request.headers.get("authorization");
   if (authorization) {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw new AppError("UNAUTHENTICATED", "The Authorization header must be 'Bearer <token>'");
+    if (match[1].startsWith(AGENT_TOKEN_PREFIX)) return { actor: null, via: "agent", agent: await authenticateAgent(match[1]) };
     return { actor: await authenticateToken(match[1]), via: "token" };
   }
   return { actor: await currentActor(), via: "session" };
+}
+
+function requireCaller(auth: RouteSpec<unknown, unknown, unknown>["auth"], caller: Caller): void {
+  if (auth === "agent") {
+    if (!caller.agent) throw new AppError("UNAUTHENTICATED", "Send an agent token: 'Authorization: Bearer ica_...'");
+  } else if (caller.agent) {
+    throw new AppError("FORBIDDEN", "Agent tokens may only call the telemetry endpoints");
+  } else if (!caller.actor) {
+    throw new AppError("UNAUTHENTICATED", "Sign in or send 'Authorization: Bearer <token>'");
+  }
 }
 
 async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unknown> {
@@ -80,10 +98,10 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
     let response: Response;
     let actorEmail: string | undefined;
     try {
-      const { actor, via } = spec.auth === "public" ? { actor: null, via: "session" as const } : await authenticate(request);
-      if (spec.auth !== "public" && !actor) throw new AppError("UNAUTHENTICATED", "Sign in or send 'Authorization: Bearer <token>'");
-      actorEmail = actor?.email;
-      const ctx: Ctx = { actor, requestId, via };
+      const caller: Caller = spec.auth === "public" ? { actor: null, via: "session" } : await authenticate(request);
+      if (spec.auth !== "public") requireCaller(spec.auth, caller);
+      actorEmail = caller.actor?.email ?? (caller.agent ? `agent:${caller.agent.name}` : undefined);
+      const ctx: Ctx = { ...caller, requestId };
       const params = parse(spec.params as P, (await context.params) ?? {}, "/params");
       const query = parse(spec.query as Q, Object.fromEntries(request.nextUrl.searchParams), "/query");
       const body = spec.body ? parse(spec.body as B, await readJsonBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY), "") : (undefined as Out<B>);

@@ -68,3 +68,25 @@ describe("can: tokens and anonymous callers", () => {
     expect(can({ actor: null, requestId: "r", via: "session" }, "catalog.read")).toBe(false);
   });
 });
+
+describe("can: connector agents", () => {
+  const agent: Ctx = {
+    actor: null,
+    requestId: "r",
+    via: "agent",
+    agent: { id: "agent-1", name: "broker-1", systemIds: [PAYMENTS], flowIds: ["flow-listed"] },
+  };
+
+  it("lets an agent write telemetry for flows touching its systems or listed by id, and nothing else", () => {
+    expect(can(agent, "telemetry.write", { flowId: "flow-x", systemIds: [ORDERS, PAYMENTS] })).toBe(true);
+    expect(can(agent, "telemetry.write", { flowId: "flow-listed", systemIds: [ORDERS] })).toBe(true);
+    expect(can(agent, "telemetry.write", { flowId: "flow-y", systemIds: [ORDERS] })).toBe(false);
+    expect(can(agent, "health.read")).toBe(false);
+    expect(can(agent, "catalog.read")).toBe(false);
+  });
+
+  it("gives no rights to an agent context without an agent, nor telemetry rights to users by role", () => {
+    expect(can({ ...agent, agent: undefined }, "telemetry.write")).toBe(false);
+    expect(can(ctxFor("MEMBER"), "telemetry.write")).toBe(false);
+  });
+});

@@ -9,11 +9,18 @@ export const PERMISSIONS = [
   "contract.read",
   "contract.propose",
   "contract.approve",
+  "contract.subscribe",
+  "webhook.manage",
   "health.read",
+  "health.evaluate",
   "agent.manage",
+  // Held by connector agents (Ctx.via "agent") for the flows in their scope; see can.ts.
+  "telemetry.write",
   "compliance.read",
   "compliance.manage",
   "compliance.export",
+  "compliance.edit",
+  "compliance.policy",
   "user.read",
   "user.manage",
   "team.read",
@@ -34,6 +41,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "compliance.read",
     "compliance.manage",
     "compliance.export",
+    "compliance.edit",
     "contract.approve",
     "audit.read",
     "user.read",
@@ -46,7 +54,10 @@ export const OWNER_TEAM_PERMISSIONS: ReadonlySet<Permission> = new Set<Permissio
   "catalog.write",
   "catalog.import",
   "contract.propose",
+  "webhook.manage",
+  // A flow's, system's or interface's residency, transfer and encryption facts (lib/compliance).
+  "compliance.edit",
 ]);
 
 /** Rights a member of a consuming team gets on resources its flows rely on. */
-export const CONSUMER_TEAM_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["contract.approve"]);
+export const CONSUMER_TEAM_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["contract.approve", "contract.subscribe"]);

@@ -30,7 +30,8 @@ describe("seedDemoEstate", () => {
       audited.push(counts);
     });
     console.info(`demo seed on ${database.driver.kind}: ${Math.round(performance.now() - started)} ms`, result.counts);
-  });
+    // The whole demo (spec extraction, classification, records) takes about a minute on a quiet 2-core machine.
+  }, 300_000);
   afterAll(() => database.dispose());
 
   it("loads a realistic estate into an empty database", async () => {

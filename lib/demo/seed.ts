@@ -1,6 +1,10 @@
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { hashPassword } from "@/lib/auth/password";
+import { seedDemoContracts } from "./contracts";
+import { seedDemoCompliance } from "./compliance";
 import { buildDemoEstate } from "./estate";
+import { seedDemoRecords } from "./records";
+import { deriveDemoFieldMappings } from "./lineage";
 import { extractDemoSpecs } from "./extract";
 import { buildDemoPeople, DEMO_PASSWORD } from "./users";
 
@@ -44,7 +48,9 @@ export async function seedDemoEstate(prisma: PrismaClient, onSeeded?: OnSeeded):
         dataContracts: (await tx.dataContract.createMany({ data: estate.dataContracts })).count,
         users: (await tx.user.createMany({ data: people.users })).count,
         memberships: (await tx.membership.createMany({ data: people.memberships })).count,
+        contractSubscriptions: await seedDemoContracts(tx, estate, now),
       };
+      Object.assign(counts, await seedDemoRecords(tx));
       await onSeeded?.(tx, counts);
       return { seeded: true, counts };
     },
@@ -52,5 +58,7 @@ export async function seedDemoEstate(prisma: PrismaClient, onSeeded?: OnSeeded):
   );
   // Parsing every spec takes seconds, so it runs after the commit rather than holding the seed transaction open.
   if (result.seeded) await extractDemoSpecs(prisma);
+  if (result.seeded) await seedDemoCompliance(prisma);
+  if (result.seeded) await deriveDemoFieldMappings(prisma);
   return result;
 }

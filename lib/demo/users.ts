@@ -18,7 +18,7 @@ const DEMO_ACCOUNTS: readonly Account[] = accounts.accounts.map(parseAccount);
 
 export const DEMO_PASSWORD: string = accounts.password;
 
-/** The five demo sign-ins, shown on the sign-in page and by `npm start`. */
+/** The demo sign-ins, shown on the sign-in page and by `npm start`. */
 export const DEMO_USERS: readonly { email: string; role: Role; name: string }[] = DEMO_ACCOUNTS.map(({ email, role, name }) => ({ email, role, name }));
 
 type Person = { name: string; team: string; teamRole: TeamRole };

@@ -4,6 +4,7 @@ import type { Ctx } from "@/lib/auth/can";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { buildSearchText } from "@/lib/catalog/search-text";
+import { afterCatalogImport } from "@/lib/compliance/classification";
 import type { ImportedDocument, ImportedInterface } from "./model";
 import { insertVersionRows } from "./persist-insert";
 import { planImport, type ExistingInterface, type ImportPlan } from "./persist-plan";
@@ -66,6 +67,8 @@ async function persistInTx(tx: Tx, ctx: Ctx, doc: ImportedDocument, options: Per
     idBySourceKey.set(imported.sourceKey, { id: result.id, name: result.name, style: imported.style });
   }
   const warnings = await writeFlows(tx, ctx, plan, doc, idBySourceKey);
+  const touched = [...idBySourceKey.values()].map((i) => i.id).concat(doc.flows.flatMap((f) => plan.interfaces.get(f.interfaceSourceKey)?.id ?? []));
+  await afterCatalogImport(tx, interfaces.filter((i) => i.status !== "unchanged").map((i) => i.id), touched);
   return { interfaces, warnings };
 }
 

@@ -1,8 +1,10 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackToCatalog, Facts, RefLink, Section } from "@/components/catalog/detail-bits";
 import { humanize } from "@/components/catalog/labels";
 import { isUuid, loadOr404 } from "@/components/catalog/load";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageCtx } from "@/lib/auth/session";
 import { getFlow } from "@/lib/catalog/browse";
@@ -16,7 +18,16 @@ export default async function FlowPage({ params }: { params: Promise<{ id: strin
   const list = (values: string[]) => (values.length ? values.join(", ") : "—");
   return (
     <div className="grid gap-6">
-      <PageHeader eyebrow={<BackToCatalog />} title={flow.name} description={flow.description ?? undefined} />
+      <PageHeader
+        eyebrow={<BackToCatalog />}
+        title={flow.name}
+        description={flow.description ?? undefined}
+        actions={
+          <Button asChild variant="outline">
+            <Link href={`/compliance/flows/${flow.id}`}>Compliance facts and violations</Link>
+          </Button>
+        }
+      />
       <div className="flex flex-wrap gap-2">
         <Badge variant="outline">{humanize(flow.style)}</Badge>
         <Badge variant="secondary">{humanize(flow.origin)}</Badge>

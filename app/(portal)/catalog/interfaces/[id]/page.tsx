@@ -5,6 +5,7 @@ import { EditMetadataDialog } from "@/components/catalog/edit-metadata-dialog";
 import { ChannelsTable, hasElements, OperationsTable, SchemaList } from "@/components/catalog/elements";
 import { classificationVariant, humanize, lifecycleVariant } from "@/components/catalog/labels";
 import { isUuid, loadOr404 } from "@/components/catalog/load";
+import { InterfaceCompliance } from "@/components/compliance/interface-compliance";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -54,6 +55,7 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
           { label: "Consumers", value: item.consumers },
         ]}
       />
+      <InterfaceCompliance ctx={ctx} interfaceId={item.id} />
       {operations.length > 0 ? (
         <Section title="Operations" description="From the latest version of the spec.">
           <OperationsTable operations={operations} />
