@@ -25,12 +25,20 @@ export async function startHealthWorker(): Promise<void> {
   if (holder.__interchangeHealthWorker) return;
   const disabled = ["0", "off", "false"].includes((process.env.HEALTH_EVALUATION ?? "").toLowerCase());
   let running = false;
+  // Telemetry that arrives during an evaluation may have missed its snapshot: evaluate once more right after.
+  let again = false;
   const tick = async () => {
-    if (running) return;
+    if (running) {
+      again = true;
+      return;
+    }
     running = true;
     try {
-      const result = await evaluateHealth(systemCtx("health-evaluator"), new Date(), { skipIfBusy: true });
-      if (result && (result.changed || result.incidentsOpened || result.incidentsResolved)) logger.info({ evaluation: result }, "health evaluated");
+      do {
+        again = false;
+        const result = await evaluateHealth(systemCtx("health-evaluator"), new Date(), { skipIfBusy: true });
+        if (result && (result.changed || result.incidentsOpened || result.incidentsResolved)) logger.info({ evaluation: result }, "health evaluated");
+      } while (again);
     } catch (error) {
       logger.error({ err: error }, "health evaluation failed");
     } finally {
