@@ -4,6 +4,7 @@ import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import pg from "pg";
+import { logger } from "@/lib/log";
 import type { DatabaseConfig } from "./config";
 
 /** The raw SQL surface the migration runner, health check and tests need, over either driver. */
@@ -29,6 +30,9 @@ export const EMBEDDED_OPTIONS: PGliteOptions = { extensions: { pg_trgm } };
 
 function openPostgres(url: string): Driver {
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.DATABASE_POOL_SIZE ?? 10) });
+  // An idle connection the server closes (restart, failover, a dropped database) is an 'error' on the pool; without
+  // a listener it would end the process. The pool replaces the connection on the next query.
+  pool.on("error", (error) => logger.warn({ err: error }, "an idle database connection was closed by the server"));
   const query = async <T extends Record<string, unknown>>(sql: string, params?: unknown[]) =>
     (await pool.query(sql, params)).rows as T[];
   return {

@@ -30,6 +30,7 @@ export async function startEventRelay(url: string): Promise<() => Promise<void>>
   });
   listener.on("error", (error) => logger.warn({ err: error }, "health event relay connection failed; live updates stay local to this instance"));
   const notifier = new pg.Pool({ connectionString: url, max: 1 });
+  notifier.on("error", (error) => logger.warn({ err: error }, "health event relay: an idle connection was closed by the server"));
   const forward = (event: HealthEvent) => {
     const slim =
       event.type === "telemetry" ? { ...event, flowIds: event.flowIds.slice(0, MAX_IDS) } : event.type === "evaluation" ? { ...event, changed: event.changed.slice(0, MAX_IDS) } : event;
