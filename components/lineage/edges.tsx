@@ -1,9 +1,9 @@
 "use client";
 
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps, type EdgeTypes } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type Edge, type EdgeProps, type EdgeTypes } from "@xyflow/react";
 import { memo, useState } from "react";
 import type { ViewEdge } from "./model";
-import { STYLE_LABEL } from "./nodes";
+import { detailSelector, STYLE_LABEL } from "./nodes";
 
 /** What a map edge carries: the view edge and whether a traced field travels along it. */
 export type MapEdgeData = { edge: ViewEdge; lit: boolean };
@@ -15,6 +15,8 @@ const EDGE_STROKE: Record<string, { color: string; dash?: string; width: number 
   BATCH: { color: "var(--warning)", dash: "2 4", width: 2.5 },
   provides: { color: "var(--muted-foreground)", width: 1 },
 };
+/** Longest edge (in map units) still drawn dashed: about 300 dash segments. */
+const MAX_DASHED_LENGTH = 3000;
 /** An edge of one integration style is drawn in that style; an aggregated edge mixing styles as request/response. */
 export const strokeOf = (edge: ViewEdge) => EDGE_STROKE[edge.kind === "provides" ? "provides" : edge.styles.length === 1 ? edge.styles[0] : "REQUEST_RESPONSE"];
 
@@ -25,19 +27,24 @@ export const strokeOf = (edge: ViewEdge) => EDGE_STROKE[edge.kind === "provides"
  */
 const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<MapFlowEdge>) {
   const [hover, setHover] = useState(false);
+  // Dashes are drawn only zoomed in and on edges of moderate length: zoomed out they are too small to tell apart,
+  // and a long edge is thousands of dash segments, which the browser rasterises slowly (seconds per frame on a large
+  // map). Colour still tells the style apart.
+  const detail = useStore(detailSelector);
+  const dashed = detail && Math.abs(targetX - sourceX) + Math.abs(targetY - sourceY) <= MAX_DASHED_LENGTH;
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
   const { edge, lit } = data;
   const stroke = strokeOf(edge);
   const flow = edge.kind === "flow";
   return (
-    <g data-edge-style={flow ? edge.styles.join(" ") : "provides"} onMouseEnter={flow ? () => setHover(true) : undefined} onMouseLeave={flow ? () => setHover(false) : undefined}>
+    <g data-edge-style={flow ? edge.styles.join(" ") : "provides"} data-lit={lit ? "true" : undefined} onMouseEnter={flow ? () => setHover(true) : undefined} onMouseLeave={flow ? () => setHover(false) : undefined}>
       <BaseEdge
         id={id}
         path={path}
         markerEnd={flow ? markerEnd : undefined}
         interactionWidth={flow ? 12 : 0}
-        style={{ stroke: lit ? "var(--warning)" : stroke.color, strokeWidth: lit ? 3 : stroke.width * Math.min(3, Math.sqrt(edge.count)), strokeDasharray: stroke.dash }}
+        style={{ stroke: lit ? "var(--warning)" : stroke.color, strokeWidth: lit ? 3 : stroke.width * Math.min(3, Math.sqrt(edge.count)), strokeDasharray: dashed ? stroke.dash : undefined }}
       />
       {hover ? (
         <EdgeLabelRenderer>

@@ -120,11 +120,18 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
   );
 
   // Straight to the pan/zoom (not fitView's queue, which a cached layout can reach before the pane is ready).
+  // A large graph that does not fit at the smallest first zoom is shown around the node nearest its middle: the
+  // middle of the bounds itself can fall between layers or bands, which would open on an empty frame.
   const fit = useCallback(() => {
     const root = rootRef.current;
     if (!root || baseNodes.length === 0) return;
     const minZoom = graph.nodes.length > LARGE_GRAPH ? LARGE_GRAPH_MIN_FIT_ZOOM : MIN_ZOOM;
-    void flow.setViewport(getViewportForBounds(getNodesBounds(baseNodes), root.clientWidth, root.clientHeight, minZoom, MAX_ZOOM, 0.05));
+    const bounds = getNodesBounds(baseNodes);
+    const viewport = getViewportForBounds(bounds, root.clientWidth, root.clientHeight, minZoom, MAX_ZOOM, 0.05);
+    const fitsWhole = bounds.width * viewport.zoom <= root.clientWidth && bounds.height * viewport.zoom <= root.clientHeight;
+    if (fitsWhole) return void flow.setViewport(viewport);
+    const middle = nearestNode(baseNodes, bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
+    void flow.setCenter(middle.x, middle.y, { zoom: viewport.zoom });
   }, [flow, graph, baseNodes]);
 
   const centerOn = useCallback(
@@ -229,7 +236,7 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
       tabIndex={0}
       data-ready={ready ? "true" : "false"}
       data-testid="lineage-canvas"
-      className="bg-background outline-none focus-visible:ring-2 focus-visible:ring-ring"
+      className="bg-background outline-none focus-visible:ring-2 focus-visible:ring-ring lineage-canvas"
       onKeyDown={onKeyDown}
       nodes={nodes}
       edges={edges}
@@ -247,6 +254,10 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
       zoomOnDoubleClick={false}
       minZoom={MIN_ZOOM}
       maxZoom={MAX_ZOOM}
+      // While the view moves, its layer is composited: a pan or zoom frame then moves pixels already drawn instead of
+      // painting every visible node and edge again. Off again when it stops, so the browser redraws text sharply.
+      onMoveStart={() => rootRef.current?.classList.add("is-moving")}
+      onMoveEnd={() => rootRef.current?.classList.remove("is-moving")}
       onNodeClick={(_, node) => onSelect(node.id)}
       onNodeDoubleClick={(_, node) => onActivate(node.id)}
       onPaneClick={() => onSelect(null)}
@@ -260,4 +271,20 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
       ) : null}
     </ReactFlow>
   );
+}
+
+/** The centre of the node closest to (x, y). */
+function nearestNode(nodes: MapFlowNode[], x: number, y: number): { x: number; y: number } {
+  let best = { x, y };
+  let bestDistance = Infinity;
+  for (const n of nodes) {
+    const cx = n.position.x + (n.width ?? 0) / 2;
+    const cy = n.position.y + (n.height ?? 0) / 2;
+    const distance = (cx - x) ** 2 + (cy - y) ** 2;
+    if (distance < bestDistance) {
+      bestDistance = distance;
+      best = { x: cx, y: cy };
+    }
+  }
+  return best;
 }

@@ -72,7 +72,8 @@ function subtitle(node: ViewNode): string {
 }
 
 // A boolean selector: a node re-renders when the zoom crosses the detail threshold, not on every zoom step.
-const detailSelector = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM;
+/** True when zoomed in far enough to read labels, badges and dash patterns. */
+export const detailSelector = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM;
 const hidden = "!pointer-events-none !min-h-0 !min-w-0 !border-0 !bg-transparent";
 
 /**
@@ -89,6 +90,7 @@ const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
       data-node-id={node.id}
       data-kind={node.kind}
       data-selected={selected ? "true" : undefined}
+      data-highlighted={highlighted ? "true" : undefined}
       className={cn(
         "flex flex-col justify-center gap-0.5 overflow-hidden rounded-md border px-2 text-left",
         KIND_TONE[node.kind],
