@@ -3,11 +3,10 @@
 // PostgreSQL database. Builds the app if needed (scripts/start.mjs), starts it against that database, signs in, and
 // measures: navigation to an interactive graph, frame times (requestAnimationFrame deltas) while panning at overview
 // and at detail zoom and while zooming, and the JS heap. Prints JSON. BENCH_PORT (default 3291) picks the port.
-import { spawn } from "node:child_process";
-import path from "node:path";
 import { chromium, type Page } from "playwright-core";
 import { hashPassword } from "@/lib/auth/password";
 import { openTestDatabase } from "@/lib/db/testing";
+import { startApp, type AppServer } from "./app-server";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3291);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -20,6 +19,9 @@ const EMAIL = "bench-architect@interchange.local";
 const PASSWORD = "bench-lineage-password";
 
 const round = (n: number) => Math.round(n * 10) / 10;
+const benchStarted = Date.now();
+/** Progress on stderr, so a slow step shows where it is; the JSON result alone goes to stdout. */
+const progress = (step: string) => console.error(`[bench:lineage +${Math.round((Date.now() - benchStarted) / 1000)} s] ${step}`);
 const stats = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
@@ -63,14 +65,6 @@ async function seed(prisma: Awaited<ReturnType<typeof openTestDatabase>>["prisma
   return { ...counts, nodes: counts.systems + counts.interfaces, edges: counts.interfaces + counts.flows };
 }
 
-async function waitForServer(deadline: number) {
-  while (Date.now() < deadline) {
-    if (await fetch(`${BASE}/api/v1/health`).then((r) => r.ok, () => false)) return;
-    await new Promise((r) => setTimeout(r, 1000));
-  }
-  throw new Error(`The app did not answer on ${BASE} in time`);
-}
-
 /** Frame deltas recorded in the page while `action` runs. */
 async function frames(page: Page, action: () => Promise<void>): Promise<number[]> {
   // A string, not a function: tsx's name helpers (__name) do not exist in the page.
@@ -111,20 +105,14 @@ async function pan(page: Page, box: { x: number; y: number; width: number; heigh
 async function main() {
   process.env.TEST_DATABASE_URL ??= "postgresql://root@127.0.0.1:5432/postgres";
   const database = await openTestDatabase();
-  let server: ReturnType<typeof spawn> | undefined;
+  let app: AppServer | undefined;
   let browser: Awaited<ReturnType<typeof chromium.launch>> | undefined;
   try {
     const estate = await seed(database.prisma);
-    const root = path.resolve(import.meta.dirname, "..");
-    const url = database.config.kind === "postgres" ? database.config.url : undefined;
-    if (!url) throw new Error("The bench needs a PostgreSQL database (TEST_DATABASE_URL)");
-    server = spawn(process.execPath, [path.join(root, "scripts", "start.mjs")], {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: url, PORT: String(PORT), NEXTAUTH_URL: BASE, DEMO: "", DATA_DIR: path.join(root, ".data", "bench-lineage") },
-      stdio: ["ignore", "ignore", "inherit"],
-      detached: true,
-    });
-    await waitForServer(Date.now() + 900_000);
+    progress(`seeded ${estate.nodes} nodes and ${estate.edges} edges; starting the app (builds first if the sources changed)`);
+    if (database.config.kind !== "postgres") throw new Error("The bench needs a PostgreSQL database (TEST_DATABASE_URL)");
+    app = await startApp({ databaseUrl: database.config.url, port: PORT, name: "bench-lineage" });
+    progress("app is up");
 
     browser = await chromium.launch({
       executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -140,23 +128,56 @@ async function main() {
     await page.goto(`${BASE}/lineage`);
     await page.waitForSelector('[data-testid="lineage-canvas"][data-ready="true"]', { timeout: 120_000 });
     await page.evaluate(() => sessionStorage.clear());
+    progress("warm-up visit done");
 
+    // BENCH_PROFILE=1: JavaScript CPU profiles of the first measured visit and of the overview pan, their hottest
+    // functions on stderr.
+    const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
+    if (profiler) {
+      await profiler.send("Profiler.enable");
+      await profiler.send("Profiler.setSamplingInterval", { interval: 500 });
+    }
     const runs: number[] = [];
+    if (process.env.BENCH_PROFILE) {
+      page.on("requestfinished", (request) => {
+        const t = request.timing();
+        if (t.responseEnd > 300) console.error(`  request ${request.url().slice(0, 80)}: ${Math.round(t.responseEnd)} ms (ttfb ${Math.round(t.responseStart)})`);
+      });
+      page.on("console", (m) => console.error(`  console: ${m.text().slice(0, 200)}`));
+    }
     let layout = "";
     for (let run = 0; run < 3; run++) {
       await page.goto("about:blank");
       const started = Date.now();
+      if (profiler && run === 0) await profiler.send("Profiler.start");
       await page.goto(`${BASE}/lineage`, { waitUntil: "commit" });
-      await page.waitForSelector('[data-testid="lineage-canvas"][data-ready="true"] [data-node-id]', { timeout: 120_000 });
+      await page.waitForSelector('[data-testid="lineage-canvas"][data-ready="true"] [data-node-id]', { timeout: 120_000 }).catch(async (error) => {
+        await page.screenshot({ path: "/tmp/bench-lineage.png" });
+        console.error(await page.evaluate(`(() => ({
+          nodes: document.querySelectorAll(".react-flow__node").length,
+          mapNodes: document.querySelectorAll("[data-node-id]").length,
+          edges: document.querySelectorAll(".react-flow__edge").length,
+          transform: document.querySelector(".react-flow__viewport")?.style.transform,
+          ready: document.querySelector('[data-testid="lineage-canvas"]')?.getAttribute("data-ready"),
+          status: [...document.querySelectorAll('[role=status]')].map((e) => e.textContent),
+          firstNode: document.querySelector(".react-flow__node")?.outerHTML.slice(0, 400),
+        }))()`));
+        throw error;
+      });
       // Interactive: the graph is drawn and the main thread is free to answer the next frame.
       await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0))));
       runs.push(Date.now() - started);
+      progress(`visit ${run + 1}: interactive after ${runs[run]} ms`);
+      if (profiler && run === 0) printHotspots((await profiler.send("Profiler.stop")).profile);
       layout = (await page.getByRole("status").filter({ hasText: "nodes" }).first().textContent()) ?? "";
       // Runs after the first reuse the per-view layout cache in sessionStorage, as a reload would.
     }
     const canvas = page.getByTestId("lineage-canvas");
     const box = (await canvas.boundingBox())!;
+    if (profiler) await profiler.send("Profiler.start");
     const overview = await frames(page, () => pan(page, box, 6));
+    if (profiler) printHotspots((await profiler.send("Profiler.stop")).profile);
+    progress(`panned at overview zoom (${overview.length} frames)`);
     const zoom = await frames(page, async () => {
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       for (let i = 0; i < 24; i++) {
@@ -164,7 +185,9 @@ async function main() {
         await page.waitForTimeout(16);
       }
     });
+    progress(`zoomed in (${zoom.length} frames)`);
     const detail = await frames(page, () => pan(page, box, 6));
+    progress(`panned at detail zoom (${detail.length} frames)`);
     const domNodes = await page.locator("[data-node-id]").count();
     const cdp = await page.context().newCDPSession(page);
     await cdp.send("Performance.enable");
@@ -191,13 +214,7 @@ async function main() {
     );
   } finally {
     await browser?.close();
-    if (server?.pid) {
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        // Already gone.
-      }
-    }
+    app?.stop();
     await database.dispose();
   }
 }
@@ -206,3 +223,18 @@ main().catch((error) => {
   console.error(error);
   process.exit(1);
 });
+
+type CpuProfile = { nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[]; samples?: number[]; timeDeltas?: number[] };
+
+/** Self time per function of a CDP CPU profile, the top 25 on stderr. */
+function printHotspots(profile: CpuProfile) {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const frame = byId.get(id)!.callFrame;
+    const key = `${frame.functionName || "(anonymous)"} ${frame.url.split("/").pop()}:${frame.lineNumber}`;
+    self.set(key, (self.get(key) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  const top = [...self].sort((a, b) => b[1] - a[1]).slice(0, 25);
+  for (const [name, ms] of top) console.error(`${String(Math.round(ms)).padStart(7)} ms  ${name}`);
+}
