@@ -1,25 +1,25 @@
 // npm run bench:ingest — sustained telemetry ingest over HTTP into PostgreSQL with an estate of 10,000 flows, then the
-// time to evaluate every flow's SLA. Seeds a throwaway database on TEST_DATABASE_URL's server, starts the ingest server
-// (bench/ingest-server.ts: node:http in front of the real /api/v1/telemetry route handler) as a child process, and
-// drives it with BENCH_CLIENTS concurrent clients posting BENCH_BATCH measurements per request for BENCH_SECONDS.
-// Prints JSON: points/s (one point = one per-flow measurement), p50/p95 request latency, the server process's CPU,
-// the roll-up check (every accepted delivery is in flow_metric_minute) and SLA evaluation times.
-import { spawn } from "node:child_process";
+// time to evaluate every flow's SLA. Seeds a throwaway database on TEST_DATABASE_URL's server, starts the app on it
+// (`npm start`, building first if the sources changed; bench/app-server.ts) and drives POST /api/v1/telemetry with
+// BENCH_CLIENTS concurrent clients posting BENCH_BATCH measurements per request for BENCH_SECONDS. The app's own SLA
+// evaluation runs meanwhile, as in production. Prints JSON: points/s (one point = one per-flow measurement), p50/p95
+// request latency, the app's CPU (all its processes), the roll-up check (every accepted delivery is in
+// flow_metric_minute) and SLA evaluation times. BENCH_PORT (default 3292) picks the app's port.
 import { randomUUID } from "node:crypto";
-import { createInterface } from "node:readline";
 import os from "node:os";
-import path from "node:path";
 import { createAgent } from "@/lib/agents/data";
 import { systemCtx } from "@/lib/auth/require";
 import { setProcessDatabase } from "@/lib/db/client";
 import { openTestDatabase } from "@/lib/db/testing";
 import { evaluateHealth } from "@/lib/health/evaluate";
+import { startApp, type AppServer } from "./app-server";
 
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 10_000);
 const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 6);
 const BATCH = Number(process.env.BENCH_BATCH ?? 1000);
+const PORT = Number(process.env.BENCH_PORT ?? 3292);
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
@@ -30,7 +30,7 @@ async function main() {
   setProcessDatabase(database);
   const prisma = database.prisma;
   const url = (database.config as { url: string }).url;
-  let server: ReturnType<typeof spawn> | undefined;
+  let app: AppServer | undefined;
   try {
     // Set-based seeding: systems, one interface per system, then FLOWS distinct interface -> consumer pairs.
     await prisma.$executeRaw`INSERT INTO system (id, slug, name, updated_at) SELECT gen_random_uuid(), 'sys-' || g, 'System ' || g, now() FROM generate_series(1, ${SYSTEMS}::int) g`;
@@ -53,18 +53,8 @@ async function main() {
       { name: "bench-agent", systemIds, flowIds: [] },
     );
 
-    server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(import.meta.dirname, "ingest-server.ts")], {
-      env: { ...process.env, DATABASE_URL: url, PORT: "0", NODE_ENV: "production", DATABASE_POOL_SIZE: String(CLIENTS + 2) },
-      stdio: ["ignore", "pipe", "inherit"],
-    });
-    const port = await new Promise<number>((resolve, reject) => {
-      server!.on("exit", (code) => reject(new Error(`ingest server exited with ${code}`)));
-      createInterface({ input: server!.stdout! }).on("line", (line) => {
-        if (line.startsWith("{")) resolve((JSON.parse(line) as { port: number }).port);
-      });
-    });
-    const base = `http://127.0.0.1:${port}`;
-    const stats = async () => (await (await fetch(`${base}/stats`)).json()) as { cpuMicros: number; uptimeMs: number };
+    app = await startApp({ databaseUrl: url, port: PORT, name: "bench-ingest" });
+    const base = app.base;
 
     let cursor = 0;
     const body = () => {
@@ -95,7 +85,7 @@ async function main() {
     // Warm-up: JIT, connection pool, first plans.
     for (let i = 0; i < 3; i++) deliveredSent += (((await (await post(body())).json()) as { accepted: unknown[] }).accepted.length) * 50;
     let failures = 0;
-    const cpuBefore = await stats();
+    const cpuBefore = app.cpuMs();
     const started = performance.now();
     const deadline = started + SECONDS * 1000;
     await Promise.all(
@@ -116,7 +106,7 @@ async function main() {
       }),
     );
     const wallMs = performance.now() - started;
-    const cpuAfter = await stats();
+    const cpuAfter = app.cpuMs();
     const [{ delivered }] = await prisma.$queryRaw<{ delivered: bigint }[]>`SELECT coalesce(sum(delivered), 0)::bigint AS delivered FROM flow_metric_minute`;
     latencies.sort((a, b) => a - b);
 
@@ -142,7 +132,7 @@ async function main() {
             pointsPerSecond: Math.round(points / (wallMs / 1000)),
             points,
             requestLatencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), max: round(latencies[latencies.length - 1] ?? 0) },
-            serverCpuPercent: round(((cpuAfter.cpuMicros - cpuBefore.cpuMicros) / 1000 / wallMs) * 100),
+            appCpuPercent: round(((cpuAfter - cpuBefore) / wallMs) * 100),
             rollupCheck: { deliveredAccepted: deliveredSent, deliveredInRollups: Number(delivered), equal: Number(delivered) === deliveredSent },
           },
           evaluation: { flows: evaluated, ms: evaluations, phasesMs: phases, firstIncludesHourlyMaintenance: true, target: "< 2000 ms" },
@@ -153,7 +143,7 @@ async function main() {
       ),
     );
   } finally {
-    server?.kill("SIGTERM");
+    app?.stop();
     setProcessDatabase(undefined);
     await database.dispose();
   }

@@ -18,7 +18,7 @@ describe.skipIf(!process.env.TEST_DATABASE_URL)("ingest durability", () => {
     const { token, id: agentId } = await createAgent(await actAs(database(), "ADMIN"), { name: `crash-${estate.tag}`, systemIds: [estate.systems.A.id], flowIds: [] });
 
     // The ingest server (the telemetry route's work behind node:http) in its own process, on this test's database.
-    const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(process.cwd(), "bench", "ingest-server.ts")], {
+    const server = spawn(process.execPath, ["--conditions=react-server", "--import", "tsx", path.join(process.cwd(), "lib", "testing", "ingest-server.ts")], {
       env: { ...process.env, DATABASE_URL: (config as { url: string }).url, PORT: "0" },
       stdio: ["ignore", "pipe", "inherit"],
     });

@@ -1,6 +1,7 @@
-// The server side of bench/ingest.ts: a plain node:http server doing what POST /api/v1/telemetry does (agent token
-// authentication, JSON and zod parsing, ingestTelemetry) on DATABASE_URL. (The route module itself pulls in next-auth
-// and Next's navigation, which only load inside Next.) GET /stats answers this process's CPU time.
+// For lib/health/crash.test.ts: a plain node:http server doing what POST /api/v1/telemetry does (agent token
+// authentication, JSON and zod parsing, ingestTelemetry) on DATABASE_URL, in a process the test can kill mid-ingest
+// without building the app. (The route module itself pulls in next-auth and Next's navigation, which only load
+// inside Next.)
 import http from "node:http";
 import { authenticateAgent } from "@/lib/agents/data";
 import { ingestTelemetry } from "@/lib/health/ingest";
@@ -11,11 +12,6 @@ logger.level = "warn";
 const port = Number(process.env.PORT ?? 0);
 
 const server = http.createServer(async (req, res) => {
-  if (req.method === "GET" && req.url === "/stats") {
-    const cpu = process.cpuUsage();
-    res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ cpuMicros: cpu.user + cpu.system, uptimeMs: process.uptime() * 1000 }));
-    return;
-  }
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
   try {

@@ -1,0 +1,71 @@
+// The real app for benchmarks: `npm start` (scripts/start.mjs builds when the sources changed, then `next start`)
+// against a bench database, without the demo estate, in its own process group so it can be measured and stopped.
+import { spawn } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+
+export type AppServer = {
+  base: string;
+  /** CPU time (user + system, ms) of every process of the app so far: the start script, npx and the Next server. */
+  cpuMs(): number;
+  stop(): void;
+};
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+// Linux reports process CPU in clock ticks; 100 per second on every mainstream kernel configuration.
+const TICKS_PER_SECOND = 100;
+
+export async function startApp(options: { databaseUrl: string; port: number; name: string; env?: Record<string, string> }): Promise<AppServer> {
+  const base = `http://127.0.0.1:${options.port}`;
+  const server = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      DATABASE_URL: options.databaseUrl,
+      PORT: String(options.port),
+      NEXTAUTH_URL: base,
+      DEMO: "",
+      DATA_DIR: path.join(ROOT, ".data", options.name),
+      LOG_LEVEL: "warn",
+      ...options.env,
+    },
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
+  const group = server.pid!;
+  const stop = () => {
+    try {
+      process.kill(-group, "SIGTERM");
+    } catch {
+      // Already gone.
+    }
+  };
+  const deadline = Date.now() + 900_000;
+  while (!(await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false))) {
+    if (server.exitCode !== null || Date.now() > deadline) {
+      stop();
+      throw new Error(`The app did not answer on ${base} (exit code ${server.exitCode})`);
+    }
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+  return { base, cpuMs: () => groupCpuMs(group), stop };
+}
+
+/** Sum of utime + stime over the processes in a process group, from /proc (Linux). */
+function groupCpuMs(group: number): number {
+  let ticks = 0;
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    let stat: string;
+    try {
+      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+    } catch {
+      continue;
+    }
+    // Fields after the command name (which may contain spaces) start at state (field 3).
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    if (Number(fields[2]) !== group) continue;
+    ticks += Number(fields[11]) + Number(fields[12]);
+  }
+  return (ticks * 1000) / TICKS_PER_SECOND;
+}
