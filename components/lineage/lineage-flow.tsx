@@ -181,8 +181,20 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
     const sy = p.y * zoom + y;
     if (sx < 0 || sy < 0 || sx + NODE_SIZE[node.kind].w * zoom > root.clientWidth || sy + NODE_SIZE[node.kind].h * zoom > root.clientHeight) centerOn(selectedId);
     if (!keyboardMove.current) return;
-    keyboardMove.current = false;
-    const frame = requestAnimationFrame(() => root.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(selectedId)}"]`)?.focus({ preventScroll: true }));
+    // The node may enter the DOM a few frames later (after the view moved to it), and this effect may run again
+    // before then: the request stands until the node has focus.
+    let frame = 0;
+    let tries = 0;
+    const focusNode = () => {
+      const element = root.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(selectedId)}"]`);
+      if (element) {
+        element.focus({ preventScroll: true });
+        keyboardMove.current = false;
+      } else if (++tries < 30) {
+        frame = requestAnimationFrame(focusNode);
+      }
+    };
+    frame = requestAnimationFrame(focusNode);
     return () => cancelAnimationFrame(frame);
   }, [selectedId, ready, paneReady, positions, nodeById, centerOn, flow]);
 
@@ -259,6 +271,9 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
       onMoveStart={() => rootRef.current?.classList.add("is-moving")}
       onMoveEnd={() => rootRef.current?.classList.remove("is-moving")}
       onNodeClick={(_, node) => onSelect(node.id)}
+      // An edge with a click handler takes pointer events (React Flow makes edges inert otherwise, and then the hover
+      // label never shows): clicking a flow edge selects the system it delivers to.
+      onEdgeClick={(_, edge) => onSelect(edge.target)}
       onNodeDoubleClick={(_, node) => onActivate(node.id)}
       onPaneClick={() => onSelect(null)}
     >

@@ -67,4 +67,100 @@ test.describe("lineage map", () => {
     await expect(page).toHaveURL(/\/catalog\/interfaces\/[0-9a-f-]{36}$/);
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   });
+
+  test("the map answers the keyboard, labels an edge on hover, traces a field and exports the view as SVG and PNG", async ({ page }) => {
+    // An interface whose flows map fields (the demo derives mappings from matching field paths).
+    const { items } = (await (await page.request.get("/api/v1/interfaces?limit=100")).json()) as { items: { id: string; name: string }[] };
+    let traced: { id: string; name: string; field: string } | null = null;
+    for (const item of items) {
+      const trace = (await (await page.request.get(`/api/v1/lineage/fields?interface=${item.id}`)).json()) as { fields: string[] };
+      if (trace.fields.length) {
+        traced = { ...item, field: trace.fields[0] };
+        break;
+      }
+    }
+    expect(traced, "the demo estate has an interface with mapped fields").not.toBeNull();
+
+    await page.goto(`/lineage?sel=${traced!.id}`);
+    await expect(canvas(page)).toHaveAttribute("data-ready", "true");
+    const details = page.getByRole("region", { name: "Selected node" });
+    await expect(details).toContainText(traced!.name);
+
+    // Field lineage: picking a field lights up the nodes it travels through and says where it goes.
+    const fields = page.getByRole("region", { name: "Field lineage" });
+    await fields.getByRole("button", { name: traced!.field, exact: true }).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get("field")).toBe(traced!.field);
+    await expect(fields.getByRole("list", { name: `Where ${traced!.field} travels` }).getByRole("listitem").first()).toBeVisible();
+    // "0" fits the whole map in view, so every node the field reaches is drawn.
+    await canvas(page).focus();
+    await page.keyboard.press("0");
+    await expect.poll(() => canvas(page).locator('[data-highlighted="true"]').count()).toBeGreaterThan(1);
+    await expect.poll(() => canvas(page).locator('g[data-lit="true"]').count()).toBeGreaterThan(0);
+    await fields.getByRole("button", { name: traced!.field, exact: true }).click();
+    await expect(page).not.toHaveURL(/[?&]field=/);
+
+    // Keyboard: arrow keys move the selection from node to node, Enter focuses the selected node.
+    await canvas(page).locator(`.react-flow__node[data-id="${traced!.id}"]`).focus();
+    await page.keyboard.press("ArrowRight");
+    await expect(page).not.toHaveURL(new RegExp(`[?&]sel=${traced!.id}`));
+    await expect(page).toHaveURL(/[?&]sel=[0-9a-f-]{36}/);
+    const moved = new URL(page.url()).searchParams.get("sel")!;
+    await expect(canvas(page).locator(`.react-flow__node[data-id="${moved}"]`)).toBeFocused();
+    await page.keyboard.press("ArrowLeft");
+    await expect(page).toHaveURL(/[?&]sel=/);
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/[?&]focus=[0-9a-f-]{36}/);
+    await expect(canvas(page)).toHaveAttribute("data-ready", "true");
+
+    // Hovering a flow edge labels it with its style, protocol and flow count.
+    await canvas(page).focus();
+    await page.keyboard.press("0");
+    const point = await page.evaluate(() => {
+      // The middle of a flow edge that nothing covers there (a bezier's middle is its bounding box's centre).
+      for (const path of document.querySelectorAll("g[data-edge-style]:not([data-edge-style=provides]) .react-flow__edge-interaction")) {
+        const box = path.getBoundingClientRect();
+        const x = box.x + box.width / 2;
+        const y = box.y + box.height / 2;
+        if (document.elementFromPoint(x, y) === path) return { x, y };
+      }
+      return null;
+    });
+    expect(point, "a flow edge is in view").not.toBeNull();
+    await page.mouse.move(point!.x, point!.y);
+    await expect(canvas(page).getByRole("tooltip")).toContainText(/\d+ flows?/);
+    await page.mouse.move(0, 0);
+    await expect(canvas(page).getByRole("tooltip")).toHaveCount(0);
+    // Clicking the edge selects the system it delivers to.
+    await page.mouse.click(point!.x, point!.y);
+    await expect(page.getByRole("region", { name: "Selected node" })).toContainText("System");
+
+    // Export: the current view downloads as an SVG document and as a PNG image.
+    await page.getByRole("button", { name: "Export", exact: true }).click();
+    const svgDownload = page.waitForEvent("download");
+    await page.getByRole("menuitem", { name: "Current view as SVG" }).click();
+    const svg = await svgDownload;
+    expect(svg.suggestedFilename()).toBe("lineage.svg");
+    const svgText = await streamText(await svg.createReadStream());
+    expect(svgText).toContain("<svg");
+    expect(svgText).toContain("react-flow__node");
+
+    await page.getByRole("button", { name: "Export", exact: true }).click();
+    const pngDownload = page.waitForEvent("download");
+    await page.getByRole("menuitem", { name: "Current view as PNG" }).click();
+    const png = await pngDownload;
+    expect(png.suggestedFilename()).toBe("lineage.png");
+    const bytes = await streamBytes(await png.createReadStream());
+    expect(bytes.subarray(0, 8).toString("hex")).toBe("89504e470d0a1a0a");
+    expect(bytes.length).toBeGreaterThan(10_000);
+  });
 });
+
+async function streamBytes(stream: NodeJS.ReadableStream): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of stream) chunks.push(Buffer.from(chunk as Buffer));
+  return Buffer.concat(chunks);
+}
+
+async function streamText(stream: NodeJS.ReadableStream): Promise<string> {
+  return (await streamBytes(stream)).toString("utf8");
+}
