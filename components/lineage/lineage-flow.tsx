@@ -2,6 +2,7 @@
 
 import "@xyflow/react/dist/style.css";
 import { Controls, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider, getNodesBounds, getViewportForBounds, useReactFlow, useStore, type NodeHandle, type ReactFlowState } from "@xyflow/react";
+import { useTheme } from "next-themes";
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent, type Ref } from "react";
 import { edgeTypes, type MapFlowEdge } from "./edges";
 import { exportView } from "./export-image";
@@ -57,6 +58,8 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
   const rootRef = useRef<HTMLDivElement>(null);
   const paneReady = useStore(paneReadySelector);
+  // React Flow's own parts (minimap, controls, edge labels) follow the app's light or dark theme.
+  const { resolvedTheme } = useTheme();
   const nodeById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
 
   // Node and edge objects per layout; selection and highlight replace only the objects they change, so React Flow
@@ -254,6 +257,7 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
       edges={edges}
       nodeTypes={nodeTypes}
       edgeTypes={edgeTypes}
+      colorMode={resolvedTheme === "dark" ? "dark" : "light"}
       onlyRenderVisibleElements
       nodesDraggable={false}
       nodesConnectable={false}
