@@ -113,19 +113,27 @@ test.describe("lineage map", () => {
     await expect(canvas(page)).toHaveAttribute("data-ready", "true");
 
     // Hovering a flow edge labels it with its style, protocol and flow count.
+    // Once ELK's final layout has replaced the quick one, fit the view and find a flow edge's middle (a bezier's
+    // middle is its bounding box's centre) where the pointer reaches a flow edge.
+    await expect(page.getByRole("status").filter({ hasText: /nodes/ })).toContainText("layered layout");
     await canvas(page).focus();
     await page.keyboard.press("0");
-    const point = await page.evaluate(() => {
-      // The middle of a flow edge that nothing covers there (a bezier's middle is its bounding box's centre).
-      for (const path of document.querySelectorAll("g[data-edge-style]:not([data-edge-style=provides]) .react-flow__edge-interaction")) {
-        const box = path.getBoundingClientRect();
-        const x = box.x + box.width / 2;
-        const y = box.y + box.height / 2;
-        if (document.elementFromPoint(x, y) === path) return { x, y };
-      }
-      return null;
-    });
-    expect(point, "a flow edge is in view").not.toBeNull();
+    let point: { x: number; y: number } | null = null;
+    await expect
+      .poll(async () => {
+        point = await page.evaluate(() => {
+          for (const path of document.querySelectorAll("g[data-edge-style]:not([data-edge-style=provides]) .react-flow__edge-interaction")) {
+            const box = path.getBoundingClientRect();
+            const x = box.x + box.width / 2;
+            const y = box.y + box.height / 2;
+            const hit = document.elementFromPoint(x, y)?.closest("g[data-edge-style]");
+            if (hit && hit.getAttribute("data-edge-style") !== "provides") return { x, y };
+          }
+          return null;
+        });
+        return point;
+      }, { message: "a flow edge is in view" })
+      .not.toBeNull();
     await page.mouse.move(point!.x, point!.y);
     await expect(canvas(page).getByRole("tooltip")).toContainText(/\d+ flows?/);
     await page.mouse.move(0, 0);
