@@ -125,7 +125,7 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
   // Straight to the pan/zoom (not fitView's queue, which a cached layout can reach before the pane is ready).
   // A large graph that does not fit at the smallest first zoom is shown around the node nearest its middle: the
   // middle of the bounds itself can fall between layers or bands, which would open on an empty frame.
-  const fit = useCallback(() => {
+  const fitToView = useCallback(() => {
     const root = rootRef.current;
     if (!root || baseNodes.length === 0) return;
     const minZoom = graph.nodes.length > LARGE_GRAPH ? LARGE_GRAPH_MIN_FIT_ZOOM : MIN_ZOOM;
@@ -168,8 +168,8 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
     if (!ready || !paneReady || fitted.current === positions) return;
     fitted.current = positions;
     if (selectedId && positions[selectedId]) centerOn(selectedId);
-    else fit();
-  }, [ready, paneReady, positions, selectedId, fit, centerOn]);
+    else fitToView();
+  }, [ready, paneReady, positions, selectedId, fitToView, centerOn]);
 
   // Keep the selected node in view; after keyboard navigation give it focus (React Flow nodes are focusable).
   const keyboardMove = useRef(false);
@@ -206,7 +206,7 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
     const key = event.key;
     if (key === "+" || key === "=") return void flow.zoomTo(Math.min(MAX_ZOOM, flow.getZoom() * 1.25));
     if (key === "-") return void flow.zoomTo(Math.max(MIN_ZOOM, flow.getZoom() * 0.8));
-    if (key === "0") return fit();
+    if (key === "0") return fitToView();
     if (key === "Escape") return onSelect(null);
     // A node reached with Tab is the current one, else the selection.
     const focused = (event.target as HTMLElement).closest<HTMLElement>(".react-flow__node")?.dataset.id;

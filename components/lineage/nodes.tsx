@@ -71,8 +71,10 @@ function subtitle(node: ViewNode): string {
   return [node.team ?? "no owner team", held].filter(Boolean).join(" · ");
 }
 
-// A boolean selector: a node re-renders when the zoom crosses the detail threshold, not on every zoom step.
-/** True when zoomed in far enough to read labels, badges and dash patterns. */
+/**
+ * True when zoomed in far enough to read labels, badges and dash patterns. A boolean, so a node or edge re-renders
+ * when the zoom crosses the threshold, not on every zoom step.
+ */
 export const detailSelector = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM;
 const hidden = "!pointer-events-none !min-h-0 !min-w-0 !border-0 !bg-transparent";
 
