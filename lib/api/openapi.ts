@@ -35,7 +35,8 @@ const Actor = z
 const json = (schema: z.ZodType, description: string) => ({ description, content: { "application/json": { schema } } });
 const problem = (description: string) => ({ description, content: { "application/problem+json": { schema: Problem } } });
 
-export type Endpoint = Omit<RouteConfig, "responses"> & { ok: { status: number; schema?: z.ZodType; description: string }; errors?: number[] };
+/** A documented route: `body` is its JSON request body's schema, `ok` its success answer, `errors` its problem statuses. */
+export type Endpoint = Omit<RouteConfig, "responses"> & { body?: z.ZodType; ok: { status: number; schema?: z.ZodType; description: string }; errors?: number[] };
 
 const STANDARD_ERRORS: Record<number, string> = {
   400: "Malformed request (e.g. invalid JSON)",
@@ -52,35 +53,36 @@ const STANDARD_ERRORS: Record<number, string> = {
 const endpoints: Endpoint[] = [
   { method: "get", path: "/api/v1/health", tags: ["System"], summary: "Database reachable and migrations current", security: [], ok: { status: 200, schema: ServiceStatusSchema, description: "Healthy" }, errors: [] },
   { method: "get", path: "/api/v1/openapi.json", tags: ["System"], summary: "This document", security: [], ok: { status: 200, description: "OpenAPI 3.1 document" }, errors: [] },
-  { method: "post", path: "/api/v1/auth/token", tags: ["Authentication"], summary: "Exchange email and password for an API token (shown once)", security: [], request: { body: { content: { "application/json": { schema: ExchangeTokenInput } } } }, ok: { status: 201, schema: IssuedToken, description: "The new token; its secret is never shown again" }, errors: [400, 401, 415, 422, 429] },
+  { method: "post", path: "/api/v1/auth/token", tags: ["Authentication"], summary: "Exchange email and password for an API token (shown once)", security: [], body: ExchangeTokenInput, ok: { status: 201, schema: IssuedToken, description: "The new token; its secret is never shown again" }, errors: [400, 401, 415, 422, 429] },
   { method: "get", path: "/api/v1/me", tags: ["Authentication"], summary: "Who the request is authenticated as", ok: { status: 200, schema: Actor, description: "The caller" }, errors: [401] },
   { method: "get", path: "/api/v1/tokens", tags: ["Authentication"], summary: "Your API tokens", ok: { status: 200, schema: z.object({ items: z.array(ApiTokenDto) }), description: "Tokens, newest first" }, errors: [401] },
-  { method: "post", path: "/api/v1/tokens", tags: ["Authentication"], summary: "Create an API token for yourself (shown once)", request: { body: { content: { "application/json": { schema: CreateTokenInput } } } }, ok: { status: 201, schema: IssuedToken, description: "The new token" }, errors: [400, 401, 415, 422] },
+  { method: "post", path: "/api/v1/tokens", tags: ["Authentication"], summary: "Create an API token for yourself (shown once)", body: CreateTokenInput, ok: { status: 201, schema: IssuedToken, description: "The new token" }, errors: [400, 401, 415, 422] },
   { method: "delete", path: "/api/v1/tokens/{id}", tags: ["Authentication"], summary: "Revoke a token", request: { params: IdParams }, ok: { status: 200, schema: ApiTokenDto, description: "The revoked token" }, errors: [401, 404, 422] },
   { method: "get", path: "/api/v1/users", tags: ["Users and teams"], summary: "List users", ok: { status: 200, schema: UserList, description: "Users" }, errors: [401, 403] },
-  { method: "post", path: "/api/v1/users", tags: ["Users and teams"], summary: "Create a user (admin)", request: { body: { content: { "application/json": { schema: CreateUserInput } } } }, ok: { status: 201, schema: UserDto, description: "Created" }, errors: [400, 401, 403, 409, 415, 422] },
+  { method: "post", path: "/api/v1/users", tags: ["Users and teams"], summary: "Create a user (admin)", body: CreateUserInput, ok: { status: 201, schema: UserDto, description: "Created" }, errors: [400, 401, 403, 409, 415, 422] },
   { method: "get", path: "/api/v1/users/{id}", tags: ["Users and teams"], summary: "One user", request: { params: IdParams }, ok: { status: 200, schema: UserDto, description: "The user" }, errors: [401, 403, 404] },
-  { method: "patch", path: "/api/v1/users/{id}", tags: ["Users and teams"], summary: "Change a user's name, role, password or active flag (admin)", request: { params: IdParams, body: { content: { "application/json": { schema: UpdateUserInput } } } }, ok: { status: 200, schema: UserDto, description: "Updated" }, errors: [400, 401, 403, 404, 409, 415, 422] },
+  { method: "patch", path: "/api/v1/users/{id}", tags: ["Users and teams"], summary: "Change a user's name, role, password or active flag (admin)", request: { params: IdParams }, body: UpdateUserInput, ok: { status: 200, schema: UserDto, description: "Updated" }, errors: [400, 401, 403, 404, 409, 415, 422] },
   { method: "get", path: "/api/v1/teams", tags: ["Users and teams"], summary: "List teams with members and what they own", ok: { status: 200, schema: TeamList, description: "Teams" }, errors: [401] },
-  { method: "post", path: "/api/v1/teams", tags: ["Users and teams"], summary: "Create a team (admin)", request: { body: { content: { "application/json": { schema: CreateTeamInput } } } }, ok: { status: 201, schema: TeamDto, description: "Created" }, errors: [400, 401, 403, 409, 415, 422] },
+  { method: "post", path: "/api/v1/teams", tags: ["Users and teams"], summary: "Create a team (admin)", body: CreateTeamInput, ok: { status: 201, schema: TeamDto, description: "Created" }, errors: [400, 401, 403, 409, 415, 422] },
   { method: "get", path: "/api/v1/teams/{id}", tags: ["Users and teams"], summary: "One team", request: { params: IdParams }, ok: { status: 200, schema: TeamDto, description: "The team" }, errors: [401, 404] },
-  { method: "patch", path: "/api/v1/teams/{id}", tags: ["Users and teams"], summary: "Change a team (admin)", request: { params: IdParams, body: { content: { "application/json": { schema: UpdateTeamInput } } } }, ok: { status: 200, schema: TeamDto, description: "Updated" }, errors: [400, 401, 403, 404, 415, 422] },
-  { method: "put", path: "/api/v1/teams/{id}/members/{userId}", tags: ["Users and teams"], summary: "Add a member or change their team role (admin)", request: { params: TeamMemberParams, body: { content: { "application/json": { schema: SetMembershipInput } } } }, ok: { status: 200, schema: TeamDto, description: "The team" }, errors: [400, 401, 403, 404, 415, 422] },
+  { method: "patch", path: "/api/v1/teams/{id}", tags: ["Users and teams"], summary: "Change a team (admin)", request: { params: IdParams }, body: UpdateTeamInput, ok: { status: 200, schema: TeamDto, description: "Updated" }, errors: [400, 401, 403, 404, 415, 422] },
+  { method: "put", path: "/api/v1/teams/{id}/members/{userId}", tags: ["Users and teams"], summary: "Add a member or change their team role (admin)", request: { params: TeamMemberParams }, body: SetMembershipInput, ok: { status: 200, schema: TeamDto, description: "The team" }, errors: [400, 401, 403, 404, 415, 422] },
   { method: "delete", path: "/api/v1/teams/{id}/members/{userId}", tags: ["Users and teams"], summary: "Remove a member (admin)", request: { params: TeamMemberParams }, ok: { status: 200, schema: TeamDto, description: "The team" }, errors: [401, 403, 404] },
   { method: "get", path: "/api/v1/audit", tags: ["Audit"], summary: "Audit events, newest first, filtered", request: { query: AuditQuery }, ok: { status: 200, schema: AuditPage, description: "A page of events; pass nextCursor as cursor for the next" }, errors: [401, 403, 422] },
   { method: "get", path: "/api/v1/audit/verify", tags: ["Audit"], summary: "Recompute the hash chain and name the first broken link", ok: { status: 200, schema: AuditVerification, description: "Verification result" }, errors: [401, 403] },
-  { method: "post", path: "/api/v1/imports", tags: ["Catalog"], summary: "Import OpenAPI, AsyncAPI, Backstage and ODCS files (each in its own transaction; bad files are reported per file, nothing from them is written)", request: { body: { content: { "application/json": { schema: ImportRequest } } } }, ok: { status: 200, schema: ImportResponse, description: "One result per file, in order; a re-imported unchanged document reports status unchanged" }, errors: [400, 401, 413, 415, 422] },
+  { method: "post", path: "/api/v1/imports", tags: ["Catalog"], summary: "Import OpenAPI, AsyncAPI, Backstage and ODCS files (each in its own transaction; bad files are reported per file, nothing from them is written)", body: ImportRequest, ok: { status: 200, schema: ImportResponse, description: "One result per file, in order; a re-imported unchanged document reports status unchanged" }, errors: [400, 401, 413, 415, 422] },
 ];
 
 /** Other features add their endpoints here, next to the schemas that validate them. */
 export function registerEndpoints(registry: OpenAPIRegistry, list: Endpoint[]) {
-  for (const { ok, errors = [401, 403, 422], ...config } of list) {
+  for (const { body, ok, errors = [401, 403, 422], ...config } of list) {
     const responses: RouteConfig["responses"] = {
       [ok.status]: ok.schema ? json(ok.schema, ok.description) : { description: ok.description },
     };
     for (const status of errors) responses[status] = problem(STANDARD_ERRORS[status]);
     responses[500] = problem("Unexpected error; quote the requestId");
-    registry.registerPath({ ...config, responses });
+    const request = body ? { ...config.request, body: { content: { "application/json": { schema: body } } } } : config.request;
+    registry.registerPath({ ...config, request, responses });
   }
 }
 

@@ -43,7 +43,7 @@ export const catalogEndpoints: Endpoint[] = [
     path: "/api/v1/interfaces/{id}",
     tags,
     summary: "Change an interface's domain, owner team, lifecycle, sunset date, description or tags (owners, architects, admins)",
-    request: { params: IdParams, body: { content: { "application/json": { schema: UpdateInterfaceMetadataInput } } } },
+    request: { params: IdParams }, body: UpdateInterfaceMetadataInput,
     ok: { status: 200, schema: InterfaceDetail, description: "Updated" },
     errors: [400, 401, 403, 404, 415, 422],
   },

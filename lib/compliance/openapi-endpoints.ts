@@ -23,7 +23,6 @@ import {
 } from "./schemas";
 
 const tags = ["Compliance"];
-const body = (schema: z.ZodType) => ({ content: { "application/json": { schema } } });
 
 /** Classification, residency, policies and violations (the records and exports document their own endpoints). */
 export const complianceEndpoints: Endpoint[] = [
@@ -41,7 +40,7 @@ export const complianceEndpoints: Endpoint[] = [
     path: "/api/v1/flows/{id}",
     tags,
     summary: "Change a flow's compliance facts (compliance officers, the producing or consuming team); policies are re-evaluated in the same transaction",
-    request: { params: IdParams, body: body(UpdateFlowComplianceInput) },
+    request: { params: IdParams }, body: UpdateFlowComplianceInput,
     ok: { status: 200, schema: FlowCompliance, description: "The flow's compliance facts and its violations after the change" },
     errors: [400, 401, 403, 404, 415, 422],
   },
@@ -68,7 +67,7 @@ export const complianceEndpoints: Endpoint[] = [
     path: "/api/v1/compliance/classification/decisions",
     tags,
     summary: "Confirm or reject suggestions in bulk (compliance officers); audited per interface",
-    request: { body: body(DecideSuggestionsInput) },
+    body: DecideSuggestionsInput,
     ok: { status: 200, schema: DecideSuggestionsResult, description: "How many were decided and how many flows re-evaluated" },
     errors: [400, 401, 403, 415, 422],
   },
@@ -77,7 +76,7 @@ export const complianceEndpoints: Endpoint[] = [
     path: "/api/v1/compliance/classification/runs",
     tags,
     summary: "Run the suggestion engine again (all interfaces or one): open suggestions are replaced, decisions kept",
-    request: { body: body(RunSuggestionsInput) },
+    body: RunSuggestionsInput,
     ok: { status: 200, schema: RunSuggestionsResult, description: "What was suggested" },
     errors: [400, 401, 403, 415, 422],
   },
@@ -94,7 +93,7 @@ export const complianceEndpoints: Endpoint[] = [
     path: "/api/v1/compliance/policies/{key}",
     tags,
     summary: "Enable, disable or tune a policy (admins); the estate is re-evaluated",
-    request: { params: PolicyParams, body: body(UpdatePolicyInput) },
+    request: { params: PolicyParams }, body: UpdatePolicyInput,
     ok: { status: 200, schema: PolicyDto, description: "The policy" },
     errors: [400, 401, 403, 415, 422],
   },
@@ -103,7 +102,7 @@ export const complianceEndpoints: Endpoint[] = [
     path: "/api/v1/compliance/systems/{id}",
     tags,
     summary: "A system's hosting and processing countries (ISO 3166 alpha-2) and PCI DSS scope",
-    request: { params: IdParams, body: body(UpdateSystemResidencyInput) },
+    request: { params: IdParams }, body: UpdateSystemResidencyInput,
     ok: { status: 200, schema: SystemResidency, description: "The system's residency" },
     errors: [400, 401, 403, 404, 415, 422],
   },
@@ -112,7 +111,7 @@ export const complianceEndpoints: Endpoint[] = [
     path: "/api/v1/compliance/interfaces/{id}",
     tags,
     summary: "An interface's encryption in transit and at rest (null: not recorded)",
-    request: { params: IdParams, body: body(UpdateInterfaceSecurityInput) },
+    request: { params: IdParams }, body: UpdateInterfaceSecurityInput,
     ok: { status: 200, schema: InterfaceSecurity, description: "The interface's encryption" },
     errors: [400, 401, 403, 404, 415, 422],
   },

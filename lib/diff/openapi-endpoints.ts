@@ -8,7 +8,7 @@ export const diffEndpoints: Endpoint[] = [
     path: "/api/v1/diff",
     tags: ["Contracts"],
     summary: "Breaking changes between two versions of an OpenAPI, AsyncAPI, JSON Schema, Avro or Protobuf document under a compatibility mode (nothing is stored)",
-    request: { body: { content: { "application/json": { schema: DiffRequest } } } },
+    body: DiffRequest,
     ok: { status: 200, schema: DiffResponse, description: "The change list, most severe first; breaking is true when any change is an ERR" },
     errors: [400, 401, 413, 415, 422],
   },
