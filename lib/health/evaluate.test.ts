@@ -71,18 +71,24 @@ describe("SLA evaluation", () => {
     expect(await getFlowHealth(systemCtx("test"), estate.flows.c1D.id)).toMatchObject({ slaSource: "defaults", sla: { deliverySuccessPct: 99 } });
   });
 
-  it("flags an anomaly against the same hour in earlier weeks, with the evidence", async () => {
+  it("opens one anomaly incident for a flood from the first hour of data, judging only complete minutes", async () => {
     const { prisma } = database();
     const estate = await seedLineageFixture(prisma);
     const flowId = estate.flows.c1A.id;
-    const now = new Date(Math.floor(Date.now() / MINUTE) * MINUTE + 30_000);
-    const hour = Math.floor(now.getTime() / 3_600_000) * 3_600_000;
-    const history = Array.from({ length: 60 }, (_, i) => ({ flowId, minute: new Date(hour - 7 * 86_400_000 + i * MINUTE), delivered: BigInt(95 + (i % 10)), failed: 0n, reports: 1 }));
-    const current = Array.from({ length: 6 }, (_, i) => ({ flowId, minute: new Date(now.getTime() - 30_000 - (i + 1) * MINUTE), delivered: 900n, failed: 0n, reports: 1 }));
-    await prisma.flowMetricMinute.createMany({ data: [...history, ...current] });
-    await evaluateHealth(systemCtx("test"), now, { forceMaintenance: true });
-    const [anomaly] = await listIncidents(systemCtx("test"), { flowId, kind: "ANOMALY", state: "OPEN", limit: 1 });
-    expect(anomaly.evidence.anomalies).toEqual([expect.objectContaining({ metric: "volume", direction: "high", value: 900, median: 99.5, samples: 60 })]);
+    const base = Math.floor(Date.now() / MINUTE) * MINUTE - 10 * MINUTE;
+    const history = Array.from({ length: 60 }, (_, i) => ({ flowId, minute: new Date(base - (60 - i) * MINUTE), delivered: BigInt(95 + (i % 10)), failed: 0n, reports: 4 }));
+    const flood = Array.from({ length: 4 }, (_, i) => ({ flowId, minute: new Date(base + i * MINUTE), delivered: 900n, failed: 0n, reports: 4 }));
+    await prisma.flowMetricMinute.createMany({ data: [...history, ...flood] });
+    const anomalies = () => listIncidents(systemCtx("test"), { flowId, kind: "ANOMALY", state: "ALL", limit: 10 });
+
+    // At base + 1:40 the flood minute `base` is complete, base + 1 is still arriving: one anomalous minute is not enough.
+    await evaluateHealth(systemCtx("test"), new Date(base + MINUTE + 40_000));
+    expect(await anomalies()).toEqual([]);
+    await evaluateHealth(systemCtx("test"), new Date(base + 2 * MINUTE + 40_000));
+    await evaluateHealth(systemCtx("test"), new Date(base + 3 * MINUTE + 40_000));
+    const list = await anomalies();
+    expect(list).toHaveLength(1);
+    expect(list[0].evidence.anomalies).toEqual([expect.objectContaining({ metric: "volume", direction: "high", value: expect.any(Number) })]);
   });
 
   it("raises an incident for a silent agent and resolves it when the agent is heard from", async () => {

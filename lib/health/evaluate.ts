@@ -3,11 +3,15 @@ import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { database, db } from "@/lib/db/client";
-import { ANOMALY_METRICS, hourOfWeek, judge, type AnomalyFinding, type AnomalyMetric, type Baseline } from "./anomaly";
+import { silentAfterSeconds } from "@/lib/agents/silence";
+import type { AnomalyFinding } from "./anomaly";
+import { detectAnomalies, stepHysteresis, type AnomalyState, type MinutePoint } from "./detect";
 import { publishHealthEvent } from "./events";
 import { reconcileIncidents, type FlowVerdict } from "./incident-rules";
-import { applyRetention, downsample, hourStart, HOUR_MS, refreshBaselines } from "./maintenance";
+import { applyRetention, downsample, fitModels, hourStart, HOUR_MS } from "./maintenance";
+import { expectedRhythm } from "./rhythm";
 import type { EvaluationResult, HealthStatusValue } from "./schemas";
+import { expectedPerMinute, fitSeasonalModel, type SeasonalModel } from "./seasonal";
 import { evaluateFlow, readSla, SLO_WINDOW_DAYS, type Sla } from "./sla";
 
 type Tx = { query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
@@ -21,15 +25,39 @@ const MAINTENANCE_EVERY_MS = 10 * 60_000;
 type HourlySums = Map<string, { d6: number; f6: number; d30: number; f30: number }>;
 const state = globalThis as typeof globalThis & { __interchangeHealthMaintenance?: { hour: number; at: number; hourly: HourlySums } };
 
-type HealthWrite = { id: string; status: string; since: string; reasons: string[]; sli: object; burn: object; budget: object };
+type HealthWrite = {
+  id: string; status: string; since: string; reasons: string[]; sli: object; burn: object; budget: object;
+  newest: string | null; model: SeasonalModel | null; anomaly: AnomalyState | Record<string, never>;
+};
 
 type MinuteRow = {
   flow_id: string;
   last_minute: Date | string | null;
   d5: number; f5: number; d30m: number; f30m: number; d1h: number; f1h: number; dcur: number; fcur: number;
   p95: number | null; p99: number | null; vol5: number | null; lag: number | null;
-  med_volume: number | null; med_latency: number | null; med_failure: number | null;
+  newest: Date | string | null;
+  mins: number[]; vols: number[]; fails: number[]; p95s: (number | null)[];
 };
+
+// A minute is judged once its reports are in: agents send 15 s windows a few seconds after they close.
+const ARRIVAL_GRACE_MS = 30_000;
+
+/** Start of the newest minute whose telemetry is complete at `now`; later minutes are still arriving. */
+export function lastCompleteMinute(now: Date): number {
+  return Math.floor((now.getTime() - ARRIVAL_GRACE_MS) / 60_000) * 60_000 - 60_000;
+}
+
+/** The flow's complete minutes, newest last, with minutes it reported nothing for as zeros. */
+function completeMinutes(m: MinuteRow | undefined, until: number): MinutePoint[] {
+  if (!m?.mins?.length) return [];
+  const byMinute = new Map(m.mins.map((at, i) => [Number(at), i]));
+  const points: MinutePoint[] = [];
+  for (let at = Number(m.mins[0]); at <= until; at += 60_000) {
+    const i = byMinute.get(at);
+    points.push(i === undefined ? { minute: at, volume: 0, failed: 0, p95: null } : { minute: at, volume: Number(m.vols[i]), failed: Number(m.fails[i]), p95: m.p95s[i] });
+  }
+  return points;
+}
 
 /**
  * Evaluates every flow against its SLA at `now`: status, SLIs, burn rates and error budget into flow_health, and
@@ -70,7 +98,7 @@ async function maintain(tx: Tx, now: Date, force = false): Promise<HourlySums> {
   if (!force && last && last.hour === hour && Math.abs(now.getTime() - last.at) < MAINTENANCE_EVERY_MS) return last.hourly;
   await downsample(tx, new Date(hour - 2 * HOUR_MS), new Date(hour));
   await applyRetention(tx, now);
-  await refreshBaselines(tx, now);
+  await fitModels(tx, now);
   const rows = await tx.query<{ flow_id: string; d6: number; f6: number; d30: number; f30: number }>(
     `SELECT flow_id::text AS flow_id,
             coalesce(sum(delivered) FILTER (WHERE hour >= $1::timestamptz - interval '6 hours'), 0)::float8 AS d6,
@@ -85,21 +113,13 @@ async function maintain(tx: Tx, now: Date, force = false): Promise<HourlySums> {
   return hourly;
 }
 
-/** The last hour of minute data, aggregated per flow in one pass. */
+/** The last hour of minute data, aggregated per flow in one pass, with the minutes themselves for anomaly detection. */
 function minuteAggregates(tx: Tx, now: Date): Promise<MinuteRow[]> {
   const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
   return tx.query<MinuteRow>(
     `WITH m AS (
-       SELECT * FROM flow_metric_minute WHERE minute > $1::timestamptz - interval '60 minutes' AND minute <= $1::timestamptz),
-     recent AS (
-       SELECT flow_id,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY delivered + failed) AS med_volume,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY latency_p95) AS med_latency,
-         percentile_cont(0.5) WITHIN GROUP (ORDER BY failed::float8 / NULLIF(delivered + failed, 0)) AS med_failure
-       FROM m WHERE minute >= $2::timestamptz - interval '5 minutes' AND minute < $2::timestamptz
-       GROUP BY flow_id),
-     agg AS (
-       SELECT m.flow_id, max(m.minute) AS last_minute,
+       SELECT * FROM flow_metric_minute WHERE minute > $1::timestamptz - interval '60 minutes' AND minute <= $1::timestamptz)
+     SELECT m.flow_id::text AS flow_id, max(m.minute) AS last_minute,
          coalesce(sum(m.delivered) FILTER (WHERE m.minute > $1::timestamptz - interval '5 minutes'), 0)::float8 AS d5,
          coalesce(sum(m.failed) FILTER (WHERE m.minute > $1::timestamptz - interval '5 minutes'), 0)::float8 AS f5,
          coalesce(sum(m.delivered) FILTER (WHERE m.minute > $1::timestamptz - interval '30 minutes'), 0)::float8 AS d30m,
@@ -110,10 +130,13 @@ function minuteAggregates(tx: Tx, now: Date): Promise<MinuteRow[]> {
          max(m.latency_p95) FILTER (WHERE m.minute > $1::timestamptz - interval '5 minutes') AS p95,
          max(m.latency_p99) FILTER (WHERE m.minute > $1::timestamptz - interval '5 minutes') AS p99,
          (sum(m.delivered + m.failed) FILTER (WHERE m.minute >= $2::timestamptz - interval '5 minutes' AND m.minute < $2::timestamptz))::float8 / 5 AS vol5,
-         (array_agg(m.lag_seconds ORDER BY m.minute DESC) FILTER (WHERE m.lag_seconds IS NOT NULL))[1] AS lag
-       FROM m GROUP BY m.flow_id)
-     SELECT agg.*, agg.flow_id::text AS flow_id, r.med_volume, r.med_latency, r.med_failure
-     FROM agg LEFT JOIN recent r ON r.flow_id = agg.flow_id`,
+         (array_agg(m.lag_seconds ORDER BY m.minute DESC) FILTER (WHERE m.lag_seconds IS NOT NULL))[1] AS lag,
+         max(m.last_delivered_at) AS newest,
+         array_agg((extract(epoch FROM m.minute) * 1000)::float8 ORDER BY m.minute) AS mins,
+         array_agg((m.delivered + m.failed)::float8 ORDER BY m.minute) AS vols,
+         array_agg(m.failed::float8 ORDER BY m.minute) AS fails,
+         array_agg(m.latency_p95 ORDER BY m.minute) AS p95s
+     FROM m GROUP BY m.flow_id`,
     [now.toISOString(), minute.toISOString(), hourStart(now).toISOString()],
   );
 }
@@ -134,17 +157,14 @@ async function evaluateAll(tx: Tx, now: Date, hourly: HourlySums, phases: Record
   const minutes = new Map((await minuteAggregates(tx, now)).map((r) => [r.flow_id, r]));
   phase("aggregates");
   const previous = new Map(
-    (await tx.query<{ flow_id: string; status: HealthStatusValue; since: Date | string }>(`SELECT flow_id::text AS flow_id, status::text AS status, since FROM flow_health`)).map(
-      (r) => [r.flow_id, r],
-    ),
+    (
+      await tx.query<{ flow_id: string; status: HealthStatusValue; since: Date | string; newest_delivered_at: Date | string | null; model: SeasonalModel | null; anomaly_state: Partial<AnomalyState> }>(
+        `SELECT flow_id::text AS flow_id, status::text AS status, since, newest_delivered_at, model, anomaly_state FROM flow_health`,
+      )
+    ).map((r) => [r.flow_id, r]),
   );
-  const baselines = new Map<string, Baseline>();
-  for (const b of await tx.query<{ flow_id: string; metric: string; median: number; mad: number; samples: number }>(
-    `SELECT flow_id::text AS flow_id, metric, median, mad, samples FROM flow_baseline WHERE hour_of_week = $1::int`,
-    [hourOfWeek(now)],
-  )) {
-    baselines.set(`${b.flow_id}:${b.metric}`, b);
-  }
+  const judged = lastCompleteMinute(now);
+  const staleAfterSeconds = silentAfterSeconds();
 
   phase("state");
   const slaCache = new Map<string, { sla: Sla; source: "contract" | "defaults" }>();
@@ -158,6 +178,22 @@ async function evaluateAll(tx: Tx, now: Date, hourly: HourlySums, phases: Record
     if (!sla) slaCache.set(key, (sla = readSla(flow.sla)));
     const m = minutes.get(flow.id);
     const h = hourly.get(flow.id);
+    const before = previous.get(flow.id);
+    const points = completeMinutes(m, judged);
+    const priorState = before?.anomaly_state?.minute ? (before.anomaly_state as AnomalyState) : undefined;
+    // First-day models follow the last hour; while their incident is open they stay as they were before the fault.
+    let model = before?.model ?? null;
+    if (points.length && (!model || (model.kind === "recent" && !priorState?.open))) {
+      model = fitSeasonalModel([], points.slice(-60).map((p) => p.volume), now.getTime()) ?? model;
+    }
+    const newestSeen = [before?.newest_delivered_at, m?.newest].filter((v) => v).map((v) => new Date(v!).getTime());
+    const newest = newestSeen.length ? new Date(Math.max(...newestSeen)) : null;
+    const rhythm = expectedRhythm({
+      contractIntervalSeconds: sla.sla.expectedIntervalSeconds,
+      contractMinPerMinute: sla.sla.volumePerMinute.min,
+      expectedPerMinute: model ? expectedPerMinute(model, now.getTime()) : null,
+      tolerance: model?.tolerance,
+    });
     const evaluation = evaluateFlow(
       {
         lastMinute: m?.last_minute ? new Date(m.last_minute) : null,
@@ -172,15 +208,23 @@ async function evaluateAll(tx: Tx, now: Date, hourly: HourlySums, phases: Record
         p95Ms: m?.p95 ?? null,
         p99Ms: m?.p99 ?? null,
         volumePerMinute: m?.vol5 ?? null,
+        newestDeliveredAt: newest,
+        rhythm,
+        staleAfterSeconds,
       },
       sla.sla,
       now,
     );
     counts[evaluation.status] += 1;
-    const before = previous.get(flow.id);
     const statusChanged = (before?.status ?? "NO_DATA") !== evaluation.status;
     if (statusChanged) changed.push(flow.id);
-    if (evaluation.status !== "NO_DATA" || statusChanged || (before && m)) {
+    let anomalies: AnomalyFinding[] = [];
+    let state = priorState;
+    if (model && points.length && evaluation.status !== "NO_DATA") {
+      anomalies = detectAnomalies(model, points);
+      state = stepHysteresis(priorState, judged, anomalies.length > 0);
+    }
+    if (evaluation.status !== "NO_DATA" || statusChanged || m || before?.anomaly_state?.open) {
       writes.push({
         id: flow.id,
         status: evaluation.status,
@@ -189,17 +233,12 @@ async function evaluateAll(tx: Tx, now: Date, hourly: HourlySums, phases: Record
         sli: evaluation.sli,
         burn: evaluation.burnRates,
         budget: evaluation.budget,
+        newest: newest?.toISOString() ?? null,
+        model,
+        anomaly: state ?? {},
       });
     }
-    const anomalies: AnomalyFinding[] = [];
-    if (m && evaluation.status !== "NO_DATA") {
-      const current: Record<AnomalyMetric, number | null> = { volume: m.med_volume, latency_p95: m.med_latency, failure_rate: m.med_failure };
-      for (const metric of ANOMALY_METRICS) {
-        const finding = judge(metric, current[metric], baselines.get(`${flow.id}:${metric}`));
-        if (finding) anomalies.push(finding);
-      }
-    }
-    verdicts.push({ flowId: flow.id, name: flow.name, evaluation, anomalies });
+    verdicts.push({ flowId: flow.id, name: flow.name, evaluation, anomalies, anomalyOpen: state?.open ?? false });
   }
   phase("rules");
   if (writes.length) await writeHealth(tx, writes, now);
@@ -222,11 +261,14 @@ async function evaluateAll(tx: Tx, now: Date, hourly: HourlySums, phases: Record
 /** One statement for every row: the rows travel as a single JSON document (cheaper than arrays of jsonb). */
 async function writeHealth(tx: Tx, rows: HealthWrite[], now: Date) {
   await tx.query(
-    `INSERT INTO flow_health AS h (flow_id, status, since, reasons, sli, burn_rates, budget, evaluated_at)
-     SELECT r.id, r.status::"HealthStatus", r.since, ARRAY(SELECT jsonb_array_elements_text(r.reasons)), r.sli, r.burn, r.budget, $2::timestamptz
-     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, since timestamptz, reasons jsonb, sli jsonb, burn jsonb, budget jsonb)
+    `INSERT INTO flow_health AS h (flow_id, status, since, reasons, sli, burn_rates, budget, evaluated_at, newest_delivered_at, model, anomaly_state)
+     SELECT r.id, r.status::"HealthStatus", r.since, ARRAY(SELECT jsonb_array_elements_text(r.reasons)), r.sli, r.burn, r.budget, $2::timestamptz,
+            r.newest, r.model, r.anomaly
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, since timestamptz, reasons jsonb, sli jsonb, burn jsonb, budget jsonb,
+                                            newest timestamptz, model jsonb, anomaly jsonb)
      ON CONFLICT (flow_id) DO UPDATE SET status = excluded.status, since = excluded.since, reasons = excluded.reasons,
-       sli = excluded.sli, burn_rates = excluded.burn_rates, budget = excluded.budget, evaluated_at = excluded.evaluated_at`,
+       sli = excluded.sli, burn_rates = excluded.burn_rates, budget = excluded.budget, evaluated_at = excluded.evaluated_at,
+       newest_delivered_at = excluded.newest_delivered_at, model = excluded.model, anomaly_state = excluded.anomaly_state`,
     [JSON.stringify(rows), now.toISOString()],
   );
 }

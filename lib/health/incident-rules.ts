@@ -1,13 +1,14 @@
 import "server-only";
 import { silentAfterSeconds } from "@/lib/agents/silence";
 import type { AnomalyFinding } from "./anomaly";
-import { rankRootCauses, type UpstreamMap } from "./root-cause";
+import { diagnose, type Affected, type UpstreamMap } from "./diagnosis";
 import type { SuspectedCause } from "./schemas";
 import type { Evaluation } from "./sla";
 
 type Tx = { query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
 
-export type FlowVerdict = { flowId: string; name: string; evaluation: Evaluation; anomalies: AnomalyFinding[] };
+/** anomalyOpen is the hysteresis verdict (detect.ts): one incident per fault, not one per anomalous minute. */
+export type FlowVerdict = { flowId: string; name: string; evaluation: Evaluation; anomalies: AnomalyFinding[]; anomalyOpen?: boolean };
 
 type OpenIncident = { id: string; kind: string; flow_id: string | null; agent_id: string | null; evidence: Record<string, unknown>; suspected_causes: SuspectedCause[] };
 
@@ -50,15 +51,15 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], now: D
   let opened = 0;
   let resolved = 0;
 
-  const breaching = verdicts.filter((v) => v.evaluation.status === "BREACHED");
-  const causes = await suspectedCauses(tx, breaching, verdicts);
+  const causes = await suspectedCauses(tx, verdicts, now);
 
   for (const v of verdicts) {
     const { status, reasons, sli, burnRates } = v.evaluation;
     const breach = openBy.get(`SLA_BREACH:${v.flowId}`);
     const flowCauses = causes.get(v.flowId) ?? [];
     if (status === "BREACHED") {
-      const evidence = { reasons, sli, burnRates };
+      // An anomaly on a breaching flow is the same fault: it goes into the breach's evidence, not a second incident.
+      const evidence = v.anomalyOpen && v.anomalies.length ? { reasons, sli, burnRates, anomalies: v.anomalies } : { reasons, sli, burnRates };
       if (!breach) {
         await open(tx, now, { kind: "SLA_BREACH", flowId: v.flowId, title: `${v.name}: SLA breached`, severity: "critical", evidence, causes: flowCauses }, reasons.join("; "));
         opened += 1;
@@ -69,7 +70,7 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], now: D
         }
         if (!sameList(breach.suspected_causes.map((c) => c.flowId), flowCauses.map((c) => c.flowId))) {
           await tx.query(`UPDATE incident SET suspected_causes = $2::jsonb WHERE id = $1::uuid`, [breach.id, JSON.stringify(flowCauses)]);
-          if (flowCauses.length) await event(tx, breach.id, now, "suspected-cause", `suspected upstream cause: ${flowCauses[0].name}`, flowCauses);
+          if (flowCauses.length) await event(tx, breach.id, now, "suspected-cause", causeMessage(flowCauses), flowCauses);
         }
       }
     } else if (breach && (status === "OK" || status === "AT_RISK")) {
@@ -78,17 +79,22 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], now: D
     }
 
     const anomaly = openBy.get(`ANOMALY:${v.flowId}`);
-    if (v.anomalies.length) {
+    const anomalyOpen = v.anomalyOpen ?? v.anomalies.length > 0;
+    if (anomalyOpen && v.anomalies.length) {
       const evidence = { anomalies: v.anomalies };
-      const what = v.anomalies.map((a) => `${a.metric.replace("_", " ")} ${a.direction} (${round(a.value)} vs median ${round(a.median)}, z ${a.z})`).join("; ");
-      if (!anomaly) {
-        await open(tx, now, { kind: "ANOMALY", flowId: v.flowId, title: `${v.name}: unusual ${v.anomalies.map((a) => a.metric.replace("_", " ")).join(", ")}`, severity: "warning", evidence }, what);
+      const what = v.anomalies.map((a) => `${a.metric.replace("_", " ")} ${a.direction} (${round(a.value)} vs expected ${round(a.median)}, z ${a.z})`).join("; ");
+      if (!anomaly && status !== "BREACHED") {
+        await open(tx, now, { kind: "ANOMALY", flowId: v.flowId, title: `${v.name}: unusual ${v.anomalies.map((a) => a.metric.replace("_", " ")).join(", ")}`, severity: "warning", evidence, causes: flowCauses }, what);
         opened += 1;
-      } else if (!sameList(((anomaly.evidence as { anomalies?: AnomalyFinding[] }).anomalies ?? []).map((a) => a.metric), v.anomalies.map((a) => a.metric))) {
+      } else if (anomaly && !sameList(((anomaly.evidence as { anomalies?: AnomalyFinding[] }).anomalies ?? []).map((a) => a.metric), v.anomalies.map((a) => a.metric))) {
         await tx.query(`UPDATE incident SET evidence = $2::jsonb WHERE id = $1::uuid`, [anomaly.id, JSON.stringify(evidence)]);
         await event(tx, anomaly.id, now, "updated", what, evidence);
       }
-    } else if (anomaly && status !== "NO_DATA") {
+      if (anomaly && !sameList(anomaly.suspected_causes.map((c) => c.flowId), flowCauses.map((c) => c.flowId))) {
+        await tx.query(`UPDATE incident SET suspected_causes = $2::jsonb WHERE id = $1::uuid`, [anomaly.id, JSON.stringify(flowCauses)]);
+        if (flowCauses.length) await event(tx, anomaly.id, now, "suspected-cause", causeMessage(flowCauses), flowCauses);
+      }
+    } else if (anomaly && !anomalyOpen && status !== "NO_DATA") {
       await resolve(tx, anomaly.id, now, "back within the seasonal baseline");
       resolved += 1;
     }
@@ -116,10 +122,22 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], now: D
 
 const round = (n: number) => (Math.abs(n) >= 10 ? Math.round(n) : Math.round(n * 1000) / 1000);
 
-/** For each breaching flow, the shared upstream flows (through lineage) ranked as suspected causes. */
-async function suspectedCauses(tx: Tx, breaching: FlowVerdict[], all: FlowVerdict[]): Promise<Map<string, SuspectedCause[]>> {
+function causeMessage(causes: SuspectedCause[]): string {
+  const [first] = causes;
+  const tied = causes.filter((c) => c.score === first.score);
+  if (tied.length > 1) return `suspected causes tied: ${tied.map((c) => c.name).join(" and ")} (the evidence does not separate them)`;
+  return `suspected cause: ${first.name} (${first.explanation ?? `covers ${first.covers} of ${first.of}`})`;
+}
+
+/**
+ * The diagnosis (diagnosis.ts) over every flow in trouble now (breaching, or with an anomaly incident standing): flows
+ * grouped into problems along lineage, and each affected flow's problem's ranked candidates as its suspected causes.
+ * A flow in trouble alone gets none: naming itself would say nothing.
+ */
+async function suspectedCauses(tx: Tx, all: FlowVerdict[], now: Date): Promise<Map<string, SuspectedCause[]>> {
   const result = new Map<string, SuspectedCause[]>();
-  if (breaching.length < 2) return result;
+  const troubled = all.filter((v) => v.evaluation.status === "BREACHED" || v.anomalyOpen);
+  if (troubled.length < 2) return result;
   const rows = await tx.query<{ start: string; flow_id: string; hops: number }>(
     `WITH RECURSIVE up(start, flow_id, hops) AS (
        SELECT f.id, f.id, 0 FROM flow f WHERE f.id = ANY($1::uuid[])
@@ -129,7 +147,7 @@ async function suspectedCauses(tx: Tx, breaching: FlowVerdict[], all: FlowVerdic
        JOIN flow p ON p.consumer_system_id = i.system_id
        WHERE up.hops < $2::int)
      SELECT start::text AS start, flow_id::text AS flow_id, min(hops)::int AS hops FROM up GROUP BY 1, 2`,
-    [breaching.map((b) => b.flowId), ROOT_CAUSE_DEPTH],
+    [troubled.map((b) => b.flowId), ROOT_CAUSE_DEPTH],
   );
   const upstream: UpstreamMap = new Map();
   for (const row of rows) {
@@ -137,19 +155,37 @@ async function suspectedCauses(tx: Tx, breaching: FlowVerdict[], all: FlowVerdic
     map.set(row.flow_id, row.hops);
     upstream.set(row.start, map);
   }
-  const byId = new Map(all.map((v) => [v.flowId, v]));
-  const unhealthy = new Set(all.filter((v) => v.evaluation.status === "BREACHED" || v.evaluation.status === "AT_RISK").map((v) => v.flowId));
-  const ranked = rankRootCauses(upstream, unhealthy);
-  if (!ranked.length) return result;
-  const names = new Map(
-    (await tx.query<{ id: string; name: string }>(`SELECT id::text AS id, name FROM flow WHERE id = ANY($1::uuid[])`, [ranked.map((r) => r.flowId)])).map((r) => [r.id, r.name]),
+  const onsets = await tx.query<{ flow_id: string; opened_at: Date | string }>(
+    `SELECT flow_id::text AS flow_id, min(opened_at) AS opened_at FROM incident WHERE state = 'OPEN' AND flow_id = ANY($1::uuid[]) GROUP BY flow_id`,
+    [troubled.map((b) => b.flowId)],
   );
-  for (const b of breaching) {
-    const mine = upstream.get(b.flowId);
-    const list = ranked
-      .filter((r) => mine?.has(r.flowId))
-      .map((r) => ({ ...r, name: names.get(r.flowId) ?? r.flowId, status: byId.get(r.flowId)?.evaluation.status ?? null }));
-    if (list.length) result.set(b.flowId, list);
+  const onsetOf = new Map(onsets.map((r) => [r.flow_id, new Date(r.opened_at).getTime()]));
+  const affected = new Map<string, Affected>(
+    troubled.map((v) => [v.flowId, { onset: onsetOf.get(v.flowId) ?? now.getTime(), what: v.evaluation.status === "BREACHED" ? "SLA breach" : "anomaly" }]),
+  );
+  const problems = diagnose(upstream, affected);
+  const ids = [...new Set(problems.flatMap((p) => p.candidates.map((c) => c.flowId)))];
+  const names = new Map(
+    (await tx.query<{ id: string; name: string }>(`SELECT id::text AS id, name FROM flow WHERE id = ANY($1::uuid[])`, [ids])).map((r) => [r.id, r.name]),
+  );
+  const byId = new Map(all.map((v) => [v.flowId, v]));
+  const named = diagnose(upstream, affected, (id) => names.get(id) ?? id);
+  for (const problem of named) {
+    if (problem.flowIds.length < 2) continue;
+    const list = problem.candidates.map((c) => ({
+      flowId: c.flowId,
+      name: names.get(c.flowId) ?? c.flowId,
+      covers: c.covers,
+      of: c.of,
+      hops: c.hops,
+      status: byId.get(c.flowId)?.evaluation.status ?? null,
+      score: c.score,
+      affected: c.affected,
+      leads: c.leads,
+      tie: c.tie,
+      explanation: c.explanation,
+    }));
+    for (const flowId of problem.flowIds) result.set(flowId, list);
   }
   return result;
 }

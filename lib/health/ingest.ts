@@ -112,6 +112,7 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
     p99: new Array<number | null>(n),
     lag: new Array<number | null>(n),
     bytes: new Array<number>(n),
+    deliveredAt: new Array<string | null>(n),
   };
   items.forEach((m, i) => {
     cols.flow[i] = m.flowId;
@@ -125,15 +126,16 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
     cols.p99[i] = m.latencyMs?.p99 ?? null;
     cols.lag[i] = m.lagSeconds ?? null;
     cols.bytes[i] = m.bytes ?? 0;
+    cols.deliveredAt[i] = m.delivered > 0 ? m.windowEnd : null;
   });
   await tx.query(
     `INSERT INTO flow_metric_minute AS m
-       (flow_id, minute, delivered, failed, retried, dead_lettered, latency_p50, latency_p95, latency_p99, lag_seconds, bytes, reports)
+       (flow_id, minute, delivered, failed, retried, dead_lettered, latency_p50, latency_p95, latency_p99, lag_seconds, bytes, reports, last_delivered_at)
      SELECT t.flow_id, date_trunc('minute', t.ws, 'UTC'), sum(t.delivered), sum(t.failed), sum(t.retried), sum(t.dead),
-            max(t.p50), max(t.p95), max(t.p99), max(t.lag), sum(t.bytes), count(*)
+            max(t.p50), max(t.p95), max(t.p99), max(t.lag), sum(t.bytes), count(*), max(t.delivered_at)
      FROM unnest($1::uuid[], $2::timestamptz[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
-                 $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::bigint[])
-          AS t(flow_id, ws, delivered, failed, retried, dead, p50, p95, p99, lag, bytes)
+                 $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::bigint[], $12::timestamptz[])
+          AS t(flow_id, ws, delivered, failed, retried, dead, p50, p95, p99, lag, bytes, delivered_at)
      GROUP BY 1, 2
      ORDER BY 1, 2
      ON CONFLICT (flow_id, minute) DO UPDATE SET
@@ -146,8 +148,9 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
        latency_p99 = GREATEST(m.latency_p99, excluded.latency_p99),
        lag_seconds = GREATEST(m.lag_seconds, excluded.lag_seconds),
        bytes = m.bytes + excluded.bytes,
-       reports = m.reports + excluded.reports`,
-    [cols.flow, cols.start, cols.delivered, cols.failed, cols.retried, cols.dead, cols.p50, cols.p95, cols.p99, cols.lag, cols.bytes],
+       reports = m.reports + excluded.reports,
+       last_delivered_at = GREATEST(m.last_delivered_at, excluded.last_delivered_at)`,
+    [cols.flow, cols.start, cols.delivered, cols.failed, cols.retried, cols.dead, cols.p50, cols.p95, cols.p99, cols.lag, cols.bytes, cols.deliveredAt],
   );
 }
 

@@ -1,6 +1,6 @@
 import "server-only";
-import { hourOfWeek } from "./anomaly";
 import { retentionConfig } from "./retention-config";
+import { fitSeasonalModel, type HourPoint, type SeasonalModel } from "./seasonal";
 
 type Tx = { query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
 
@@ -36,28 +36,28 @@ export async function applyRetention(tx: Tx, now: Date, config = retentionConfig
 }
 
 /**
- * The seasonal baseline for the hour of week `now` falls in: median and MAD of each flow's per-minute volume, p95
- * latency and failure rate over the same clock hour in earlier weeks (as far back as minute data is kept).
+ * Refits every flow's seasonal volume model (lib/health/seasonal.ts) from up to five weeks of hourly roll-ups and stores
+ * it in flow_health.model. A flow with less than a day of history gets none here: the evaluator fits its first-day
+ * model from the last hour of minutes.
  */
-export async function refreshBaselines(tx: Tx, now: Date, config = retentionConfig()): Promise<void> {
-  const weeks = Math.max(1, Math.floor(config.minuteDays / 7));
+export async function fitModels(tx: Tx, now: Date): Promise<void> {
+  const rows = await tx.query<{ flow_id: string; hours: number[]; volume: number[]; failed: number[]; minutes: number[]; p95: (number | null)[] }>(
+    `SELECT flow_id::text AS flow_id, array_agg((extract(epoch FROM hour) * 1000)::float8 ORDER BY hour) AS hours,
+            array_agg((delivered + failed)::float8 ORDER BY hour) AS volume, array_agg(failed::float8 ORDER BY hour) AS failed,
+            array_agg(minutes ORDER BY hour) AS minutes, array_agg(latency_p95 ORDER BY hour) AS p95
+     FROM flow_metric_hour WHERE hour >= $1::timestamptz - interval '35 days' AND hour < $1::timestamptz GROUP BY flow_id`,
+    [hourStart(now).toISOString()],
+  );
+  const models: { id: string; model: SeasonalModel }[] = [];
+  for (const row of rows) {
+    const history: HourPoint[] = row.hours.map((hour, i) => ({ hour: Number(hour), volume: Number(row.volume[i]), failed: Number(row.failed[i]), minutes: Number(row.minutes[i]), p95: row.p95[i] }));
+    const model = fitSeasonalModel(history, [], now.getTime());
+    if (model) models.push({ id: row.flow_id, model });
+  }
+  if (!models.length) return;
   await tx.query(
-    `WITH ranges AS (SELECT $1::timestamptz - k * interval '7 days' AS lo FROM generate_series(1, $3::int) k),
-     v AS (
-       SELECT m.flow_id, (m.delivered + m.failed)::float8 AS volume, m.latency_p95,
-              CASE WHEN m.delivered + m.failed > 0 THEN m.failed::float8 / (m.delivered + m.failed) END AS failure_rate
-       FROM ranges r JOIN flow_metric_minute m ON m.minute >= r.lo AND m.minute < r.lo + interval '1 hour'),
-     long AS (
-       SELECT flow_id, 'volume' AS metric, volume AS value FROM v
-       UNION ALL SELECT flow_id, 'latency_p95', latency_p95 FROM v WHERE latency_p95 IS NOT NULL
-       UNION ALL SELECT flow_id, 'failure_rate', failure_rate FROM v WHERE failure_rate IS NOT NULL),
-     med AS (SELECT flow_id, metric, percentile_cont(0.5) WITHIN GROUP (ORDER BY value) AS median, count(*)::int AS n FROM long GROUP BY 1, 2)
-     INSERT INTO flow_baseline AS b (flow_id, metric, hour_of_week, median, mad, samples, computed_at)
-     SELECT l.flow_id, l.metric, $2::int, med.median, percentile_cont(0.5) WITHIN GROUP (ORDER BY abs(l.value - med.median)), med.n, now()
-     FROM long l JOIN med ON med.flow_id = l.flow_id AND med.metric = l.metric
-     GROUP BY l.flow_id, l.metric, med.median, med.n
-     ON CONFLICT (flow_id, metric, hour_of_week) DO UPDATE SET
-       median = excluded.median, mad = excluded.mad, samples = excluded.samples, computed_at = excluded.computed_at`,
-    [hourStart(now).toISOString(), hourOfWeek(now), weeks],
+    `INSERT INTO flow_health AS h (flow_id, model) SELECT r.id, r.model FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, model jsonb)
+     ON CONFLICT (flow_id) DO UPDATE SET model = excluded.model`,
+    [JSON.stringify(models)],
   );
 }

@@ -79,6 +79,10 @@ export const SuspectedCause = z.object({
   hops: z.number().describe("Average distance in flows to the breaching flows it covers"),
   status: HealthStatusSchema.nullable(),
   score: z.number(),
+  affected: z.boolean().optional().describe("Whether it is in trouble itself"),
+  leads: z.number().optional().describe("Share of the affected flows it feeds that went wrong after it"),
+  tie: z.boolean().optional().describe("Another candidate has the same score: the evidence does not separate them"),
+  explanation: z.string().optional().describe("The ranking in words"),
 });
 export type SuspectedCause = z.infer<typeof SuspectedCause>;
 

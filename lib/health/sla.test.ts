@@ -73,7 +73,15 @@ describe("evaluateFlow", () => {
   it.each<[string, Partial<FlowObservation>, string, RegExp | null]>([
     ["healthy", {}, "OK", null],
     ["no telemetry", { lastMinute: null }, "NO_DATA", /no telemetry/],
-    ["stale telemetry", { lastMinute: new Date("2026-11-22T09:40:00Z") }, "NO_DATA", /since 2026-11-22T09:40/],
+    ["stale telemetry", { lastMinute: new Date("2026-11-22T09:40:00Z") }, "NO_DATA", /stale: no telemetry since 2026-11-22T09:41/],
+    ["agent silent for 3.5 min", { lastMinute: new Date("2026-11-22T09:56:00Z") }, "NO_DATA", /its agent is silent/],
+    [
+      "producer stopped past its rhythm",
+      { newestDeliveredAt: new Date("2026-11-22T09:58:00Z"), rhythm: { seconds: 83, source: "learnt" } },
+      "BREACHED",
+      /no message delivered for 150 s; the flow's learnt rhythm allows 83 s/,
+    ],
+    ["producer quiet within its rhythm", { newestDeliveredAt: new Date("2026-11-22T09:59:30Z"), rhythm: { seconds: 83, source: "learnt" } }, "OK", null],
     ["lag over freshness", { lagSeconds: 61 }, "BREACHED", /lag 61 s is over the SLA's 60 s/],
     ["lag near freshness", { lagSeconds: 55 }, "AT_RISK", /lag 55 s is near/],
     ["p95 over", { p95Ms: 250 }, "BREACHED", /p95 latency 250 ms/],

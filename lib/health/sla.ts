@@ -1,4 +1,5 @@
 // SLA targets and the status rules: pure, no I/O. The evaluator (evaluate.ts) feeds it window aggregates.
+import { silenceVerdict, type Rhythm } from "./rhythm";
 import type { HealthStatusValue } from "./schemas";
 
 export type Sla = {
@@ -8,6 +9,8 @@ export type Sla = {
   latencyP99Ms: number | null;
   volumePerMinute: { min: number | null; max: number | null };
   availabilityPct: number | null;
+  /** The longest silence (no delivered message) the flow may have; null = learnt from its history. */
+  expectedIntervalSeconds: number | null;
 };
 
 /** Applied where the contract says nothing (or there is no ACTIVE contract). */
@@ -18,6 +21,7 @@ export const DEFAULT_SLA: Sla = {
   latencyP99Ms: null,
   volumePerMinute: { min: null, max: null },
   availabilityPct: null,
+  expectedIntervalSeconds: null,
 };
 
 type Json = Record<string, unknown>;
@@ -83,6 +87,7 @@ export function readSla(raw: unknown): { sla: Sla; source: "contract" | "default
       max: first(raw, ["volumePerMinute.max", "maxVolumePerMinute", "volume.maxPerMinute"], num),
     },
     availabilityPct: first(raw, ["availabilityPct", "availability"], pct),
+    expectedIntervalSeconds: first(raw, ["expectedIntervalSeconds", "maxSilenceSeconds", "freshness.maxSilenceSeconds", "rhythm"], seconds),
   };
   return { sla, source: "contract" };
 }
@@ -145,6 +150,11 @@ export type FlowObservation = {
   p99Ms: number | null;
   /** Events per minute over the last 5 complete minutes. */
   volumePerMinute: number | null;
+  /** When the newest delivered message was seen, and how long the flow's rhythm allows it to be silent. */
+  newestDeliveredAt?: Date | null;
+  rhythm?: Rhythm | null;
+  /** Reports older than this make the flow NO_DATA (the agent's silence threshold). */
+  staleAfterSeconds?: number;
 };
 
 export type Evaluation = {
@@ -158,12 +168,17 @@ export type Evaluation = {
     latencyP99Ms: number | null;
     volumePerMinute: number | null;
     lastDataAt: string | null;
+    /** Age of the newest delivered message, and the silence the flow's rhythm allows. */
+    newestMessageAgeSeconds: number | null;
+    expectedIntervalSeconds: number | null;
+    rhythmSource: Rhythm["source"] | null;
   };
   burnRates: BurnRates;
   budget: Budget;
 };
 
-export const NO_DATA_AFTER_MS = 10 * 60_000;
+// A flow whose reports stop is stale this long after its last report window ended (AGENT_SILENT_AFTER_SECONDS).
+export const NO_DATA_AFTER_MS = 180_000;
 export const SLO_WINDOW_DAYS = 30;
 // A measure past this share of its limit puts the flow AT_RISK before it breaches.
 const WARN_SHARE = 0.8;
@@ -187,12 +202,19 @@ export function evaluateFlow(obs: FlowObservation, sla: Sla, now: Date): Evaluat
     latencyP99Ms: obs.p99Ms,
     volumePerMinute: round(obs.volumePerMinute, 2),
     lastDataAt: obs.lastMinute?.toISOString() ?? null,
+    newestMessageAgeSeconds: null,
+    expectedIntervalSeconds: obs.rhythm?.seconds ?? null,
+    rhythmSource: obs.rhythm?.source ?? null,
   };
+  const silence = silenceVerdict(now.getTime(), obs.newestDeliveredAt?.getTime() ?? null, obs.rhythm?.seconds ?? null);
+  sli.newestMessageAgeSeconds = silence.ageSeconds;
   const roundedRates = { ...rates, "5m": round(rates["5m"]), "30m": round(rates["30m"]), "1h": round(rates["1h"]), "6h": round(rates["6h"]) };
   const result = (status: HealthStatusValue, reasons: string[]): Evaluation => ({ status, reasons, sli, burnRates: roundedRates, budget });
 
-  if (!obs.lastMinute || now.getTime() - obs.lastMinute.getTime() > NO_DATA_AFTER_MS) {
-    return result("NO_DATA", [obs.lastMinute ? `no telemetry since ${obs.lastMinute.toISOString()}` : "no telemetry in the last hour"]);
+  // The last report's window ends at most a minute after the minute it is filed under.
+  const staleAfterMs = (obs.staleAfterSeconds ?? NO_DATA_AFTER_MS / 1000) * 1000;
+  if (!obs.lastMinute || now.getTime() - (obs.lastMinute.getTime() + 60_000) > staleAfterMs) {
+    return result("NO_DATA", [obs.lastMinute ? `stale: no telemetry since ${new Date(obs.lastMinute.getTime() + 60_000).toISOString()} (its agent is silent)` : "no telemetry in the last hour"]);
   }
   const breached: string[] = [];
   const atRisk: string[] = [];
@@ -203,6 +225,9 @@ export function evaluateFlow(obs: FlowObservation, sla: Sla, now: Date): Evaluat
   };
   if (rates.fastBurn) breached.push(`error budget burning ${roundedRates["1h"]}x over 1 h and ${roundedRates["5m"]}x over 5 min (page at ${FAST_BURN.threshold}x)`);
   limit(obs.lagSeconds, sla.freshnessMaxLagSeconds, "lag", " s");
+  if (silence.silent) {
+    breached.push(`no message delivered for ${silence.ageSeconds} s; the flow's ${obs.rhythm!.source === "contract" ? "contracted" : "learnt"} rhythm allows ${obs.rhythm!.seconds} s (producer stopped?)`);
+  }
   limit(obs.p95Ms, sla.latencyP95Ms, "p95 latency", " ms");
   limit(obs.p99Ms, sla.latencyP99Ms, "p99 latency", " ms");
   const { min, max } = sla.volumePerMinute;
