@@ -22,7 +22,7 @@ type FlowEnds = { id: string; provider_system_id: string; consumer_system_id: st
  * Measurements are bucketed by the minute their window starts in (UTC). Counts add up; latency percentiles and
  * lag keep the worst report of the minute (percentiles from different reporters cannot be merged exactly).
  */
-export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput): Promise<TelemetryResult> {
+export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput, options: { inTransaction?: (tx: Tx) => Promise<void> } = {}): Promise<TelemetryResult> {
   requirePermission(ctx, "telemetry.write");
   const agent = ctx.agent;
   if (!agent) throw new AppError("FORBIDDEN", "Only connector agents send telemetry");
@@ -80,6 +80,7 @@ export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput): Pro
       return { ...previous.response, batchId: input.batchId, duplicate: true } satisfies TelemetryResult;
     }
     if (accepted.length) await upsertMinutes(tx, accepted);
+    await options.inTransaction?.(tx);
     if (unknown.length) {
       const ids = await upsertDiscovered(tx, agent.id, unknown.map((u) => u.m));
       for (const { index, m } of unknown) result.discovered.push({ index, flowId: m.flowId, discoveredFlowId: ids.get(m.flowId)! });

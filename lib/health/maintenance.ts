@@ -32,6 +32,8 @@ export async function applyRetention(tx: Tx, now: Date, config = retentionConfig
   const minuteCutoff = new Date(now.getTime() - config.minuteDays * 86_400_000).toISOString();
   await tx.query(`DELETE FROM flow_metric_minute WHERE minute < $1::timestamptz`, [minuteCutoff]);
   await tx.query(`DELETE FROM telemetry_batch WHERE received_at < $1::timestamptz`, [minuteCutoff]);
+  // A cumulative series not heard from for the minute retention is gone; if it returns, it counts from its start.
+  await tx.query(`DELETE FROM otlp_series WHERE updated_at < $1::timestamptz`, [minuteCutoff]);
   await tx.query(`DELETE FROM flow_metric_hour WHERE hour < $1::timestamptz`, [new Date(now.getTime() - config.hourDays * 86_400_000).toISOString()]);
 }
 

@@ -40,15 +40,30 @@ describe("OTLP metrics mapping", () => {
     expect(histogramQuantile(0.5, [0, 0], [10])).toBeNull();
   });
 
-  it("maps sums, the latency histogram and the lag gauge of a flow onto one measurement, and explains what it refuses", () => {
+  it("maps sums (delta and a first cumulative point), the latency histogram and the lag gauge of a flow onto one measurement, and names only reasons that refused points", () => {
     const mapping = mapOtlpMetrics(exportRequest("f-1", "f-2", Date.parse("2026-11-22T10:00:00Z")));
     expect(mapping.measurements).toEqual([
-      { flowId: "f-1", windowStart: "2026-11-22T10:00:00.000Z", windowEnd: "2026-11-22T10:01:00.000Z", delivered: 120, failed: 3, latencyMs: { p50: 10, p95: 250, p99: 370 }, lagSeconds: 12.5 },
+      { flowId: "f-1", windowStart: "2026-11-22T10:00:00.000Z", windowEnd: "2026-11-22T10:01:00.000Z", delivered: 129, failed: 3, latencyMs: { p50: 10, p95: 250, p99: 370 }, lagSeconds: 12.5 },
       { flowId: "f-2", windowStart: "2026-11-22T10:00:00.000Z", windowEnd: "2026-11-22T10:01:00.000Z", delivered: 30, failed: 0 },
     ]);
-    expect(mapping.rejectedPoints).toBe(2);
-    expect(mapping.errors.join("\n")).toMatch(/delivered.total is not one of/);
-    expect(mapping.errors.join("\n")).toMatch(/delta temporality/);
+    expect(mapping.rejectedPoints).toBe(1);
+    expect(mapping.errors).toEqual([expect.stringMatching(/delivered.total is not one of/)]);
+  });
+
+  it("turns a cumulative series into deltas, starting over when the sender restarts", () => {
+    const t = Date.parse("2026-11-22T10:00:00Z");
+    const cumulative = (start: number, at: number, value: number) =>
+      OtlpMetricsRequest.parse({
+        resourceMetrics: [{ resource: { attributes: flowAttr("f-1") }, scopeMetrics: [{ metrics: [{ name: "interchange.flow.delivered", sum: { aggregationTemporality: 2, isMonotonic: true, dataPoints: [{ startTimeUnixNano: ns(start), timeUnixNano: ns(at), asInt: String(value) }] } }] }] }],
+      });
+    const first = mapOtlpMetrics(cumulative(t, t + 60_000, 50));
+    const second = mapOtlpMetrics(cumulative(t, t + 120_000, 80), { previous: first.series });
+    const repeated = mapOtlpMetrics(cumulative(t, t + 120_000, 80), { previous: second.series });
+    const restarted = mapOtlpMetrics(cumulative(t + 150_000, t + 180_000, 6), { previous: second.series });
+    expect(first.measurements.map((m) => m.delivered)).toEqual([50]);
+    expect(second.measurements).toEqual([expect.objectContaining({ delivered: 30, windowStart: "2026-11-22T10:01:00.000Z", windowEnd: "2026-11-22T10:02:00.000Z" })]);
+    expect(repeated.measurements).toEqual([]);
+    expect(restarted.measurements).toEqual([expect.objectContaining({ delivered: 6, windowStart: "2026-11-22T10:02:30.000Z" })]);
   });
 });
 
@@ -63,15 +78,15 @@ describe("POST /api/otlp/v1/metrics", () => {
     const request = exportRequest(estate.flows.a1B.id, estate.flows.c1D.id, start);
 
     const answer = await ingestOtlpMetrics(ctx, request);
-    // 2 unknown/cumulative points + the 1 point for c1D, which is outside the agent's scope.
-    expect(answer.partialSuccess?.rejectedDataPoints).toBe(3);
+    // The unknown metric's point + the 1 point for c1D, which is outside the agent's scope.
+    expect(answer.partialSuccess?.rejectedDataPoints).toBe(2);
     expect(answer.partialSuccess?.errorMessage).toMatch(/outside the scope/);
     const row = await prisma.flowMetricMinute.findFirstOrThrow({ where: { flowId: estate.flows.a1B.id } });
-    expect(row).toMatchObject({ delivered: 120n, failed: 3n, latencyP95: 250, lagSeconds: 12.5 });
+    expect(row).toMatchObject({ delivered: 129n, failed: 3n, latencyP95: 250, lagSeconds: 12.5 });
 
     // A collector retrying the same export counts once.
     await ingestOtlpMetrics(ctx, request);
-    expect((await prisma.flowMetricMinute.findFirstOrThrow({ where: { flowId: estate.flows.a1B.id } })).delivered).toBe(120n);
+    expect((await prisma.flowMetricMinute.findFirstOrThrow({ where: { flowId: estate.flows.a1B.id } })).delivered).toBe(129n);
     expect(await prisma.flowMetricMinute.count({ where: { flowId: estate.flows.c1D.id } })).toBe(0);
   });
 

@@ -1,5 +1,7 @@
-// OTLP/HTTP JSON metrics (ExportMetricsServiceRequest) to Interchange measurements. Pure; ingest-otlp.ts stores them.
+// OTLP/HTTP metrics (ExportMetricsServiceRequest, JSON or protobuf decoded to the same shape) to Interchange
+// measurements. Pure; ingest-otlp.ts loads the cumulative series' last points and stores the result.
 import { z } from "zod";
+import { cumulativeDelta, exponentialQuantile, seriesKey, type Buckets, type SeriesState } from "./otlp-series";
 import type { Measurement } from "./schemas";
 
 export const FLOW_ATTRIBUTE = "interchange.flow.id";
@@ -38,6 +40,20 @@ const HistogramPoint = z.object({
   min: z.number().optional(),
   max: z.number().optional(),
 });
+const ExponentialBuckets = z.object({ offset: z.number().int().optional(), bucketCounts: z.array(z.union([z.string(), z.number()])).max(1000).optional() });
+const ExponentialPoint = z.object({
+  attributes: Attributes,
+  startTimeUnixNano: Nanos.optional(),
+  timeUnixNano: Nanos.optional(),
+  count: z.union([z.string(), z.number()]).optional(),
+  sum: z.number().optional(),
+  scale: z.number().int().min(-10).max(20).optional(),
+  zeroCount: z.union([z.string(), z.number()]).optional(),
+  positive: ExponentialBuckets.optional(),
+  negative: ExponentialBuckets.optional(),
+  min: z.number().optional(),
+  max: z.number().optional(),
+});
 const Temporality = z.union([z.number().int(), z.string()]).optional();
 const Metric = z.object({
   name: z.string().max(500),
@@ -45,7 +61,7 @@ const Metric = z.object({
   sum: z.object({ dataPoints: z.array(NumberPoint).max(10000).optional(), aggregationTemporality: Temporality, isMonotonic: z.boolean().optional() }).optional(),
   gauge: z.object({ dataPoints: z.array(NumberPoint).max(10000).optional() }).optional(),
   histogram: z.object({ dataPoints: z.array(HistogramPoint).max(10000).optional(), aggregationTemporality: Temporality }).optional(),
-  exponentialHistogram: z.object({ dataPoints: z.array(z.unknown()).max(10000).optional() }).optional(),
+  exponentialHistogram: z.object({ dataPoints: z.array(ExponentialPoint).max(10000).optional(), aggregationTemporality: Temporality }).optional(),
   summary: z.object({ dataPoints: z.array(z.unknown()).max(10000).optional() }).optional(),
 });
 export const OtlpMetricsRequest = z
@@ -65,6 +81,31 @@ export type OtlpMetricsRequest = z.infer<typeof OtlpMetricsRequest>;
 
 type Attrs = z.infer<typeof Attributes>;
 
+/**
+ * Maps attributes to a flow when the sender does not set interchange.flow.id: every attribute of `match` (looked up on
+ * the point, then its resource) must equal the given value, e.g. { "service.name": "orders", "messaging.destination.name":
+ * "orders.created" } -> a flow id. Configured in OTLP_FLOW_MAPPING (JSON array).
+ */
+export const FlowMappingRule = z.object({ match: z.record(z.string().max(500), z.string().max(1000)), flowId: z.string().min(1).max(200) });
+export type FlowMappingRule = z.infer<typeof FlowMappingRule>;
+
+export function flowMappingFromEnv(env: NodeJS.ProcessEnv = process.env): FlowMappingRule[] {
+  const text = env.OTLP_FLOW_MAPPING?.trim();
+  if (!text) return [];
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw new Error(`OTLP_FLOW_MAPPING is not valid JSON: ${(error as Error).message}`);
+  }
+  const rules = z.array(FlowMappingRule).max(10_000).safeParse(parsed);
+  if (!rules.success) {
+    const issue = rules.error.issues[0];
+    throw new Error(`OTLP_FLOW_MAPPING /${issue.path.join("/")}: ${issue.message}`);
+  }
+  return rules.data;
+}
+
 /** An OTLP intValue is an int64: at most 20 digits. Anything else (a 5,000-char "number") is not a flow id. */
 const INT_VALUE = /^-?\d{1,20}$/;
 const INVALID = Symbol("invalid attribute value");
@@ -81,9 +122,12 @@ function attribute(attrs: Attrs, key: string): string | typeof INVALID | undefin
 const toNumber = (v: string | number | undefined) => (v === undefined ? undefined : Number(v));
 const nanosToMs = (v: string | number | undefined) => (v === undefined ? undefined : Number(BigInt(v) / 1_000_000n));
 
-/** Delta is what a measurement means; cumulative sums would need per-series state (use the collector's cumulativetodelta). */
-function isDelta(t: string | number | undefined): boolean {
-  return t === undefined || t === 1 || t === "AGGREGATION_TEMPORALITY_DELTA";
+const nanosOf = (ms: number) => String(BigInt(ms) * 1_000_000n);
+
+function temporality(t: string | number | undefined): "delta" | "cumulative" | "unknown" {
+  if (t === undefined || t === 1 || t === "AGGREGATION_TEMPORALITY_DELTA") return "delta";
+  if (t === 2 || t === "AGGREGATION_TEMPORALITY_CUMULATIVE") return "cumulative";
+  return "unknown";
 }
 
 /** Percentile from explicit-bucket histogram counts, interpolating linearly inside the bucket. */
@@ -111,94 +155,162 @@ export type OtlpMapping = {
   pointsPer: number[];
   rejectedPoints: number;
   errors: string[];
+  /** The new last point of every cumulative series seen, to keep for the next export. */
+  series: Map<string, SeriesState>;
 };
 
+export type OtlpMappingOptions = { now?: number; previous?: ReadonlyMap<string, SeriesState>; rules?: readonly FlowMappingRule[] };
+
+type Point = { attributes?: Attrs; startTimeUnixNano?: string | number; timeUnixNano?: string | number };
+
+/** Keys of the cumulative series in a request, to load their previous points before mapping. */
+export function cumulativeSeriesKeys(request: OtlpMetricsRequest): string[] {
+  const keys: string[] = [];
+  for (const rm of request.resourceMetrics) {
+    for (const sm of rm.scopeMetrics ?? []) {
+      for (const metric of sm.metrics ?? []) {
+        const data = metric.sum ?? metric.histogram ?? metric.exponentialHistogram;
+        if (!data || temporality(data.aggregationTemporality) !== "cumulative") continue;
+        for (const p of (data.dataPoints ?? []) as Point[]) keys.push(seriesKey(metric.name, rm.resource?.attributes, p.attributes));
+      }
+    }
+  }
+  return keys;
+}
+
+const LATENCY_UNITS: Record<string, number> = { "": 1, ms: 1, s: 1000, us: 0.001 };
+type Kind = "sum" | "gauge" | "histogram" | "exponentialHistogram";
+
 /** Maps the request's data points to one measurement per flow and window; points that cannot be mapped are counted and explained. */
-export function mapOtlpMetrics(request: OtlpMetricsRequest, now = Date.now()): OtlpMapping {
+export function mapOtlpMetrics(request: OtlpMetricsRequest, options: OtlpMappingOptions = {}): OtlpMapping {
+  const now = options.now ?? Date.now();
   const byKey = new Map<string, { m: Measurement; points: number }>();
   const errors = new Set<string>();
+  const series = new Map<string, SeriesState>();
   let rejectedPoints = 0;
+  // Only reasons that refused at least one point are reported.
   const reject = (n: number, why: string) => {
+    if (n <= 0) return;
     rejectedPoints += n;
     errors.add(why);
   };
-  const slot = (flowId: string, start?: string | number, end?: string | number) => {
-    const endMs = nanosToMs(end) || now;
-    const startMs = nanosToMs(start) || endMs - 60_000;
-    const key = `${flowId}|${startMs}|${endMs}`;
+  const slot = (flowId: string, startMs: number | undefined, endMs: number | undefined) => {
+    const end = endMs || now;
+    const start = startMs || end - 60_000;
+    const key = `${flowId}|${start}|${end}`;
     let entry = byKey.get(key);
     if (!entry) {
-      entry = { m: { flowId, windowStart: new Date(startMs).toISOString(), windowEnd: new Date(Math.max(endMs, startMs)).toISOString(), delivered: 0, failed: 0 }, points: 0 };
+      entry = { m: { flowId, windowStart: new Date(start).toISOString(), windowEnd: new Date(Math.max(end, start)).toISOString(), delivered: 0, failed: 0 }, points: 0 };
       byKey.set(key, entry);
     }
     entry.points += 1;
     return entry.m;
   };
+  const flowOf = (point: Attrs, resource: Attrs): string | typeof INVALID | undefined => {
+    const direct = attribute(point, FLOW_ATTRIBUTE) ?? attribute(resource, FLOW_ATTRIBUTE);
+    if (direct !== undefined) return direct;
+    const rule = options.rules?.find((r) => Object.entries(r.match).every(([key, value]) => (attribute(point, key) ?? attribute(resource, key)) === value));
+    return rule?.flowId;
+  };
 
   for (const rm of request.resourceMetrics) {
-    const resourceFlow = attribute(rm.resource?.attributes, FLOW_ATTRIBUTE);
+    const resource = rm.resource?.attributes;
     for (const sm of rm.scopeMetrics ?? []) {
       for (const metric of sm.metrics ?? []) {
-        const points = [...(metric.sum?.dataPoints ?? []), ...(metric.gauge?.dataPoints ?? [])];
-        const histogram = metric.histogram?.dataPoints ?? [];
-        const total = points.length + histogram.length + (metric.exponentialHistogram?.dataPoints?.length ?? 0) + (metric.summary?.dataPoints?.length ?? 0);
+        const count = (d?: { dataPoints?: unknown[] }) => d?.dataPoints?.length ?? 0;
+        const total = count(metric.sum) + count(metric.gauge) + count(metric.histogram) + count(metric.exponentialHistogram) + count(metric.summary);
         const known = Object.values(OTLP_METRICS) as string[];
         if (!known.includes(metric.name)) {
           reject(total, `metric ${metric.name} is not one of ${known.join(", ")}`);
           continue;
         }
-        const expected = metric.name === OTLP_METRICS.latency ? "histogram" : metric.name === OTLP_METRICS.lag ? "gauge" : "sum";
-        if (!metric[expected]) {
-          reject(total, `${metric.name} must be a ${expected}`);
+        const isLatency = metric.name === OTLP_METRICS.latency;
+        const isLag = metric.name === OTLP_METRICS.lag;
+        const kind: Kind | null = isLatency ? (metric.histogram ? "histogram" : metric.exponentialHistogram ? "exponentialHistogram" : null) : isLag ? (metric.gauge ? "gauge" : null) : metric.sum ? "sum" : null;
+        if (!kind) {
+          reject(total, `${metric.name} must be a ${isLatency ? "histogram or exponential histogram" : isLag ? "gauge" : "sum"}`);
           continue;
         }
-        if (expected === "sum" && !isDelta(metric.sum?.aggregationTemporality)) {
-          reject(total, `${metric.name} must use delta temporality (add the cumulativetodelta processor)`);
+        const data = metric[kind]!;
+        const temp = kind === "gauge" ? "delta" : temporality((data as { aggregationTemporality?: string | number }).aggregationTemporality);
+        const points = (data.dataPoints ?? []) as Point[];
+        reject(total - points.length, `${metric.name}: only ${kind} points are read`);
+        if (temp === "unknown") {
+          reject(points.length, `${metric.name} has an unknown aggregation temporality`);
           continue;
         }
-        if (expected === "histogram" && !isDelta(metric.histogram?.aggregationTemporality)) {
-          reject(total, `${metric.name} must use delta temporality (add the cumulativetodelta processor)`);
+        const unit = LATENCY_UNITS[metric.unit ?? ""];
+        if (isLatency && unit === undefined) {
+          reject(points.length, `${metric.name} has unit ${metric.unit}; send ms or s`);
           continue;
         }
-        reject(total - (expected === "histogram" ? histogram.length : metric[expected]!.dataPoints?.length ?? 0), `${metric.name}: only ${expected} points are read`);
-        if (expected === "histogram") {
-          for (const p of histogram) {
-            const flowId = attribute(p.attributes, FLOW_ATTRIBUTE) ?? resourceFlow;
-            if (flowId === INVALID) {
-              reject(1, `a data point of ${metric.name} has an ${FLOW_ATTRIBUTE} intValue that is not an int64`);
-              continue;
-            }
-            if (!flowId) {
-              reject(1, `a data point of ${metric.name} has no ${FLOW_ATTRIBUTE} attribute (on the point or its resource)`);
-              continue;
-            }
-            const counts = (p.bucketCounts ?? []).map(Number);
-            const bounds = p.explicitBounds ?? [];
-            const m = slot(flowId, p.startTimeUnixNano, p.timeUnixNano);
-            const q = (x: number) => histogramQuantile(x, counts, bounds, p.min, p.max) ?? undefined;
-            m.latencyMs = { p50: q(0.5), p95: q(0.95), p99: q(0.99) };
-          }
-          continue;
-        }
-        for (const p of metric[expected]!.dataPoints ?? []) {
-          const flowId = attribute(p.attributes, FLOW_ATTRIBUTE) ?? resourceFlow;
-          const value = p.asDouble ?? toNumber(p.asInt);
+        for (const p of points) {
+          const flowId = flowOf(p.attributes, resource);
           if (flowId === INVALID) {
             reject(1, `a data point of ${metric.name} has an ${FLOW_ATTRIBUTE} intValue that is not an int64`);
             continue;
           }
-          if (!flowId || value === undefined || !Number.isFinite(value) || value < 0) {
-            reject(1, flowId ? `a data point of ${metric.name} has no non-negative value` : `a data point of ${metric.name} has no ${FLOW_ATTRIBUTE} attribute (on the point or its resource)`);
+          if (!flowId) {
+            reject(1, `a data point of ${metric.name} has no ${FLOW_ATTRIBUTE} attribute (on the point or its resource) and matches no OTLP_FLOW_MAPPING rule`);
             continue;
           }
-          const m = slot(flowId, p.startTimeUnixNano, p.timeUnixNano);
-          if (metric.name === OTLP_METRICS.delivered) m.delivered += Math.round(value);
-          else if (metric.name === OTLP_METRICS.failed) m.failed += Math.round(value);
-          else m.lagSeconds = Math.max(m.lagSeconds ?? 0, value);
+          const read = readPoint(kind, p);
+          if (!read) {
+            reject(1, `a data point of ${metric.name} has no non-negative value`);
+            continue;
+          }
+          let { value, buckets } = read;
+          let startMs = nanosToMs(p.startTimeUnixNano);
+          if (temp === "cumulative") {
+            const key = seriesKey(metric.name, resource, p.attributes);
+            const state = { start: String(p.startTimeUnixNano ?? "0"), time: String(p.timeUnixNano ?? nanosOf(now)), value, buckets };
+            const delta = cumulativeDelta(series.get(key) ?? options.previous?.get(key), state);
+            if (!delta) continue; // counted already: a retried or older export
+            series.set(key, state);
+            ({ value, buckets } = delta);
+            startMs = nanosToMs(delta.windowStart);
+          }
+          const m = slot(flowId, startMs, nanosToMs(p.timeUnixNano));
+          if (kind === "gauge") m.lagSeconds = Math.max(m.lagSeconds ?? 0, value);
+          else if (kind === "sum") {
+            if (metric.name === OTLP_METRICS.delivered) m.delivered += Math.round(value);
+            else m.failed += Math.round(value);
+          } else if (buckets && value > 0) {
+            const b = buckets;
+            const q = (x: number) => {
+              const v = b.kind === "explicit" ? histogramQuantile(x, b.counts, b.bounds, read.min, read.max) : exponentialQuantile(x, b, read.min, read.max);
+              return v === null ? undefined : Math.round(v * unit * 1000) / 1000;
+            };
+            m.latencyMs = { p50: q(0.5), p95: q(0.95), p99: q(0.99) };
+          }
         }
       }
     }
   }
   const entries = [...byKey.values()];
-  return { measurements: entries.map((e) => e.m), pointsPer: entries.map((e) => e.points), rejectedPoints, errors: [...errors] };
+  return { measurements: entries.map((e) => e.m), pointsPer: entries.map((e) => e.points), rejectedPoints, errors: [...errors], series };
+}
+
+type ReadPoint = { value: number; buckets: Buckets | null; min?: number; max?: number };
+
+/** A point's value (a sum or gauge value, or a histogram's count) and its buckets; null when it has no usable value. */
+function readPoint(kind: Kind, p: Point): ReadPoint | null {
+  if (kind === "sum" || kind === "gauge") {
+    const n = p as z.infer<typeof NumberPoint>;
+    const value = n.asDouble ?? toNumber(n.asInt);
+    return value === undefined || !Number.isFinite(value) || value < 0 ? null : { value, buckets: null };
+  }
+  if (kind === "histogram") {
+    const h = p as z.infer<typeof HistogramPoint>;
+    const counts = (h.bucketCounts ?? []).map(Number);
+    const value = Number(h.count ?? counts.reduce((a, b) => a + b, 0));
+    return Number.isFinite(value) && value >= 0 ? { value, buckets: { kind: "explicit", bounds: h.explicitBounds ?? [], counts }, min: h.min, max: h.max } : null;
+  }
+  const e = p as z.infer<typeof ExponentialPoint>;
+  const counts: Record<string, number> = {};
+  (e.positive?.bucketCounts ?? []).forEach((c, i) => {
+    if (Number(c) > 0) counts[String((e.positive?.offset ?? 0) + i)] = Number(c);
+  });
+  const value = Number(e.count ?? 0);
+  return Number.isFinite(value) && value >= 0 ? { value, buckets: { kind: "exponential", scale: e.scale ?? 0, zero: Number(e.zeroCount ?? 0), counts }, min: e.min, max: e.max } : null;
 }

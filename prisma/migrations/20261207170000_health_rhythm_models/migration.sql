@@ -7,3 +7,15 @@ ALTER TABLE "flow_health" ADD COLUMN "newest_delivered_at" TIMESTAMPTZ(3),
     ADD COLUMN "anomaly_state" JSONB NOT NULL DEFAULT '{}';
 
 DROP TABLE "flow_baseline";
+
+-- The last point of every cumulative OTLP series per agent, so each export's increase is stored once.
+CREATE TABLE "otlp_series" (
+    "agent_id" UUID NOT NULL,
+    "series_key" TEXT NOT NULL,
+    "state" JSONB NOT NULL,
+    "updated_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "otlp_series_pkey" PRIMARY KEY ("agent_id", "series_key")
+);
+CREATE INDEX "otlp_series_updated_at_idx" ON "otlp_series"("updated_at");
+ALTER TABLE "otlp_series" ADD CONSTRAINT "otlp_series_agent_id_fkey" FOREIGN KEY ("agent_id") REFERENCES "agent"("id") ON DELETE CASCADE ON UPDATE CASCADE;
