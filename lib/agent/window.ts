@@ -47,7 +47,14 @@ export type Measurement = {
   latencyMs?: { p50: number; p95: number; p99: number };
   lagSeconds?: number;
   bytes?: number;
+  /**
+   * What the connector cannot measure for this flow, so the portal shows "not measured" instead of judging it:
+   * latency, lag, or the exact delivered count ("delivered": `delivered` is a lower bound).
+   */
+  notMeasured?: NotMeasured[];
 };
+
+export type NotMeasured = "delivered" | "latency" | "lag";
 
 /** What a connector reports for one flow over one window; the agent adds the window bounds. */
 export type Reading = Omit<Measurement, "windowStart" | "windowEnd">;

@@ -36,6 +36,7 @@ type MinuteRow = {
   d5: number; f5: number; d30m: number; f30m: number; d1h: number; f1h: number; dcur: number; fcur: number;
   p95: number | null; p99: number | null; vol5: number | null; lag: number | null;
   newest: Date | string | null;
+  not_measured: string | null;
   mins: number[]; vols: number[]; fails: number[]; p95s: (number | null)[];
 };
 
@@ -132,6 +133,7 @@ function minuteAggregates(tx: Tx, now: Date): Promise<MinuteRow[]> {
          (sum(m.delivered + m.failed) FILTER (WHERE m.minute >= $2::timestamptz - interval '5 minutes' AND m.minute < $2::timestamptz))::float8 / 5 AS vol5,
          (array_agg(m.lag_seconds ORDER BY m.minute DESC) FILTER (WHERE m.lag_seconds IS NOT NULL))[1] AS lag,
          max(m.last_delivered_at) AS newest,
+         (array_agg(array_to_string(m.not_measured, ',') ORDER BY m.minute DESC))[1] AS not_measured,
          array_agg((extract(epoch FROM m.minute) * 1000)::float8 ORDER BY m.minute) AS mins,
          array_agg((m.delivered + m.failed)::float8 ORDER BY m.minute) AS vols,
          array_agg(m.failed::float8 ORDER BY m.minute) AS fails,
@@ -209,6 +211,7 @@ async function evaluateAll(tx: Tx, now: Date, hourly: HourlySums, phases: Record
         p99Ms: m?.p99 ?? null,
         volumePerMinute: m?.vol5 ?? null,
         newestDeliveredAt: newest,
+        notMeasured: m?.not_measured ? m.not_measured.split(",") : [],
         rhythm,
         staleAfterSeconds,
       },

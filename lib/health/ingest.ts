@@ -114,6 +114,7 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
     lag: new Array<number | null>(n),
     bytes: new Array<number>(n),
     deliveredAt: new Array<string | null>(n),
+    notMeasured: new Array<string>(n),
   };
   items.forEach((m, i) => {
     cols.flow[i] = m.flowId;
@@ -128,15 +129,17 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
     cols.lag[i] = m.lagSeconds ?? null;
     cols.bytes[i] = m.bytes ?? 0;
     cols.deliveredAt[i] = m.delivered > 0 ? m.windowEnd : null;
+    cols.notMeasured[i] = (m.notMeasured ?? []).join(",");
   });
   await tx.query(
     `INSERT INTO flow_metric_minute AS m
-       (flow_id, minute, delivered, failed, retried, dead_lettered, latency_p50, latency_p95, latency_p99, lag_seconds, bytes, reports, last_delivered_at)
+       (flow_id, minute, delivered, failed, retried, dead_lettered, latency_p50, latency_p95, latency_p99, lag_seconds, bytes, reports, last_delivered_at, not_measured)
      SELECT t.flow_id, date_trunc('minute', t.ws, 'UTC'), sum(t.delivered), sum(t.failed), sum(t.retried), sum(t.dead),
-            max(t.p50), max(t.p95), max(t.p99), max(t.lag), sum(t.bytes), count(*), max(t.delivered_at)
+            max(t.p50), max(t.p95), max(t.p99), max(t.lag), sum(t.bytes), count(*), max(t.delivered_at),
+            ARRAY(SELECT DISTINCT x FROM unnest(string_to_array(string_agg(t.nm, ','), ',')) x WHERE x <> '' ORDER BY x)
      FROM unnest($1::uuid[], $2::timestamptz[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
-                 $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::bigint[], $12::timestamptz[])
-          AS t(flow_id, ws, delivered, failed, retried, dead, p50, p95, p99, lag, bytes, delivered_at)
+                 $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::bigint[], $12::timestamptz[], $13::text[])
+          AS t(flow_id, ws, delivered, failed, retried, dead, p50, p95, p99, lag, bytes, delivered_at, nm)
      GROUP BY 1, 2
      ORDER BY 1, 2
      ON CONFLICT (flow_id, minute) DO UPDATE SET
@@ -150,8 +153,9 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
        lag_seconds = GREATEST(m.lag_seconds, excluded.lag_seconds),
        bytes = m.bytes + excluded.bytes,
        reports = m.reports + excluded.reports,
-       last_delivered_at = GREATEST(m.last_delivered_at, excluded.last_delivered_at)`,
-    [cols.flow, cols.start, cols.delivered, cols.failed, cols.retried, cols.dead, cols.p50, cols.p95, cols.p99, cols.lag, cols.bytes, cols.deliveredAt],
+       last_delivered_at = GREATEST(m.last_delivered_at, excluded.last_delivered_at),
+       not_measured = ARRAY(SELECT DISTINCT x FROM unnest(m.not_measured || excluded.not_measured) x ORDER BY x)`,
+    [cols.flow, cols.start, cols.delivered, cols.failed, cols.retried, cols.dead, cols.p50, cols.p95, cols.p99, cols.lag, cols.bytes, cols.deliveredAt, cols.notMeasured],
   );
 }
 

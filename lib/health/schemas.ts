@@ -27,6 +27,11 @@ export const Measurement = z
     latencyMs: z.object({ p50: ms.optional(), p95: ms.optional(), p99: ms.optional() }).optional(),
     lagSeconds: z.number().min(0).max(1e9).optional().describe("Maximum lag / age of the oldest undelivered message in the window"),
     bytes: count.optional(),
+    notMeasured: z
+      .array(z.enum(["delivered", "latency", "lag"]))
+      .max(3)
+      .optional()
+      .describe("What the connector cannot measure for this flow: shown as not measured, never as OK ('delivered': the count is a lower bound)"),
     flow: FlowHint.optional(),
   })
   .refine((m) => Date.parse(m.windowEnd) >= Date.parse(m.windowStart), { message: "windowEnd is before windowStart", path: ["windowEnd"] });

@@ -153,6 +153,8 @@ export type FlowObservation = {
   /** When the newest delivered message was seen, and how long the flow's rhythm allows it to be silent. */
   newestDeliveredAt?: Date | null;
   rhythm?: Rhythm | null;
+  /** What the newest report's connector could not measure ("latency", "lag", "delivered": a lower bound). */
+  notMeasured?: readonly string[];
   /** Reports older than this make the flow NO_DATA (the agent's silence threshold). */
   staleAfterSeconds?: number;
 };
@@ -172,6 +174,10 @@ export type Evaluation = {
     newestMessageAgeSeconds: number | null;
     expectedIntervalSeconds: number | null;
     rhythmSource: Rhythm["source"] | null;
+    /** SLIs the connector cannot measure: shown as "not measured", never judged OK. */
+    notMeasured: string[];
+    /** Contracted targets that go unjudged because nothing measures them, in words. */
+    unjudged: string[];
   };
   burnRates: BurnRates;
   budget: Budget;
@@ -205,7 +211,18 @@ export function evaluateFlow(obs: FlowObservation, sla: Sla, now: Date): Evaluat
     newestMessageAgeSeconds: null,
     expectedIntervalSeconds: obs.rhythm?.seconds ?? null,
     rhythmSource: obs.rhythm?.source ?? null,
+    notMeasured: [],
+    unjudged: [],
   };
+  const missing = new Set(obs.notMeasured ?? []);
+  if (missing.has("latency") && obs.p95Ms === null && obs.p99Ms === null) sli.notMeasured.push("latency");
+  if (missing.has("lag") && obs.lagSeconds === null) sli.notMeasured.push("lag");
+  if (missing.has("delivered")) sli.notMeasured.push("delivered");
+  if (sli.notMeasured.includes("latency") && (sla.latencyP95Ms !== null || sla.latencyP99Ms !== null)) {
+    sli.unjudged.push("the latency SLA: the connector reporting this flow cannot measure latency");
+  }
+  if (sli.notMeasured.includes("lag") && sla.freshnessMaxLagSeconds !== null) sli.unjudged.push("the lag limit: the connector reports no lag figure for this flow now");
+  if (sli.notMeasured.includes("delivered")) sli.unjudged.push("exact delivery success: the delivered count is a lower bound, so success is too");
   const silence = silenceVerdict(now.getTime(), obs.newestDeliveredAt?.getTime() ?? null, obs.rhythm?.seconds ?? null);
   sli.newestMessageAgeSeconds = silence.ageSeconds;
   const roundedRates = { ...rates, "5m": round(rates["5m"]), "30m": round(rates["30m"]), "1h": round(rates["1h"]), "6h": round(rates["6h"]) };

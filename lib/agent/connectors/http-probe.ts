@@ -76,6 +76,7 @@ export function httpProbeConnector(config: HttpConnectorConfig, fetchImpl: typeo
           delivered: inWindow.filter((p) => p.ok).length,
           failed: inWindow.filter((p) => !p.ok).length,
           ...(latencyMs ? { latencyMs } : {}),
+          notMeasured: ["lag"],
         });
       }
       return readings;

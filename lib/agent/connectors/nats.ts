@@ -123,6 +123,8 @@ export function natsConnector(config: NatsConnectorConfig, env = process.env): C
             retried: Math.max(0, counterDelta(previous.deliveries, sample.deliveries) - firstDeliveries),
             deadLettered,
             lagSeconds: Math.round(lagSeconds * 10) / 10,
+            // JetStream keeps no per-message delivery time the agent could read.
+            notMeasured: ["latency"],
           });
         } catch (error) {
           tracker.fail(key(c), error);

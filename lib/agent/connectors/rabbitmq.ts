@@ -3,17 +3,18 @@
 //   delivered     a lower bound: how far the ready count fell in the window, less what was dead-lettered
 //                 (messages published in the same window hide the rest)
 //   deadLettered  growth of the dead-letter queue's depth (exact while nothing drains the dead-letter queue)
-//   failed        0: a failure rate needs the delivered count, which AMQP cannot give; dead-lettered messages
-//                 against a lower bound of deliveries would breach a success SLA that is in fact met
+//   failed        = deadLettered: a dead-lettered message is a failed delivery, so DLQ growth lowers delivery
+//                 success (a lower bound of it: `delivered` is one; the reading says so in notMeasured)
 //   lagSeconds    how long the queue has held ready messages with no consumer attached (a lower bound of the
 //                 oldest message's age: with no consumer nothing leaves the queue); omitted while consumers
 //                 are attached, 0 when the queue is empty
 // With managementUrl (the rabbitmq_management plugin), exact figures from its cumulative message_stats:
 //   delivered = Δ(ack + deliver_no_ack), retried = Δredeliver, deadLettered = failed = Δ(dead-letter queue
 //   publish), lagSeconds = age of the head message when publishers set the AMQP timestamp property.
+// Neither path measures latency; what a reading lacks is listed in its notMeasured.
 import amqp, { type ChannelModel } from "amqplib";
 import { flowRef, type RabbitConnectorConfig } from "../config";
-import { counterDelta, type Reading, type Window } from "../window";
+import { counterDelta, type NotMeasured, type Reading, type Window } from "../window";
 import { StatusTracker, type Connector } from "./types";
 
 type Queue = RabbitConnectorConfig["queues"][number];
@@ -124,6 +125,7 @@ export function rabbitmqConnector(config: RabbitConnectorConfig, fetchImpl: type
     else if (current.ready === 0) lagSeconds = 0;
     else if (current.unconsumedSince !== undefined) lagSeconds = (current.at - current.unconsumedSince) / 1000;
     const lag = lagSeconds === undefined ? {} : { lagSeconds: Math.round(lagSeconds * 10) / 10 };
+    const notMeasured: NotMeasured[] = lagSeconds === undefined ? ["latency", "lag"] : ["latency"];
     if (current.stats && previous.stats) {
       const deadLettered =
         current.stats.deadLettered !== undefined && previous.stats.deadLettered !== undefined ? counterDelta(previous.stats.deadLettered, current.stats.deadLettered) : 0;
@@ -134,11 +136,19 @@ export function rabbitmqConnector(config: RabbitConnectorConfig, fetchImpl: type
         retried: counterDelta(previous.stats.redelivered, current.stats.redelivered),
         deadLettered,
         ...lag,
+        notMeasured,
       };
     }
     const deadLettered = current.dlqReady !== undefined && previous.dlqReady !== undefined ? Math.max(0, current.dlqReady - previous.dlqReady) : 0;
     // Dead-lettered messages also left the queue: they are not deliveries.
-    return { ...flowRef(q), delivered: Math.max(0, previous.ready - current.ready - deadLettered), failed: 0, deadLettered, ...lag };
+    return {
+      ...flowRef(q),
+      delivered: Math.max(0, previous.ready - current.ready - deadLettered),
+      failed: deadLettered,
+      deadLettered,
+      ...lag,
+      notMeasured: ["delivered", ...notMeasured],
+    };
   }
 
   return {

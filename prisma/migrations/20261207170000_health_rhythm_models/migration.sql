@@ -19,3 +19,6 @@ CREATE TABLE "otlp_series" (
 );
 CREATE INDEX "otlp_series_updated_at_idx" ON "otlp_series"("updated_at");
 ALTER TABLE "otlp_series" ADD CONSTRAINT "otlp_series_agent_id_fkey" FOREIGN KEY ("agent_id") REFERENCES "agent"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- What the reporting connectors could not measure in the minute (latency, lag, the exact delivered count).
+ALTER TABLE "flow_metric_minute" ADD COLUMN "not_measured" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[];
