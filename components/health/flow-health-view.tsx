@@ -65,6 +65,10 @@ export function FlowHealthView({ flowId, initial }: Props) {
   ];
   const perMinute = s.resolution === "hour" ? 60 : 1;
   const sli = h.sli as Record<string, unknown>;
+  const notMeasured = new Set(Array.isArray(sli.notMeasured) ? (sli.notMeasured as string[]) : []);
+  const unjudged = Array.isArray(sli.unjudged) ? (sli.unjudged as string[]) : [];
+  // A figure the connector cannot measure reads "not measured", never an empty or OK-looking value.
+  const measured = (what: string, text: string) => (notMeasured.has(what) ? "not measured" : text);
   const burn = h.burnRates as Record<string, unknown>;
   const budget = h.budget as Record<string, unknown>;
 
@@ -86,24 +90,39 @@ export function FlowHealthView({ flowId, initial }: Props) {
             ))}
           </ul>
         ) : null}
+        {unjudged.length ? (
+          <ul className="list-disc pl-5 text-sm text-muted-foreground" aria-label="Not measured">
+            {unjudged.map((u) => (
+              <li key={u}>Not judged: {u}</li>
+            ))}
+          </ul>
+        ) : null}
         <dl className="grid grid-cols-2 gap-3 text-sm sm:grid-cols-4">
           <div>
             <dt className="text-muted-foreground">Success (5 min / 1 h)</dt>
             <dd>
-              {fmt(sli.successPct5m, "%")} / {fmt(sli.successPct1h, "%")} <span className="text-muted-foreground">target {fmt(sla.deliverySuccessPct, "%")}</span>
+              {fmt(sli.successPct5m, "%")} / {fmt(sli.successPct1h, "%")}
+              {notMeasured.has("delivered") ? " (at least)" : ""} <span className="text-muted-foreground">target {fmt(sla.deliverySuccessPct, "%")}</span>
             </dd>
           </div>
           <div>
-            <dt className="text-muted-foreground">Lag</dt>
+            <dt className="text-muted-foreground">Lag (oldest waiting)</dt>
             <dd>
-              {fmt(sli.lagSeconds, " s")} <span className="text-muted-foreground">max {fmt(sla.freshnessMaxLagSeconds, " s")}</span>
+              {measured("lag", fmt(sli.lagSeconds, " s"))} <span className="text-muted-foreground">max {fmt(sla.freshnessMaxLagSeconds, " s")}</span>
+            </dd>
+          </div>
+          <div>
+            <dt className="text-muted-foreground">Newest message</dt>
+            <dd>
+              {sli.newestMessageAgeSeconds == null ? "not measured" : `${fmt(sli.newestMessageAgeSeconds, " s")} ago`}{" "}
+              <span className="text-muted-foreground">
+                {sli.expectedIntervalSeconds == null ? "no rhythm learnt yet" : `rhythm allows ${fmt(sli.expectedIntervalSeconds, " s")} (${sli.rhythmSource === "contract" ? "contract" : "learnt"})`}
+              </span>
             </dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Latency p95 / p99</dt>
-            <dd>
-              {fmt(sli.latencyP95Ms, " ms")} / {fmt(sli.latencyP99Ms, " ms")}
-            </dd>
+            <dd>{measured("latency", `${fmt(sli.latencyP95Ms, " ms")} / ${fmt(sli.latencyP99Ms, " ms")}`)}</dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Volume</dt>

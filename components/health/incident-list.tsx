@@ -30,7 +30,7 @@ export function IncidentList({ incidents, showFlow = true }: { incidents: Incide
           </div>
           {incident.suspectedCauses.length ? (
             <p className="mt-2 text-sm">
-              Suspected upstream cause:{" "}
+              Suspected causes, most likely first:{" "}
               {incident.suspectedCauses.slice(0, 3).map((c, i) => (
                 <span key={c.flowId}>
                   {i ? ", " : ""}
@@ -38,7 +38,8 @@ export function IncidentList({ incidents, showFlow = true }: { incidents: Incide
                     {c.name}
                   </Link>{" "}
                   <span className="text-muted-foreground">
-                    (upstream of {c.covers} of {c.of} breaching flows)
+                    ({c.tie ? "tied: the evidence does not separate it from the next; " : ""}
+                    {c.explanation ?? `upstream of ${c.covers} of ${c.of} breaching flows`})
                   </span>
                 </span>
               ))}
