@@ -144,7 +144,7 @@ export function FlowHealthView({ flowId, initial }: Props) {
           </div>
           <div>
             <dt className="text-muted-foreground">Error budget left (30 d)</dt>
-            <dd>{fmt(budget.remainingPct, "%")}</dd>
+            <dd>{budget.enoughData === false ? `too little data (${fmt(budget.coverageHours, " h")} of ${fmt(budget.windowDays, " days")})` : fmt(budget.remainingPct, "%")}</dd>
           </div>
         </dl>
       </section>

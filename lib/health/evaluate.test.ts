@@ -91,6 +91,21 @@ describe("SLA evaluation", () => {
     expect(list[0].evidence.anomalies).toEqual([expect.objectContaining({ metric: "volume", direction: "high", value: expect.any(Number) })]);
   });
 
+  it("opens a ticket-level incident when the error budget burns at 6x over 6 h and 30 min, without calling it a breach", async () => {
+    const { prisma } = database();
+    const estate = await seedLineageFixture(prisma);
+    const flowId = estate.flows.c1D.id;
+    const now = new Date(Math.floor(Date.now() / MINUTE) * MINUTE + 40_000);
+    const rows = Array.from({ length: 30 }, (_, i) => ({ flowId, minute: new Date(now.getTime() - 40_000 - (i + 1) * MINUTE), delivered: 93n, failed: 7n, reports: 4 }));
+    await prisma.flowMetricMinute.createMany({ data: rows });
+    await evaluateHealth(systemCtx("test"), now, { forceMaintenance: true });
+    expect((await getFlowHealth(systemCtx("test"), flowId)).status).toBe("AT_RISK");
+    const [ticket] = await listIncidents(systemCtx("test"), { flowId, kind: "BUDGET_BURN", state: "OPEN", limit: 1 });
+    expect(ticket).toMatchObject({ severity: "ticket", title: expect.stringContaining("error budget burning") });
+    // Half an hour of data is too little to call the 30-day budget spent.
+    expect((await getFlowHealth(systemCtx("test"), flowId)).budget).toMatchObject({ enoughData: false, remainingPct: null });
+  });
+
   it("raises an incident for a silent agent and resolves it when the agent is heard from", async () => {
     const estate = await seedLineageFixture(database().prisma);
     const agent = await reporter([estate.systems.D.id]);

@@ -22,7 +22,7 @@ export const EVALUATION_LOCK_KEY = 7_142_020_006;
 // every 10 minutes so late minutes still reach the hourly roll-up.
 const MAINTENANCE_EVERY_MS = 10 * 60_000;
 
-type HourlySums = Map<string, { d6: number; f6: number; d30: number; f30: number }>;
+type HourlySums = Map<string, { d6: number; f6: number; d3d: number; f3d: number; d30: number; f30: number; hours: number }>;
 const state = globalThis as typeof globalThis & { __interchangeHealthMaintenance?: { hour: number; at: number; hourly: HourlySums } };
 
 type HealthWrite = {
@@ -100,11 +100,13 @@ async function maintain(tx: Tx, now: Date, force = false): Promise<HourlySums> {
   await downsample(tx, new Date(hour - 2 * HOUR_MS), new Date(hour));
   await applyRetention(tx, now);
   await fitModels(tx, now);
-  const rows = await tx.query<{ flow_id: string; d6: number; f6: number; d30: number; f30: number }>(
+  const rows = await tx.query<{ flow_id: string; d6: number; f6: number; d3d: number; f3d: number; d30: number; f30: number; hours: number }>(
     `SELECT flow_id::text AS flow_id,
             coalesce(sum(delivered) FILTER (WHERE hour >= $1::timestamptz - interval '6 hours'), 0)::float8 AS d6,
             coalesce(sum(failed) FILTER (WHERE hour >= $1::timestamptz - interval '6 hours'), 0)::float8 AS f6,
-            sum(delivered)::float8 AS d30, sum(failed)::float8 AS f30
+            coalesce(sum(delivered) FILTER (WHERE hour >= $1::timestamptz - interval '3 days'), 0)::float8 AS d3d,
+            coalesce(sum(failed) FILTER (WHERE hour >= $1::timestamptz - interval '3 days'), 0)::float8 AS f3d,
+            sum(delivered)::float8 AS d30, sum(failed)::float8 AS f30, count(*)::int AS hours
      FROM flow_metric_hour WHERE hour >= $1::timestamptz - make_interval(days => $2::int) AND hour < $1::timestamptz
      GROUP BY flow_id`,
     [new Date(hour).toISOString(), SLO_WINDOW_DAYS],
@@ -204,8 +206,11 @@ async function evaluateAll(tx: Tx, now: Date, hourly: HourlySums, phases: Record
           "30m": { good: m?.d30m ?? 0, bad: m?.f30m ?? 0 },
           "1h": { good: m?.d1h ?? 0, bad: m?.f1h ?? 0 },
           "6h": { good: (h?.d6 ?? 0) + (m?.dcur ?? 0), bad: (h?.f6 ?? 0) + (m?.fcur ?? 0) },
+          "3d": { good: (h?.d3d ?? 0) + (m?.dcur ?? 0), bad: (h?.f3d ?? 0) + (m?.fcur ?? 0) },
         },
         budget: { good: (h?.d30 ?? 0) + (m?.dcur ?? 0), bad: (h?.f30 ?? 0) + (m?.fcur ?? 0) },
+        // Hours of the SLO window with data: the rolled-up ones, plus the last hour of minutes when there are any.
+        budgetCoverageHours: (h?.hours ?? 0) + (m ? 1 : 0),
         lagSeconds: m?.lag ?? null,
         p95Ms: m?.p95 ?? null,
         p99Ms: m?.p99 ?? null,

@@ -78,6 +78,18 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], now: D
       resolved += 1;
     }
 
+    // Ticket tiers: 6x over 6 h or 1x over 3 days open a ticket-level incident while the flow does not breach.
+    const burning = openBy.get(`BUDGET_BURN:${v.flowId}`);
+    const isBurning = status !== "BREACHED" && status !== "NO_DATA" && (burnRates.slowBurn || burnRates.steadyBurn);
+    if (isBurning && !burning) {
+      const what = reasons.filter((r) => r.includes("error budget burning")).join("; ");
+      await open(tx, now, { kind: "BUDGET_BURN", flowId: v.flowId, title: `${v.name}: error budget burning`, severity: "ticket", evidence: { reasons, burnRates } }, what);
+      opened += 1;
+    } else if (burning && !isBurning && status !== "NO_DATA") {
+      await resolve(tx, burning.id, now, status === "BREACHED" ? "now an SLA breach (see that incident)" : "the error budget no longer burns above the ticket tiers");
+      resolved += 1;
+    }
+
     const anomaly = openBy.get(`ANOMALY:${v.flowId}`);
     const anomalyOpen = v.anomalyOpen ?? v.anomalies.length > 0;
     if (anomalyOpen && v.anomalies.length) {

@@ -64,7 +64,7 @@ export const HEALTH_STATUSES = ["OK", "AT_RISK", "BREACHED", "NO_DATA"] as const
 export const HealthStatusSchema = z.enum(HEALTH_STATUSES);
 export type HealthStatusValue = z.infer<typeof HealthStatusSchema>;
 
-export const INCIDENT_KINDS = ["SLA_BREACH", "ANOMALY", "SILENT_AGENT"] as const;
+export const INCIDENT_KINDS = ["SLA_BREACH", "ANOMALY", "SILENT_AGENT", "BUDGET_BURN"] as const;
 
 export const IncidentQuery = z.object({
   flowId: z.string().uuid().optional(),

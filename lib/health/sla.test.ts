@@ -65,6 +65,22 @@ describe("burn rates (SRE workbook multiwindow alerts)", () => {
     expect(errorBudget({ good: 9995, bad: 5 }, 99.9, 30).remainingPct).toBeCloseTo(50);
     expect(errorBudget({ good: 0, bad: 0 }, 99.9, 30).remainingPct).toBeNull();
   });
+
+  it("does not call a budget spent on too little data: under a day of data, or a budget under one failure", () => {
+    // 40 minutes at 10/min with one failure, 99.9 % target: 0.4 failures allowed.
+    expect(errorBudget({ good: 399, bad: 1 }, 99.9, 30, 1)).toMatchObject({ remainingPct: null, enoughData: false, coverageHours: 1 });
+    expect(errorBudget({ good: 99_990, bad: 10 }, 99.9, 30, 12)).toMatchObject({ remainingPct: null, enoughData: false });
+    expect(errorBudget({ good: 99_990, bad: 10 }, 99.9, 30, 48)).toMatchObject({ enoughData: true });
+    expect(errorBudget({ good: 99_990, bad: 10 }, 99.9, 30, 48).remainingPct).toBeCloseTo(90);
+  });
+
+  it("has the 1x over 3 days tier, confirmed over 6 h", () => {
+    const counts = (bad: number) => ({ good: 1000 - bad, bad });
+    const windows = { "5m": counts(0), "30m": counts(0), "1h": counts(0), "6h": counts(12), "3d": counts(11) };
+    expect(burnRates(windows, 99)).toMatchObject({ steadyBurn: true, slowBurn: false, fastBurn: false });
+    expect(burnRates({ ...windows, "6h": counts(5) }, 99).steadyBurn).toBe(false);
+    expect(evaluateFlow(healthy({ windows }), DEFAULT_SLA, now)).toMatchObject({ status: "AT_RISK", reasons: [expect.stringMatching(/over 3 days .*ticket at 1x/)] });
+  });
 });
 
 describe("evaluateFlow", () => {

@@ -112,37 +112,56 @@ export function burnRate(counts: Counts, targetPct: number): number | null {
 // Google SRE workbook, "Alerting on SLOs", multiwindow multi-burn-rate alerts.
 export const FAST_BURN = { long: "1h", short: "5m", threshold: 14.4 } as const;
 export const SLOW_BURN = { long: "6h", short: "30m", threshold: 6 } as const;
+export const STEADY_BURN = { long: "3d", short: "6h", threshold: 1 } as const;
 
-export type Windows = { "5m": Counts; "30m": Counts; "1h": Counts; "6h": Counts };
-export type BurnRates = Record<keyof Windows, number | null> & { fastBurn: boolean; slowBurn: boolean };
+export type Windows = { "5m": Counts; "30m": Counts; "1h": Counts; "6h": Counts; "3d"?: Counts };
+type Window = "5m" | "30m" | "1h" | "6h" | "3d";
+export type BurnRates = Record<Window, number | null> & { fastBurn: boolean; slowBurn: boolean; steadyBurn: boolean };
 
+/** The three tiers of the SRE workbook: 14.4x over 1 h (page), 6x over 6 h and 1x over 3 days (tickets). */
 export function burnRates(windows: Windows, targetPct: number): BurnRates {
-  const rate = (w: keyof Windows) => burnRate(windows[w], targetPct);
-  const rates = { "5m": rate("5m"), "30m": rate("30m"), "1h": rate("1h"), "6h": rate("6h") };
-  const over = (w: keyof Windows, t: number) => (rates[w] ?? 0) >= t;
+  const rate = (w: Window) => (windows[w] ? burnRate(windows[w]!, targetPct) : null);
+  const rates = { "5m": rate("5m"), "30m": rate("30m"), "1h": rate("1h"), "6h": rate("6h"), "3d": rate("3d") };
+  const over = (w: Window, t: number) => (rates[w] ?? 0) >= t;
   return {
     ...rates,
     fastBurn: over(FAST_BURN.long, FAST_BURN.threshold) && over(FAST_BURN.short, FAST_BURN.threshold),
     slowBurn: over(SLOW_BURN.long, SLOW_BURN.threshold) && over(SLOW_BURN.short, SLOW_BURN.threshold),
+    steadyBurn: over(STEADY_BURN.long, STEADY_BURN.threshold) && over(STEADY_BURN.short, STEADY_BURN.threshold),
   };
 }
 
-export type Budget = { windowDays: number; targetPct: number; events: number; failed: number; allowedFailures: number; remainingPct: number | null };
+export type Budget = {
+  windowDays: number;
+  targetPct: number;
+  events: number;
+  failed: number;
+  allowedFailures: number;
+  remainingPct: number | null;
+  /** Hours of the window with data; under a day, or a budget under one failure, is too little to judge. */
+  coverageHours: number | null;
+  enoughData: boolean;
+};
+
+// A budget judged on less than a day, or one that allows less than one failure, would be "spent" by a single failure.
+export const MIN_BUDGET_HOURS = 24;
 
 /** The error budget over the SLO window: what fraction of the allowed failures is left (negative when overspent). */
-export function errorBudget(counts: Counts, targetPct: number, windowDays: number): Budget {
+export function errorBudget(counts: Counts, targetPct: number, windowDays: number, coverageHours: number | null = null): Budget {
   const events = counts.good + counts.bad;
   const allowedFailures = events * (1 - targetPct / 100);
-  const remainingPct = events === 0 ? null : allowedFailures === 0 ? (counts.bad === 0 ? 100 : -Infinity) : (1 - counts.bad / allowedFailures) * 100;
-  return { windowDays, targetPct, events, failed: counts.bad, allowedFailures, remainingPct };
+  const enoughData = events > 0 && allowedFailures >= 1 && (coverageHours === null || coverageHours >= MIN_BUDGET_HOURS);
+  const remainingPct = !enoughData ? null : (1 - counts.bad / allowedFailures) * 100;
+  return { windowDays, targetPct, events, failed: counts.bad, allowedFailures, remainingPct, coverageHours, enoughData };
 }
 
 export type FlowObservation = {
   /** The newest minute with data, or null if there is none in the look-back. */
   lastMinute: Date | null;
   windows: Windows;
-  /** The SLO window (30 days). */
+  /** The SLO window (30 days), and how many of its hours have data. */
   budget: Counts;
+  budgetCoverageHours?: number | null;
   /** Lag of the newest minute that reported one. */
   lagSeconds: number | null;
   /** Worst p95 / p99 over the last 5 minutes. */
@@ -195,7 +214,7 @@ const round = (n: number | null, digits = 3) => (n === null || !Number.isFinite(
 export function evaluateFlow(obs: FlowObservation, sla: Sla, now: Date): Evaluation {
   const target = sla.availabilityPct !== null && sla.deliverySuccessPct === DEFAULT_SLA.deliverySuccessPct ? sla.availabilityPct : sla.deliverySuccessPct;
   const rates = burnRates(obs.windows, target);
-  const budget = errorBudget(obs.budget, target, SLO_WINDOW_DAYS);
+  const budget = errorBudget(obs.budget, target, SLO_WINDOW_DAYS, obs.budgetCoverageHours ?? null);
   const success = (c: Counts) => {
     const r = errorRate(c);
     return r === null ? null : round((1 - r) * 100);
@@ -225,7 +244,7 @@ export function evaluateFlow(obs: FlowObservation, sla: Sla, now: Date): Evaluat
   if (sli.notMeasured.includes("delivered")) sli.unjudged.push("exact delivery success: the delivered count is a lower bound, so success is too");
   const silence = silenceVerdict(now.getTime(), obs.newestDeliveredAt?.getTime() ?? null, obs.rhythm?.seconds ?? null);
   sli.newestMessageAgeSeconds = silence.ageSeconds;
-  const roundedRates = { ...rates, "5m": round(rates["5m"]), "30m": round(rates["30m"]), "1h": round(rates["1h"]), "6h": round(rates["6h"]) };
+  const roundedRates = { ...rates, "5m": round(rates["5m"]), "30m": round(rates["30m"]), "1h": round(rates["1h"]), "6h": round(rates["6h"]), "3d": round(rates["3d"]) };
   const result = (status: HealthStatusValue, reasons: string[]): Evaluation => ({ status, reasons, sli, burnRates: roundedRates, budget });
 
   // The last report's window ends at most a minute after the minute it is filed under.
@@ -253,6 +272,7 @@ export function evaluateFlow(obs: FlowObservation, sla: Sla, now: Date): Evaluat
   if (breached.length) return result("BREACHED", breached);
 
   if (rates.slowBurn) atRisk.push(`error budget burning ${roundedRates["6h"]}x over 6 h and ${roundedRates["30m"]}x over 30 min (ticket at ${SLOW_BURN.threshold}x)`);
+  else if (rates.steadyBurn) atRisk.push(`error budget burning ${roundedRates["3d"]}x over 3 days and ${roundedRates["6h"]}x over 6 h (ticket at ${STEADY_BURN.threshold}x)`);
   if (sli.successPct5m !== null && sli.successPct5m < target) atRisk.push(`delivery success ${sli.successPct5m}% over 5 min is under the SLA's ${target}%`);
   if (budget.remainingPct !== null && budget.remainingPct <= 0) atRisk.push(`the ${SLO_WINDOW_DAYS}-day error budget is spent`);
   if (atRisk.length) return result("AT_RISK", atRisk);

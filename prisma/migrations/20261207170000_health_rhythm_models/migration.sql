@@ -22,3 +22,6 @@ ALTER TABLE "otlp_series" ADD CONSTRAINT "otlp_series_agent_id_fkey" FOREIGN KEY
 
 -- What the reporting connectors could not measure in the minute (latency, lag, the exact delivered count).
 ALTER TABLE "flow_metric_minute" ADD COLUMN "not_measured" TEXT[] NOT NULL DEFAULT ARRAY[]::TEXT[];
+
+-- A ticket-level incident for an error budget burning at 6x over 6 h (and 30 min) or 1x over 3 days (and 6 h).
+ALTER TYPE "IncidentKind" ADD VALUE 'BUDGET_BURN';
