@@ -8,7 +8,7 @@ import type { AnomalyFinding } from "./anomaly";
 import { detectAnomalies, stepHysteresis, type AnomalyState, type MinutePoint } from "./detect";
 import { publishHealthEvent } from "./events";
 import { reconcileIncidents, type FlowVerdict } from "./incident-rules";
-import { applyRetention, downsample, fitModels, hourStart, HOUR_MS } from "./maintenance";
+import { applyRetention, downsample, downsampleLateHours, fitModels, hourStart, HOUR_MS } from "./maintenance";
 import { expectedRhythm } from "./rhythm";
 import type { EvaluationResult, HealthStatusValue } from "./schemas";
 import { expectedPerMinute, fitSeasonalModel, type SeasonalModel } from "./seasonal";
@@ -98,6 +98,7 @@ async function maintain(tx: Tx, now: Date, force = false): Promise<HourlySums> {
   const last = state.__interchangeHealthMaintenance;
   if (!force && last && last.hour === hour && Math.abs(now.getTime() - last.at) < MAINTENANCE_EVERY_MS) return last.hourly;
   await downsample(tx, new Date(hour - 2 * HOUR_MS), new Date(hour));
+  await downsampleLateHours(tx);
   await applyRetention(tx, now);
   await fitModels(tx, now);
   const rows = await tx.query<{ flow_id: string; d6: number; f6: number; d3d: number; f3d: number; d30: number; f30: number; hours: number }>(

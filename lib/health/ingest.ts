@@ -79,7 +79,10 @@ export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput, opti
       );
       return { ...previous.response, batchId: input.batchId, duplicate: true } satisfies TelemetryResult;
     }
-    if (accepted.length) await upsertMinutes(tx, accepted);
+    if (accepted.length) {
+      await upsertMinutes(tx, accepted);
+      await markLateHours(tx, accepted);
+    }
     await options.inTransaction?.(tx);
     if (unknown.length) {
       const ids = await upsertDiscovered(tx, agent.id, unknown.map((u) => u.m));
@@ -157,6 +160,17 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
        not_measured = ARRAY(SELECT DISTINCT x FROM unnest(m.not_measured || excluded.not_measured) x ORDER BY x)`,
     [cols.flow, cols.start, cols.delivered, cols.failed, cols.retried, cols.dead, cols.p50, cols.p95, cols.p99, cols.lag, cols.bytes, cols.deliveredAt, cols.notMeasured],
   );
+}
+
+// Maintenance rolls up the last two hours on every run; minutes older than that need their hour redone.
+const ROLLED_UP_AFTER_MS = 2 * 3_600_000;
+
+/** Records the hours of minutes that arrive after their hour was rolled up, for the next maintenance to redo. */
+async function markLateHours(tx: Tx, items: Measurement[]): Promise<void> {
+  const cutoff = Math.floor(Date.now() / 3_600_000) * 3_600_000 - ROLLED_UP_AFTER_MS;
+  const hours = [...new Set(items.map((m) => Math.floor(Date.parse(m.windowStart) / 3_600_000) * 3_600_000).filter((h) => h < cutoff))];
+  if (!hours.length) return;
+  await tx.query(`INSERT INTO health_late_hour (hour) SELECT unnest($1::timestamptz[]) ON CONFLICT DO NOTHING`, [hours.map((h) => new Date(h).toISOString())]);
 }
 
 /** Flows the catalog does not know, one row per (agent, id it used), with the agent's hint of what it saw. */

@@ -27,6 +27,16 @@ export async function downsample(tx: Tx, from: Date, to: Date): Promise<void> {
   );
 }
 
+/** Rolls up again every hour that received late telemetry (health_late_hour), then forgets them. */
+export async function downsampleLateHours(tx: Tx): Promise<number> {
+  const late = await tx.query<{ hour: Date | string }>(`DELETE FROM health_late_hour RETURNING hour`);
+  for (const { hour } of late) {
+    const from = new Date(hour);
+    await downsample(tx, from, new Date(from.getTime() + HOUR_MS));
+  }
+  return late.length;
+}
+
 /** Drops minute data, hourly data and batch ids past their retention. */
 export async function applyRetention(tx: Tx, now: Date, config = retentionConfig()): Promise<void> {
   const minuteCutoff = new Date(now.getTime() - config.minuteDays * 86_400_000).toISOString();

@@ -25,3 +25,10 @@ ALTER TABLE "flow_metric_minute" ADD COLUMN "not_measured" TEXT[] NOT NULL DEFAU
 
 -- A ticket-level incident for an error budget burning at 6x over 6 h (and 30 min) or 1x over 3 days (and 6 h).
 ALTER TYPE "IncidentKind" ADD VALUE 'BUDGET_BURN';
+
+-- Hours that received telemetry after their roll-up ran (an agent emptying its buffer after an outage): the next
+-- maintenance rolls them up again, so budgets and burn windows stay exact.
+CREATE TABLE "health_late_hour" (
+    "hour" TIMESTAMPTZ(3) NOT NULL,
+    CONSTRAINT "health_late_hour_pkey" PRIMARY KEY ("hour")
+);
