@@ -122,6 +122,34 @@ describe("agent sending", () => {
     await second.stop();
   });
 
+  it("after a restart reports the windows it missed from connectors that can read the past (an outbox)", async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), "agent-"));
+    const portal = await portalStandIn();
+    cleanups.push(portal.close);
+    const asked: string[] = [];
+    const outbox = (): Connector => ({
+      name: "outbox",
+      kind: "test",
+      readsPastWindows: true,
+      collect: async (window): Promise<Reading[]> => {
+        asked.push(new Date(window.start).toISOString().slice(11, 19));
+        return [{ flowId: "f1", delivered: 1, failed: 0 }];
+      },
+      status: () => ({ name: "outbox", kind: "test", status: "OK" }),
+      close: async () => undefined,
+    });
+    const first = await makeAgent(portal.url, dir, "1s", [outbox()]);
+    await first.open();
+    await first.tick(Date.UTC(2026, 0, 1, 10, 0, 1));
+    await first.stop();
+    // Down from 10:00:01 to 10:00:05: the next run reads 10:00:01-10:00:04 before its own window.
+    const second = await makeAgent(portal.url, dir, "1s", [outbox()]);
+    await second.open();
+    await second.tick(Date.UTC(2026, 0, 1, 10, 0, 5));
+    await second.stop();
+    expect(asked).toEqual(["10:00:00", "10:00:01", "10:00:02", "10:00:03", "10:00:04"]);
+  });
+
   it("gives up a batch the portal refuses as a whole (422) so it does not block the ones behind it", async () => {
     const portal = await portalStandIn();
     cleanups.push(portal.close);

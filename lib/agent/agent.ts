@@ -2,7 +2,9 @@
 // writes the measurements to the disk buffer as one batch with a fresh batchId, and a sender drains the buffer
 // to the portal in order, retrying with backoff under the same batchId. Heartbeats run on their own timer.
 import { randomUUID } from "node:crypto";
+import { readFile, rename, writeFile } from "node:fs/promises";
 import os from "node:os";
+import path from "node:path";
 import type pino from "pino";
 import { logger as rootLogger } from "@/lib/log";
 import { backoffDelay } from "./backoff";
@@ -14,11 +16,30 @@ import { postgresOutboxConnector } from "./connectors/postgres-outbox";
 import { rabbitmqConnector } from "./connectors/rabbitmq";
 import type { Connector } from "./connectors/types";
 import { PortalError, type Transport } from "./transport";
-import { msUntilNextBoundary, toMeasurement, windowEndingBefore, type Measurement } from "./window";
+import { msUntilNextBoundary, toMeasurement, windowEndingBefore, type Measurement, type Reading, type Window } from "./window";
 
 /** The portal takes up to 5,000 measurements per batch; stay well under. */
 export const MAX_MEASUREMENTS_PER_BATCH = 1000;
 const TICK_SLACK_MS = 20;
+// How far back a restarted agent reports the windows it missed (from connectors that can read the past).
+const MAX_CATCH_UP_MS = 24 * 3_600_000;
+const WATERMARK_FILE = "watermark.json";
+
+async function readWatermark(dir: string): Promise<number | undefined> {
+  try {
+    const { windowEnd } = JSON.parse(await readFile(path.join(dir, WATERMARK_FILE), "utf8")) as { windowEnd?: unknown };
+    return typeof windowEnd === "number" && Number.isFinite(windowEnd) ? windowEnd : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Written beside the buffer segments, atomically (write then rename). */
+async function writeWatermark(dir: string, windowEnd: number): Promise<void> {
+  const file = path.join(dir, WATERMARK_FILE);
+  await writeFile(`${file}.tmp`, JSON.stringify({ windowEnd }));
+  await rename(`${file}.tmp`, file);
+}
 
 export function createConnector(config: ConnectorConfig): Connector {
   switch (config.kind) {
@@ -55,6 +76,8 @@ export class Agent {
   private sender: Promise<void> | undefined;
   private ticking: Promise<void> = Promise.resolve();
   private readonly lastErrors = new Map<string, string | undefined>();
+  /** End of the last window collected by the previous run (until the first collection after a restart). */
+  private watermark: number | undefined;
 
   constructor(private readonly options: AgentOptions) {
     this.connectors = options.connectors ?? options.config.connectors.map(createConnector);
@@ -68,6 +91,7 @@ export class Agent {
   }
 
   async open(): Promise<void> {
+    if (!this.buffer) this.watermark = await readWatermark(this.options.config.bufferDir);
     this.buffer ??= await DiskBuffer.open(this.options.config.bufferDir, {
       maxBytes: this.options.config.bufferMaxBytes,
       onDrop: (batch, reason) => this.log.error({ batchId: batch.batchId, measurements: batch.measurements.length, reason }, "telemetry batch dropped"),
@@ -97,8 +121,8 @@ export class Agent {
 
   private async collect(at: number) {
     const window = windowEndingBefore(at, this.options.config.interval);
+    const measurements: Measurement[] = await this.missedWindows(window, at);
     const results = await Promise.allSettled(this.connectors.map((c) => c.collect(window, at)));
-    const measurements: Measurement[] = [];
     results.forEach((result, i) => {
       if (result.status === "fulfilled") measurements.push(...result.value.map((r) => toMeasurement(r, window)));
       else this.log.error({ connector: this.connectors[i].name, err: result.reason }, "connector failed");
@@ -112,13 +136,36 @@ export class Agent {
         this.lastErrors.set(c.name, error);
       }
     }
-    if (measurements.length === 0) return;
     const buffer = this.requireBuffer();
     for (let i = 0; i < measurements.length; i += MAX_MEASUREMENTS_PER_BATCH) {
       await buffer.append({ batchId: randomUUID(), measurements: measurements.slice(i, i + MAX_MEASUREMENTS_PER_BATCH) });
     }
+    // Only once the window is on disk: a crash before this reads it again after the restart.
+    this.watermark = window.end;
+    await writeWatermark(this.options.config.bufferDir, window.end).catch((error: unknown) => this.log.warn({ err: error }, "could not persist the collection watermark"));
+    if (measurements.length === 0) return;
     this.log.debug({ windowStart: new Date(window.start).toISOString(), measurements: measurements.length }, "window buffered");
     this.wake?.();
+  }
+
+  /**
+   * After a restart: the windows between the last one collected before it (the watermark in bufferDir) and `current`,
+   * from the connectors that can read the past (at most MAX_CATCH_UP_MS back).
+   */
+  private async missedWindows(current: Window, at: number): Promise<Measurement[]> {
+    const from = this.watermark;
+    this.watermark = undefined;
+    const past = this.connectors.filter((c) => c.readsPastWindows);
+    if (from === undefined || from >= current.start || !past.length) return [];
+    const interval = this.options.config.interval;
+    const start = Math.max(from, current.start - MAX_CATCH_UP_MS);
+    const measurements: Measurement[] = [];
+    for (let end = start + interval; end <= current.start; end += interval) {
+      const window = { start: end - interval, end };
+      for (const c of past) measurements.push(...(await c.collect(window, at).catch(() => [] as Reading[])).map((r) => toMeasurement(r, window)));
+    }
+    this.log.info({ from: new Date(start).toISOString(), to: new Date(current.start).toISOString(), measurements: measurements.length }, "reporting the windows missed while the agent was down");
+    return measurements;
   }
 
   private scheduleTick() {

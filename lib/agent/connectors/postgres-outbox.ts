@@ -37,6 +37,7 @@ export function postgresOutboxConnector(config: PostgresOutboxConnectorConfig, e
   return {
     name: config.name,
     kind: "postgres-outbox",
+    readsPastWindows: true,
     status: () => tracker.status(),
     async collect(window: Window): Promise<Reading[]> {
       const readings: Reading[] = [];

@@ -11,6 +11,11 @@ export type Connector = {
    * baseline for counters.
    */
   collect(window: Window, now: number): Promise<Reading[]>;
+  /**
+   * True when collect() can read any past window (it keeps no counters, e.g. an outbox queried by timestamp): after a
+   * restart the agent asks it for the windows it missed while it was down.
+   */
+  readonly readsPastWindows?: boolean;
   status(): ConnectorStatus;
   close(): Promise<void>;
 };
