@@ -27,7 +27,10 @@ describe("lintDocument", () => {
   it("reports an unclassified event payload with rule, pointer and line, and passes once it is classified", async () => {
     const bad = await lintDocument(asyncDoc(), "orders.yaml", { facts });
     const finding = bad.findings.find((f) => f.rule === "interchange-payload-classification");
-    expect(finding).toMatchObject({ severity: "ERROR", pointer: "/components/messages/OrderPlaced/payload", line: 15 });
+    expect(finding).toEqual({
+      rule: "interchange-payload-classification", severity: "ERROR", pointer: "/components/messages/OrderPlaced/payload", line: 15,
+      message: "Event payload must declare x-classification (one of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED)",
+    });
     expect(bad.passed).toBe(false);
     const good = await lintDocument(asyncDoc("CONFIDENTIAL"), "orders.yaml", { facts });
     expect(good.findings.map((f) => f.rule)).not.toContain("interchange-payload-classification");
@@ -47,6 +50,7 @@ describe("lintDocument", () => {
     const orphan = await lintDocument(asyncDoc("PUBLIC"), "orders.yaml", {
       facts: { ...facts, ownerTeam: null, governingContract: null, personalFlowsWithoutPurpose: ["orders to CRM"] },
     });
+    expect(orphan.findings).toContainEqual(expect.objectContaining({ rule: "interchange-personal-data-purpose", message: 'Flow "orders to CRM" carries personal data but states no purpose' }));
     expect(orphan.findings.map((f) => `${f.rule}@${f.pointer}`)).toEqual(
       expect.arrayContaining(["interchange-contract-approved@/info", "interchange-owner@/info", "interchange-personal-data-purpose@/info"]),
     );

@@ -27,7 +27,8 @@ function rulesetFor(options: LintOptions): RulesetDefinition {
     const definition = rule.definition(options.facts ?? null);
     const setting = settings.get(rule.code);
     if (!definition || setting?.enabled === false) continue;
-    rules[rule.code] = { ...definition, description: rule.description, severity: lower(setting?.severity ?? toSeverity(rule.severity)) };
+    // "{{error}}": the function's own message (Spectral prints the description instead when a rule has none).
+    rules[rule.code] = { ...definition, description: rule.description, message: "{{error}}", severity: lower(setting?.severity ?? toSeverity(rule.severity)) };
   }
   for (const [code, setting] of settings) {
     const known = ruleNamed(code);

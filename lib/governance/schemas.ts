@@ -75,3 +75,5 @@ export const VersionGovernance = z
   })
   .meta({ id: "VersionGovernance" });
 export type VersionGovernance = z.infer<typeof VersionGovernance>;
+
+export const VersionGovernanceQuery = z.object({ version: z.string().uuid().optional().describe("A version id; default the latest") });
