@@ -8,6 +8,8 @@ import { impact } from "@/lib/lineage/impact";
 import { seedEventEstate } from "@/lib/testing/event-estate";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
 import { createToken } from "@/lib/tokens/data";
+import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import { bridge } from "./bridge";
 import { handleMcpRequest } from "./http";
 
 const database = setupTestDatabase();
@@ -82,6 +84,23 @@ describe("MCP over streamable HTTP", () => {
     const missing = await call(client, "describe_interface", { interface: "no-such-interface" });
     expect(missing.isError).toBe(true);
     expect(missing.content).toEqual([{ type: "text", text: 'NOT_FOUND: Interface "no-such-interface" not found (give its id, slug or name)' }]);
+    await client.close();
+  });
+});
+
+describe("npm run mcp (stdio)", () => {
+  it("relays a local client to /api/mcp with the token's rights", async () => {
+    const [clientSide, localSide] = InMemoryTransport.createLinkedPair();
+    const remote = new StreamableHTTPClientTransport(new URL("http://interchange.test/api/mcp"), {
+      requestInit: { headers: { authorization: `Bearer ${tokens.consumer}` } },
+      fetch: (input, init) => handleMcpRequest(new Request(input, init)),
+    });
+    await bridge(localSide, remote, () => {});
+    const client = new Client({ name: "stdio-test", version: "1.0.0" });
+    await client.connect(clientSide);
+    const result = await call(client, "describe_interface", { interface: "orders.placed" });
+    expect(result.structuredContent).toMatchObject({ name: "orders.placed", kind: "EVENT", ownerTeam: estate.teams.orders.name, system: estate.systems.orders.name });
+    expect((result.structuredContent as { consumers: { team: string }[] }).consumers.map((c) => c.team).sort()).toEqual([estate.teams.billing.name, estate.teams.shipping.name].sort());
     await client.close();
   });
 });
