@@ -9,7 +9,6 @@ export async function bridge(local: Transport, remote: Transport, log: (text: st
   local.onmessage = (message) => {
     remote.send(message).catch(async (error: unknown) => {
       const text = error instanceof Error ? error.message : String(error);
-      log(`interchange mcp: ${text}`);
       // A request must be answered, or the client waits forever.
       const id = idOf(message);
       if (id !== undefined) await local.send({ jsonrpc: "2.0", id, error: { code: -32000, message: `Interchange server: ${text}` } });

@@ -1,4 +1,5 @@
 import "server-only";
+import { notFound } from "@/lib/api/errors";
 import type { Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
@@ -133,4 +134,11 @@ export function requestScoreSnapshot(delayMs = 2000): void {
     snapshotScores().catch((error: unknown) => logger.error({ err: error }, "scorecard snapshot failed"));
   }, delayMs);
   pending.unref?.();
+}
+
+/** One subject's scorecard, live; not found when it has no live interfaces. */
+export async function getScorecard(ctx: Ctx, subject: ScoreSubject, id: string): Promise<ScorecardDto> {
+  const card = (await listScorecards(ctx, { subject })).find((c) => c.id === id);
+  if (!card) throw notFound("Scorecard");
+  return card;
 }
