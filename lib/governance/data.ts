@@ -166,3 +166,14 @@ async function relintDomain(ctx: Ctx, domainId: string): Promise<void> {
   });
   for (const iface of interfaces) if (iface.versions[0]) await lintVersion(ctx, iface.versions[0].id);
 }
+
+/** Lints the latest version of every interface that has none stored; returns how many it linted. */
+export async function lintUnlinted(ctx: Ctx): Promise<number> {
+  const interfaces = await db().interface.findMany({
+    where: { specFormat: { in: ["OPENAPI", "ASYNCAPI"] }, lifecycle: { not: "RETIRED" } },
+    select: { versions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, governanceRun: { select: { id: true } } } } },
+  });
+  const pending = interfaces.flatMap((i) => (i.versions[0] && !i.versions[0].governanceRun ? [i.versions[0].id] : []));
+  for (const versionId of pending) await lintVersion(ctx, versionId);
+  return pending.length;
+}
