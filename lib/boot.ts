@@ -7,6 +7,7 @@ import { describeDatabase } from "@/lib/db/config";
 import { migrate } from "@/lib/db/migrate";
 import { recomputeAllViolations } from "@/lib/compliance/evaluate";
 import { seedDemoEstate } from "@/lib/demo/seed";
+import { lintUnlintedInBackground } from "@/lib/governance/after-import";
 import { startHealthWorker } from "@/lib/health/worker";
 import { logger } from "@/lib/log";
 
@@ -24,6 +25,7 @@ export async function boot(): Promise<void> {
   }
   await recomputeViolationsAtBoot(prisma);
   await startHealthWorker();
+  lintUnlintedInBackground(systemCtx("governance"));
 }
 
 async function recomputeViolationsAtBoot(prisma: ReturnType<typeof database>["prisma"]) {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { activeHref, navigationFor, type Role } from "./nav";
 
 const labels = (role: Role) => navigationFor(role).flatMap((section) => section.items.map((item) => item.label));
-const estate = ["Overview", "Catalog", "Lineage", "Contracts", "Health", "Compliance"];
+const estate = ["Overview", "Catalog", "Lineage", "Contracts", "Health", "Governance", "Compliance"];
 
 describe("navigationFor", () => {
   it.each<[Role, string[]]>([

@@ -2,6 +2,7 @@ import {
   Activity,
   Braces,
   FileCheck2,
+  Gauge,
   History,
   LayoutDashboard,
   Library,
@@ -35,6 +36,7 @@ export const NAVIGATION: readonly NavSection[] = [
       { href: "/lineage", label: "Lineage", icon: Workflow },
       { href: "/contracts", label: "Contracts", icon: FileCheck2 },
       { href: "/health", label: "Health", icon: Activity },
+      { href: "/governance", label: "Governance", icon: Gauge },
       // The dashboard is for compliance readers; members see their own teams' violations on catalog pages.
       { href: "/compliance", label: "Compliance", icon: ShieldCheck, roles: ["ADMIN", "ARCHITECT", "COMPLIANCE"] },
     ],

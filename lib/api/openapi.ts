@@ -7,6 +7,7 @@ import { ImportRequest, ImportResponse } from "@/lib/catalog/import/schemas";
 import { healthEndpoints } from "@/lib/health/openapi-endpoints";
 import { lineageEndpoints } from "@/lib/lineage/openapi-endpoints";
 import { diffEndpoints } from "@/lib/diff/openapi-endpoints";
+import { governanceEndpoints } from "@/lib/governance/openapi-endpoints";
 import { contractEndpoints } from "@/lib/contracts/openapi-endpoints";
 import { exportEndpoints } from "@/lib/compliance/exports/openapi-endpoints";
 import { recordEndpoints } from "@/lib/compliance/records/openapi-endpoints";
@@ -98,6 +99,7 @@ export function openApiDocument() {
   registerEndpoints(registry, healthEndpoints);
   registerEndpoints(registry, [...exportEndpoints, ...recordEndpoints]);
   registerEndpoints(registry, complianceEndpoints);
+  registerEndpoints(registry, governanceEndpoints);
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: "3.1.0",
     info: {

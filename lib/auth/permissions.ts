@@ -27,6 +27,8 @@ export const PERMISSIONS = [
   "team.manage",
   "audit.read",
   "token.manage",
+  // Rule settings per domain (lib/governance); admins only.
+  "governance.manage",
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 

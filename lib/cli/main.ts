@@ -1,5 +1,6 @@
 // `npm run cli -- <command>`: the command-line client of the Interchange REST API.
 import { Command } from "commander";
+import { checkCommand, lintCommand } from "./commands/check";
 import { importCommand } from "./commands/import";
 import { registerDiffCommand } from "./diff";
 import { login } from "./commands/login";
@@ -46,6 +47,27 @@ program
   });
 
 registerDiffCommand(program);
+
+program
+  .command("check")
+  .description("can-i-deploy: may <spec> ship as the interface? exit 0 yes, 1 no (contract, subscribed consumers, governance rules)")
+  .argument("<spec>", "the document that would ship")
+  .requiredOption("--interface <ref>", "interface id, slug or name")
+  .option("--json", "print the whole result as JSON")
+  .option("--open-proposal", "on a breaking change, open the next major contract version for the consumers to approve")
+  .action(async (spec: string, options: { interface: string; json?: boolean; openProposal?: boolean }, command: Command) => {
+    process.exitCode = await checkCommand(await connect(command), spec, options);
+  });
+
+program
+  .command("lint")
+  .description("lint a document with the governance rules; exit 1 on any error-level finding")
+  .argument("<spec>", "an OpenAPI or AsyncAPI document")
+  .option("--interface <ref>", "lint it as this interface: its domain's rule settings and the estate rules apply")
+  .option("--json", "print the report as JSON")
+  .action(async (spec: string, options: { interface?: string; json?: boolean }, command: Command) => {
+    process.exitCode = await lintCommand(await connect(command), spec, options);
+  });
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`error: ${error instanceof CliError || error instanceof Error ? error.message : String(error)}\n`);

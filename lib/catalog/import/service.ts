@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/api/errors";
 import { toAppError } from "@/lib/api/problem";
 import type { Ctx } from "@/lib/auth/can";
+import { governImport } from "@/lib/governance/after-import";
 import { logger } from "@/lib/log";
 import { ImportError, importLimitsFromEnv, type ImportedDocument, type ImportLimits } from "./model";
 import { parseDocument } from "./parse";
@@ -26,6 +27,7 @@ async function importOne(ctx: Ctx, file: ImportFileInput, options: ImportFilesOp
   if (docs.length === 0) return failed("No API, event, catalog entity or data contract found in the file");
   try {
     const { interfaces, warnings } = await persistDocuments(ctx, docs, { fileName: file.name, sourcePath: options.sync === undefined ? undefined : file.name });
+    warnings.push(...(await governImport(ctx, interfaces.map((i) => i.id))));
     return { file: file.name, ok: true, interfaces, ...(warnings.length ? { warnings } : {}) };
   } catch (error) {
     const known = toAppError(error);

@@ -6,6 +6,7 @@ import { ChannelsTable, hasElements, OperationsTable, SchemaList } from "@/compo
 import { classificationVariant, humanize, lifecycleVariant } from "@/components/catalog/labels";
 import { isUuid, loadOr404 } from "@/components/catalog/load";
 import { InterfaceCompliance } from "@/components/compliance/interface-compliance";
+import { InterfaceGovernance } from "@/components/governance/interface-governance";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -56,6 +57,7 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
         ]}
       />
       <InterfaceCompliance ctx={ctx} interfaceId={item.id} />
+      <InterfaceGovernance ctx={ctx} interfaceId={item.id} />
       {operations.length > 0 ? (
         <Section title="Operations" description="From the latest version of the spec.">
           <OperationsTable operations={operations} />

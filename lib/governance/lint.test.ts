@@ -1,0 +1,73 @@
+import { describe, expect, it } from "vitest";
+import { lintDocument } from "./lint";
+
+const asyncDoc = (classification?: string) => `asyncapi: 2.6.0
+info:
+  title: Orders
+  version: 1.0.0
+  description: Order events
+channels:
+  orders.placed:
+    subscribe:
+      operationId: onOrderPlaced
+      message:
+        $ref: '#/components/messages/OrderPlaced'
+components:
+  messages:
+    OrderPlaced:
+      payload:
+${classification ? `        x-classification: ${classification}\n` : ""}        type: object
+        properties:
+          id: { type: string }
+`;
+
+const facts = { interfaceName: "orders", ownerTeam: "Orders", governingContract: { version: "1.0.0", status: "ACTIVE" }, personalFlowsWithoutPurpose: [] };
+
+describe("lintDocument", () => {
+  it("reports an unclassified event payload with rule, pointer and line, and passes once it is classified", async () => {
+    const bad = await lintDocument(asyncDoc(), "orders.yaml", { facts });
+    const finding = bad.findings.find((f) => f.rule === "interchange-payload-classification");
+    expect(finding).toEqual({
+      rule: "interchange-payload-classification", severity: "ERROR", pointer: "/components/messages/OrderPlaced/payload", line: 15,
+      message: "Event payload must declare x-classification (one of PUBLIC, INTERNAL, CONFIDENTIAL, RESTRICTED)",
+    });
+    expect(bad.passed).toBe(false);
+    const good = await lintDocument(asyncDoc("CONFIDENTIAL"), "orders.yaml", { facts });
+    expect(good.findings.map((f) => f.rule)).not.toContain("interchange-payload-classification");
+    expect(good.findings.filter((f) => f.severity === "ERROR")).toEqual([]);
+    expect(good.passed).toBe(true);
+  });
+
+  it("obeys an admin's settings: a disabled rule is silent, a raised severity fails the document", async () => {
+    const off = await lintDocument(asyncDoc(), "orders.yaml", { facts, settings: new Map([["interchange-payload-classification", { enabled: false, severity: null }]]) });
+    expect(off.findings.map((f) => f.rule)).not.toContain("interchange-payload-classification");
+    const raised = await lintDocument(asyncDoc("PUBLIC"), "orders.yaml", { facts, settings: new Map([["asyncapi-servers", { enabled: true, severity: "ERROR" as const }]]) });
+    expect(raised.findings).toContainEqual(expect.objectContaining({ rule: "asyncapi-servers", severity: "ERROR" }));
+    expect(raised.passed).toBe(false);
+  });
+
+  it("judges the estate facts of an interface, and says when it could not", async () => {
+    const orphan = await lintDocument(asyncDoc("PUBLIC"), "orders.yaml", {
+      facts: { ...facts, ownerTeam: null, governingContract: null, personalFlowsWithoutPurpose: ["orders to CRM"] },
+    });
+    expect(orphan.findings).toContainEqual(expect.objectContaining({ rule: "interchange-personal-data-purpose", message: 'Flow "orders to CRM" carries personal data but states no purpose' }));
+    expect(orphan.findings.map((f) => `${f.rule}@${f.pointer}`)).toEqual(
+      expect.arrayContaining(["interchange-contract-approved@/info", "interchange-owner@/info", "interchange-personal-data-purpose@/info"]),
+    );
+    const loose = await lintDocument(asyncDoc("PUBLIC"), "orders.yaml");
+    expect(loose.findings.map((f) => f.rule)).not.toContain("interchange-owner");
+    expect(loose.notes.join(" ")).toMatch(/Estate rules .* not run/);
+  });
+
+  it("never fetches an external $ref and rejects an oversize document before parsing", async () => {
+    const remote = `openapi: 3.0.3\ninfo: { title: t, version: '1', description: d, contact: { name: x } }\npaths:\n  /a:\n    get:\n      responses:\n        '200': { $ref: 'http://169.254.169.254/latest/meta-data' }\n`;
+    const report = await lintDocument(remote, "a.yaml");
+    expect(report.findings.some((f) => /169\.254|resolve|ref/i.test(f.message))).toBe(true);
+    process.env.IMPORT_MAX_BYTES = "100";
+    try {
+      await expect(lintDocument(asyncDoc(), "big.yaml")).rejects.toThrow(/big.yaml: .*limit/);
+    } finally {
+      delete process.env.IMPORT_MAX_BYTES;
+    }
+  });
+});
