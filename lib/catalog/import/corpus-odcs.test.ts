@@ -73,6 +73,9 @@ describe.skipIf(!corporaDir)("ODCS corpus (import/odcs)", () => {
       if (!invalid && a !== b) mismatches.push(`${example.file}: round trip differs at ${a.slice(at - 60, at + 60)} / ${b.slice(at - 60, at + 60)}`);
     }
     expect(mismatches).toEqual([]);
+    // Field classifications survive into the catalog's fields.
+    const allTypes = results.find((r) => r.file === "examples/schema/all-schema-types.odcs.yaml")!.interfaces[0];
+    expect(await prisma.interfaceField.count({ where: { interfaceId: allTypes.id, classification: { not: null } } })).toBe(3);
     expect(contractIds.size).toBe(examples.length);
 
     const again = await importFiles(admin, files);
