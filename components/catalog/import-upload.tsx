@@ -7,15 +7,18 @@ import { apiFetch } from "@/components/api/client";
 import { Alert } from "@/components/ui/alert";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import type { ImportFileResult, ImportResponse } from "@/lib/catalog/import/schemas";
+import { Label } from "@/components/ui/label";
+import { Select } from "@/components/ui/select";
+import { MAX_FILES_PER_REQUEST, type ImportFileResult, type ImportResponse } from "@/lib/catalog/import/schemas";
 import { cn } from "@/lib/utils/cn";
 
 type Picked = { name: string; file: File };
 
 const SPEC_FILE = /\.(ya?ml|json)$/i;
-// Small batches keep the progress bar moving and each request far below the server's body limit.
-const BATCH_FILES = 20;
-const BATCH_BYTES = 4 * 1024 * 1024;
+// Files that refer to each other (a Backstage folder, $refs between specs) resolve only within one request, so
+// a folder goes whole when it fits; only larger ones are split, far below the server's body limit.
+const BATCH_FILES = MAX_FILES_PER_REQUEST;
+const BATCH_BYTES = 16 * 1024 * 1024;
 
 const STATUS_VARIANT: Record<string, BadgeVariant> = { created: "success", updated: "info", unchanged: "outline" };
 
@@ -30,29 +33,49 @@ async function readDirectory(directory: FileSystemDirectoryEntry): Promise<FileS
   }
 }
 
-async function collectEntry(entry: FileSystemEntry, explicit: boolean, out: Picked[]): Promise<void> {
+type Choice = { slug: string; name: string };
+export type ImportChoices = { teams: Choice[]; systems: Choice[]; domains: Choice[] };
+type Defaults = { team: string; system: string; domain: string };
+
+async function collectEntry(entry: FileSystemEntry, out: Picked[]): Promise<void> {
   if (entry.isFile) {
-    // A file dropped on its own is sent whatever its name; inside folders only specs are.
-    if (!explicit && !SPEC_FILE.test(entry.name)) return;
+    // Only specs are sent, dropped on their own or inside folders.
+    if (!SPEC_FILE.test(entry.name)) return;
     const file = await new Promise<File>((resolve, reject) => (entry as FileSystemFileEntry).file(resolve, reject));
     out.push({ name: entry.fullPath.replace(/^\//, ""), file });
   } else if (entry.isDirectory && !entry.name.startsWith(".") && entry.name !== "node_modules") {
-    for (const child of await readDirectory(entry as FileSystemDirectoryEntry)) await collectEntry(child, false, out);
+    for (const child of await readDirectory(entry as FileSystemDirectoryEntry)) await collectEntry(child, out);
   }
 }
 
 async function filesFromDrop(event: DragEvent): Promise<Picked[]> {
   // Entries must be taken synchronously, before the first await, or the browser empties the DataTransfer.
   const entries = [...event.dataTransfer.items].map((item) => item.webkitGetAsEntry?.()).filter((e): e is FileSystemEntry => Boolean(e));
-  if (entries.length === 0) return [...event.dataTransfer.files].map((file) => ({ name: file.name, file }));
+  if (entries.length === 0) return [...event.dataTransfer.files].filter((file) => SPEC_FILE.test(file.name)).map((file) => ({ name: file.name, file }));
   const out: Picked[] = [];
-  for (const entry of entries) await collectEntry(entry, true, out);
+  for (const entry of entries) await collectEntry(entry, out);
   return out;
 }
 
-function filesFromInput(list: FileList | null, folder: boolean): Picked[] {
+function filesFromInput(list: FileList | null): Picked[] {
   const files = [...(list ?? [])].map((file) => ({ name: file.webkitRelativePath || file.name, file }));
-  return folder ? files.filter((f) => SPEC_FILE.test(f.name) && !/(^|\/)(\.|node_modules\/)/.test(f.name)) : files;
+  return files.filter((f) => SPEC_FILE.test(f.name) && !/(^|\/)(\.|node_modules\/)/.test(f.name));
+}
+
+function DefaultChooser({ id, label, none, options, value, onChange }: { id: string; label: string; none: string; options: Choice[]; value: string; onChange: (v: string) => void }) {
+  return (
+    <div className="grid gap-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <Select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
+        <option value="">{none}</option>
+        {options.map((o) => (
+          <option key={o.slug} value={o.slug}>
+            {o.name}
+          </option>
+        ))}
+      </Select>
+    </div>
+  );
 }
 
 function batchesOf(files: Picked[]): Picked[][] {
@@ -73,7 +96,8 @@ function batchesOf(files: Picked[]): Picked[][] {
 }
 
 /** Drop or pick spec files or whole folders; they go to POST /api/v1/imports in batches, with progress and per-file results. */
-export function ImportUpload() {
+export function ImportUpload({ choices }: { choices: ImportChoices }) {
+  const [defaults, setDefaults] = useState<Defaults>({ team: "", system: "", domain: "" });
   const folderInput = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
   const [total, setTotal] = useState(0);
@@ -97,7 +121,12 @@ export function ImportUpload() {
     for (const batch of batchesOf(sorted)) {
       let answered: ImportFileResult[];
       try {
-        const body = { files: await Promise.all(batch.map(async ({ name, file }) => ({ name, content: await file.text() }))) };
+        const body = {
+          files: await Promise.all(batch.map(async ({ name, file }) => ({ name, content: await file.text() }))),
+          ...(defaults.team ? { team: defaults.team } : {}),
+          ...(defaults.system ? { system: defaults.system } : {}),
+          ...(defaults.domain ? { domain: defaults.domain } : {}),
+        };
         answered = (await apiFetch<ImportResponse>("/api/v1/imports", { method: "POST", body })).results;
       } catch (error) {
         // A refused request fails its batch only; the next batches still go.
@@ -114,6 +143,14 @@ export function ImportUpload() {
 
   return (
     <div className="grid gap-6">
+      <fieldset className="grid gap-3 rounded-lg border p-4" disabled={running}>
+        <legend className="px-1 text-sm font-medium">For documents that name no owner, system or domain</legend>
+        <div className="grid gap-3 sm:grid-cols-3">
+          <DefaultChooser id="import-team" label="Owning team" none="None named: no owner team" options={choices.teams} value={defaults.team} onChange={(team) => setDefaults((d) => ({ ...d, team }))} />
+          <DefaultChooser id="import-system" label="System" none="One system per API" options={choices.systems} value={defaults.system} onChange={(system) => setDefaults((d) => ({ ...d, system }))} />
+          <DefaultChooser id="import-domain" label="Domain" none="No domain" options={choices.domains} value={defaults.domain} onChange={(domain) => setDefaults((d) => ({ ...d, domain }))} />
+        </div>
+      </fieldset>
       <div
         onDragOver={(event) => {
           event.preventDefault();
@@ -137,13 +174,13 @@ export function ImportUpload() {
           <Button asChild variant="outline" disabled={running}>
             <label className="cursor-pointer">
               <FileUp aria-hidden="true" /> Choose files
-              <input type="file" multiple accept=".yaml,.yml,.json" className="sr-only" disabled={running} onChange={(e) => (void upload(filesFromInput(e.target.files, false)), (e.target.value = ""))} />
+              <input type="file" multiple accept=".yaml,.yml,.json" className="sr-only" disabled={running} onChange={(e) => (void upload(filesFromInput(e.target.files)), (e.target.value = ""))} />
             </label>
           </Button>
           <Button asChild variant="outline" disabled={running}>
             <label className="cursor-pointer">
               <FolderUp aria-hidden="true" /> Choose a folder
-              <input ref={folderInput} type="file" multiple className="sr-only" disabled={running} onChange={(e) => (void upload(filesFromInput(e.target.files, true)), (e.target.value = ""))} />
+              <input ref={folderInput} type="file" multiple className="sr-only" disabled={running} onChange={(e) => (void upload(filesFromInput(e.target.files)), (e.target.value = ""))} />
             </label>
           </Button>
         </div>

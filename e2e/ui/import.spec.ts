@@ -55,3 +55,21 @@ test("an architect uploads specs, follows the progress, reads each file's result
   await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(page.getByText("/returns/{id}")).toBeVisible();
 });
+
+test("the importer gives documents that name no owner a team and a system, and the interface shows them", async ({ page }) => {
+  const title = `Refunds API ${Date.now().toString(36)}`;
+  await page.goto("/catalog/import");
+  await page.getByLabel("Owning team").selectOption({ label: "Order Management" });
+  await page.getByLabel("System").selectOption({ label: "Order Service" });
+  await page.getByLabel("Choose files").setInputFiles([
+    { name: "refunds.yaml", mimeType: "application/yaml", buffer: Buffer.from(openapi(title)) },
+    { name: "notes.txt", mimeType: "text/plain", buffer: Buffer.from("not a spec") },
+  ]);
+  const results = page.getByRole("list", { name: "Import results" });
+  // Only .yaml, .yml and .json files are sent.
+  await expect(results.getByRole("listitem")).toHaveCount(1);
+  await results.getByRole("link", { name: title }).click();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(title);
+  await expect(page.getByText("Order Management").first()).toBeVisible();
+  await expect(page.getByRole("link", { name: "Order Service" }).first()).toBeVisible();
+});

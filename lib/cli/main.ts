@@ -1,7 +1,7 @@
 // `npm run cli -- <command>`: the command-line client of the Interchange REST API.
 import { Command } from "commander";
 import { checkCommand, lintCommand } from "./commands/check";
-import { importCommand } from "./commands/import";
+import { importCommand, type ImportOptions } from "./commands/import";
 import { registerDiffCommand } from "./diff";
 import { login } from "./commands/login";
 import { whoami } from "./commands/whoami";
@@ -41,7 +41,10 @@ program
   .argument("[paths...]", "files or directories")
   .option("--json", "print the per-file results as JSON")
   .option("--sync <dir>", "catalog-as-code: also mark interfaces whose file is no longer under <dir> as retired")
-  .action(async (paths: string[], options: { json?: boolean; sync?: string }, command: Command) => {
+  .option("--team <slug>", "owner team of documents that name none")
+  .option("--system <slug>", "providing system of documents that name none (created when missing), instead of one system per API")
+  .option("--domain <slug>", "domain of documents that name none")
+  .action(async (paths: string[], options: ImportOptions, command: Command) => {
     if (paths.length === 0 && options.sync === undefined) command.error("name at least one file or directory, or --sync <dir>");
     process.exitCode = await importCommand(await connect(command), paths, options);
   });

@@ -8,7 +8,9 @@ import { diffDocuments, type DiffFormat, type Mode } from "@/lib/diff";
 import { ImportError } from "@/lib/catalog/import/model";
 import { allowedEvents } from "./lifecycle";
 import { contractInclude, producerTeam, siblingsOf, toDto, toSummary } from "./load";
-import { fromOdcsYaml, toOdcsYaml } from "./odcs";
+import { stringify } from "yaml";
+import { fromOdcsYaml, toOdcsDocument } from "./odcs";
+import { validOdcsDocument } from "./odcs-validate";
 import { ownRequest } from "./rules";
 import type { CommentDto, CompareResult, ContractAuditDetails, ContractContent, ContractDto, ContractList, ContractListQuery, Inbox } from "./schemas";
 import { CONTRACT_STATUSES, ErrorHandling, Sla } from "./schemas";
@@ -146,7 +148,10 @@ function auditDetails(after: unknown): ContractAuditDetails {
 /** The version as an ODCS v3 YAML document. */
 export async function exportOdcs(ctx: Ctx, id: string): Promise<{ fileName: string; yaml: string }> {
   const contract = await getContract(ctx, id);
-  return { fileName: `${contract.interface.slug}-${contract.version}.odcs.yaml`, yaml: toOdcsYaml({ ...contract, description: contract.description ?? undefined, changeNote: contract.changeNote ?? undefined }) };
+  const { doc, dropped, errors } = validOdcsDocument(toOdcsDocument({ ...contract, description: contract.description ?? undefined, changeNote: contract.changeNote ?? undefined }));
+  if (errors.length) throw new AppError("VALIDATION", `This version cannot be written as valid ODCS ${String(doc.apiVersion)}: ${errors.join("; ")}`);
+  const note = dropped.length ? `# Left out because the official ODCS ${String(doc.apiVersion)} schema rejects them as imported: ${dropped.join(", ")}\n` : "";
+  return { fileName: `${contract.interface.slug}-${contract.version}.odcs.yaml`, yaml: note + stringify(doc, { lineWidth: 0, blockQuote: "literal", aliasDuplicateObjects: false }) };
 }
 
 /** Reads an ODCS v3 document into form content (nothing is stored); problems carry line and pointer. */

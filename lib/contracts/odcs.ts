@@ -6,9 +6,10 @@ import { ImportError, importLimitsFromEnv, type ImportProblem } from "@/lib/cata
 import { parseOdcs } from "@/lib/catalog/import/odcs";
 import { loadSource } from "@/lib/catalog/import/source";
 import { asArray, asRecord, str } from "@/lib/catalog/import/util";
-import { ContractContent, type ErrorHandling } from "./schemas";
+import { odcsCandidate } from "./odcs-contract";
+import { ContractContent } from "./schemas";
 
-export { toOdcsYaml, type OdcsExportInput } from "./odcs-export";
+export { toOdcsDocument, toOdcsYaml, type OdcsExportInput } from "./odcs-export";
 
 /**
  * Reads an ODCS v3 document back into the editable content of a contract version. Problems name the line and
@@ -21,33 +22,12 @@ export function fromOdcsYaml(text: string): ContractContent {
   parseOdcs(root, source, { limits, systemSlug: "contract" });
   const doc = asRecord(root);
   const customIndex = new Map(asArray(doc.customProperties).map((p, i) => [str(asRecord(p).property) ?? "", i] as const));
-  const custom = (name: string) => {
-    const i = customIndex.get(name);
-    return i === undefined ? undefined : asRecord(asArray(doc.customProperties)[i]).value;
-  };
-  const sla: Record<string, unknown> = {};
   const slaPointer = new Map<string, string>();
   asArray(doc.slaProperties).forEach((raw, i) => {
-    const p = asRecord(raw);
-    const property = str(p.property);
-    if (!property) return;
-    slaPointer.set(property, `/slaProperties/${i}`);
-    sla[property] = property === "volumePerMinute" ? { min: p.value, max: p.valueExt } : p.value;
+    const property = str(asRecord(raw).property);
+    if (property) slaPointer.set(property, `/slaProperties/${i}`);
   });
-  const description = asRecord(doc.description);
-  const candidate = {
-    version: doc.version,
-    compatibilityMode: custom("compatibilityMode"),
-    schemaFormat: custom("schemaFormat"),
-    schema: custom("schema"),
-    sla,
-    errorHandling: (custom("errorHandling") as ErrorHandling | undefined) ?? {},
-    classification: custom("classification"),
-    personalData: custom("personalData"),
-    crossBorderTransfer: custom("crossBorderTransfer"),
-    description: str(description.purpose) ?? (typeof doc.description === "string" ? doc.description : undefined),
-    changeNote: str(description.usage),
-  };
+  const candidate = odcsCandidate(doc);
   const parsed = ContractContent.safeParse(candidate);
   if (parsed.success) return parsed.data;
   const problems: ImportProblem[] = parsed.error.issues.map((issue) => {

@@ -70,7 +70,7 @@ export function extractAsyncApi(doc: Json, text: string, options: AsyncApiOption
     specFormat: "ASYNCAPI",
     version: str(info.version) ?? "",
     tags: asArray(v3 ? info.tags : doc.tags).map((t) => str(asRecord(deref(ctx, t).value).name)).filter((t): t is string => !!t),
-    systemSlug: options.systemSlug ?? (ext("x-interchange-system") ? slugify(ext("x-interchange-system")!) : titleSlug),
+    systemSlug: ext("x-interchange-system") ? slugify(ext("x-interchange-system")!) : (options.systemSlug ?? titleSlug),
     systemName: options.systemSlug || ext("x-interchange-system") ? undefined : title,
     ownerTeamSlug: ext("x-interchange-owner") ? slugify(ext("x-interchange-owner")!.replace(/^group:(default\/)?/, "")) : undefined,
     spec: text,

@@ -52,13 +52,37 @@ export type ImportedInterface = {
   elements: ImportedElement[];
   /** Contract-level metadata the document declares (ODCS: SLA properties, team, servers, support). */
   details?: Record<string, unknown>;
+  /** The key earlier releases identified this document by (its title): a re-import adopts such an interface. */
+  legacySourceKey?: string;
+  /** Where it was declared ("api:default/x in apis/x.yaml"), for warnings and per-file results. */
+  origin?: string;
+  /** The file of the import set it came from. */
+  file?: string;
+  /** ODCS: the data contract version the document declares (lib/contracts/odcs-contract.ts). */
+  contract?: ImportedContract;
 };
 
+/** A contract version as plain data (the shape of lib/contracts/schemas.ts ContractContent), plus what ODCS keeps verbatim. */
+export type ImportedContract = { content?: Record<string, unknown>; warnings: string[] };
+
+/** A Backstage Group: becomes a team. Members are matched to existing accounts only. */
+export type ImportedTeam = { slug: string; name: string; description?: string; email?: string; parentSlug?: string; members: { email?: string; name: string }[]; origin: string };
+
 /** Backstage and ODCS files also describe systems, domains, ownership and flows. */
-export type ImportedSystem = { slug: string; name: string; description?: string; domainSlug?: string; ownerTeamSlug?: string; kind?: "INTERNAL" | "THIRD_PARTY" | "SAAS" | "LEGACY" };
-export type ImportedDomain = { slug: string; name: string; description?: string; ownerTeamSlug?: string };
+export type ImportedSystem = {
+  slug: string;
+  name: string;
+  description?: string;
+  domainSlug?: string;
+  ownerTeamSlug?: string;
+  kind?: "INTERNAL" | "THIRD_PARTY" | "SAAS" | "LEGACY";
+  /** Declared by a System entity: it updates a system an earlier import created implicitly. */
+  declared?: boolean;
+  origin?: string;
+};
+export type ImportedDomain = { slug: string; name: string; description?: string; ownerTeamSlug?: string; origin?: string };
 /** A declared flow: the consumer system relies on the interface with this sourceKey. */
-export type ImportedFlow = { interfaceSourceKey: string; consumerSystemSlug: string };
+export type ImportedFlow = { interfaceSourceKey: string; consumerSystemSlug: string; origin?: string };
 
 export type ImportedDocument = {
   format: "OPENAPI" | "ASYNCAPI" | "BACKSTAGE" | "ODCS";
@@ -66,6 +90,10 @@ export type ImportedDocument = {
   systems: ImportedSystem[];
   interfaces: ImportedInterface[];
   flows: ImportedFlow[];
+  /** Backstage Groups. */
+  teams?: ImportedTeam[];
+  /** What the parser could not resolve but imported around (each names its file). */
+  warnings?: string[];
 };
 
 /** Where a document is wrong: a 1-based line (YAML/JSON text) and/or a JSON pointer into the parsed document. */

@@ -3,6 +3,8 @@
 // servers: streaming servers (kafka, pulsar, kinesis, pubsub...) make an EVENT interface, file and object
 // stores (sftp, s3, gcs, azure, local...) a FILE interface (BATCH), and anything else, including no servers
 // at all, a DATABASE interface (BATCH): most contracts describe tables.
+import { contractFromOdcs } from "@/lib/contracts/odcs-contract";
+import { validateOdcs } from "@/lib/contracts/odcs-validate";
 import { type ImportLimits, type ImportedDocument, type ImportedElement, type ImportedField, type ImportedInterface } from "./model";
 import { clean } from "./openapi";
 import type { Source } from "./source";
@@ -57,8 +59,8 @@ export function parseOdcs(root: unknown, source: Source, options: OdcsOptions): 
     specFormat: "ODCS",
     version: str(doc.version)!,
     tags: asArray(doc.tags).map(String),
-    systemSlug: options.systemSlug ?? slugify(systemHint ?? name),
-    systemName: options.systemSlug ? undefined : systemHint ?? name,
+    systemSlug: systemHint ? slugify(systemHint) : (options.systemSlug ?? slugify(name)),
+    systemName: systemHint ?? (options.systemSlug ? undefined : name),
     ownerTeamSlug: owner(doc),
     domainSlug,
     lifecycle: status === "deprecated" ? "DEPRECATED" : status === "retired" ? "RETIRED" : undefined,
@@ -72,9 +74,22 @@ export function parseOdcs(root: unknown, source: Source, options: OdcsOptions): 
       servers: Array.isArray(doc.servers) ? doc.servers : undefined,
       dataProduct: str(doc.dataProduct),
       tenant: str(doc.tenant),
+      roles: Array.isArray(doc.roles) ? doc.roles : undefined,
+      price: isRecord(doc.price) ? doc.price : undefined,
     }),
+    contract: odcsContract(doc),
   });
   return { format: "ODCS", domains: domainSlug ? [{ slug: domainSlug, name: str(doc.domain)! }] : [], systems: [], interfaces: [iface], flows: [] };
+}
+
+/** The contract version the document declares; a document the official schema rejects is imported with a warning saying why. */
+function odcsContract(doc: Json) {
+  const { content, warnings } = contractFromOdcs(doc);
+  const validation = validateOdcs(doc);
+  const notes = validation === undefined
+    ? [`ODCS ${str(doc.apiVersion)} has no official schema here; the document was checked for structure only`]
+    : validation.valid ? [] : [`the document does not validate against the official ODCS ${str(doc.apiVersion)} schema (${validation.errors.join("; ")}); imported anyway`];
+  return { content, warnings: [...notes, ...warnings] };
 }
 
 function checkProperties(props: unknown, pointer: string, source: Source, problems: Problems): void {

@@ -126,7 +126,8 @@ export function extractOpenApi(doc: Json, text: string, options: OpenApiOptions)
     specFormat: "OPENAPI",
     version: str(info.version) ?? "",
     tags: asArray(doc.tags).map((t) => str(asRecord(t).name)).filter((t): t is string => !!t),
-    systemSlug: options.systemSlug ?? (str(doc["x-interchange-system"]) ? slugify(str(doc["x-interchange-system"])!) : titleSlug),
+    // What the document names wins over the importer's default for documents that name none.
+    systemSlug: str(doc["x-interchange-system"]) ? slugify(str(doc["x-interchange-system"])!) : (options.systemSlug ?? titleSlug),
     systemName: options.systemSlug || doc["x-interchange-system"] ? undefined : title,
     ownerTeamSlug: str(doc["x-interchange-owner"]) ? slugify(str(doc["x-interchange-owner"])!.replace(/^group:(default\/)?/, "")) : undefined,
     lifecycle: operations.length > 0 && operations.every((o) => o.deprecated) ? "DEPRECATED" : undefined,

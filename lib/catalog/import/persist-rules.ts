@@ -47,6 +47,14 @@ export const countElements = (elements: readonly ImportedElement[]) => ({
   channels: elements.filter((e) => e.kind === "CHANNEL").length,
 });
 
+const LEVELS = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"] as const;
+
+/** A classification the document declares (ODCS `classification: restricted`) as the catalog's level, when it is one. */
+export function classificationLevel(value: string | undefined): (typeof LEVELS)[number] | undefined {
+  const upper = value?.trim().toUpperCase();
+  return LEVELS.find((l) => l === upper);
+}
+
 /** JSON values only: drops undefined, functions and cycles the parser might leave in details. */
 function toJsonObject(value: Record<string, unknown> | undefined): object {
   if (!value) return {};
@@ -99,6 +107,7 @@ export function buildVersionRows(interfaceId: string, interfaceVersionId: string
         required: field.required,
         description: clean(field.description),
         example: clean(field.example),
+        classification: classificationLevel(field.classification),
       });
     }
   }

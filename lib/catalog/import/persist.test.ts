@@ -92,12 +92,15 @@ describe("persistImport", () => {
     expect([row.domain?.name, row.system.domainId]).toEqual(["Risk", operations.id]);
   });
 
-  it("names an unknown owner team clearly", async () => {
+  it("creates an unknown owner team for an admin, and for anyone else imports without it and says so", async () => {
     const admin = await actAs(database(), "ADMIN");
-    await expect(persistImport(admin, openApiDoc("ghost", { ownerTeamSlug: "no-such-team" }), { fileName: "g.yaml" })).rejects.toMatchObject({
-      code: "VALIDATION",
-      message: expect.stringContaining('"no-such-team" does not exist'),
-    });
+    const created = await persistImport(admin, openApiDoc("ghost", { ownerTeamSlug: "no-such-team", origin: "g.yaml" }), { fileName: "g.yaml" });
+    expect(created.warnings).toEqual(["g.yaml: owner team no-such-team did not exist and was created"]);
+    expect(await database().prisma.team.findUnique({ where: { slug: "no-such-team" } })).not.toBeNull();
+    const architect = await actAs(database(), "ARCHITECT");
+    const result = await persistImport(architect, openApiDoc("ghost-2", { ownerTeamSlug: "still-no-team", origin: "h.yaml" }), { fileName: "h.yaml" });
+    expect(result.warnings).toEqual(["h.yaml: owner team still-no-team does not exist and you may not create teams (team.manage); imported without an owner team"]);
+    expect(await database().prisma.interface.findUnique({ where: { sourceKey: "openapi:ghost-2" }, select: { ownerTeamId: true } })).toEqual({ ownerTeamId: null });
   });
 
   it("leaves nothing behind when the transaction fails mid-import", async () => {

@@ -6,6 +6,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { buildSearchText } from "@/lib/catalog/search-text";
 import { afterCatalogImport } from "@/lib/compliance/classification";
 import type { ImportedDocument, ImportedInterface } from "./model";
+import { writeImportedContract } from "./persist-contract";
 import { insertVersionRows } from "./persist-insert";
 import { planImport, type ExistingInterface, type ImportPlan } from "./persist-plan";
 import { buildVersionRows, countElements, nextVersionLabel, normalizeSourcePath, slugify, specHashOf, uniqueSlug } from "./persist-rules";
@@ -22,9 +23,11 @@ export type ImportedInterfaceResult = {
   operations: number;
   channels: number;
   status: "created" | "updated" | "unchanged";
+  /** The file of the import set it came from (a Backstage catalog spans several). */
+  file?: string;
 };
 export type ImportResult = { interfaces: ImportedInterfaceResult[]; warnings: string[] };
-export type PersistOptions = { fileName: string; sourcePath?: string };
+export type PersistOptions = { fileName: string; sourcePath?: string; syncEachFile?: boolean };
 
 // A 10 MB provider spec has tens of thousands of fields; the default 5 s interactive transaction is too short.
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 300_000 };
@@ -55,18 +58,21 @@ export async function persistDocuments(ctx: Ctx, docs: ImportedDocument[], optio
   }, TRANSACTION_OPTIONS);
 }
 
-async function persistInTx(tx: Tx, ctx: Ctx, doc: ImportedDocument, options: PersistOptions): Promise<ImportResult> {
-  const plan = await planImport(tx, ctx, doc);
+async function persistInTx(tx: Tx, ctx: Ctx, input: ImportedDocument, options: PersistOptions): Promise<ImportResult> {
+  const plan = await planImport(tx, ctx, input);
+  const doc = plan.doc;
+  const warnings = [...(doc.warnings ?? []), ...plan.warnings];
   await writeDomains(tx, ctx, plan);
   await writeSystems(tx, ctx, plan);
   const interfaces: ImportedInterfaceResult[] = [];
   const idBySourceKey = new Map<string, { id: string; name: string; style: ExistingInterface["style"] }>();
   for (const imported of doc.interfaces) {
-    const result = await writeInterface(tx, ctx, plan, imported, options);
+    const result = await writeInterface(tx, ctx, plan, imported, options, warnings);
     interfaces.push(result);
     idBySourceKey.set(imported.sourceKey, { id: result.id, name: result.name, style: imported.style });
+    if (imported.contract) warnings.push(...(await writeImportedContract(tx, ctx, result.id, plan.ownerTeamIdBySourceKey.get(imported.sourceKey) ?? null, imported)));
   }
-  const warnings = await writeFlows(tx, ctx, plan, doc, idBySourceKey);
+  warnings.push(...(await writeFlows(tx, ctx, plan, doc, idBySourceKey)));
   const touched = [...idBySourceKey.values()].map((i) => i.id).concat(doc.flows.flatMap((f) => plan.interfaces.get(f.interfaceSourceKey)?.id ?? []));
   await afterCatalogImport(tx, interfaces.filter((i) => i.status !== "unchanged").map((i) => i.id), touched);
   return { interfaces, warnings };
@@ -85,6 +91,14 @@ async function writeDomains(tx: Tx, ctx: Ctx, plan: ImportPlan) {
 
 async function writeSystems(tx: Tx, ctx: Ctx, plan: ImportPlan) {
   for (const system of plan.systems.values()) {
+    if (system.id && system.update) {
+      const { before, domainSlug, ...change } = system.update;
+      const domainId = domainSlug ? (plan.domains.get(domainSlug)?.id ?? system.domainId ?? null) : null;
+      const row = await tx.system.update({ where: { id: system.id }, data: { ...change, domainId } });
+      system.domainId = row.domainId;
+      system.ownerTeamId = row.ownerTeamId;
+      await recordAudit(tx, ctx, { action: "system.update", entityType: "system", entityId: row.id, before, after: { ...change, domainSlug, source: system.entry.origin } });
+    }
     if (system.id) continue;
     const { entry } = system;
     const row = await tx.system.create({
@@ -136,18 +150,24 @@ function auditView(row: Omit<ExistingInterface, "versions" | "sourceKey"> & { se
   return rest;
 }
 
-async function writeInterface(tx: Tx, ctx: Ctx, plan: ImportPlan, imported: ImportedInterface, options: PersistOptions): Promise<ImportedInterfaceResult> {
+async function writeInterface(tx: Tx, ctx: Ctx, plan: ImportPlan, imported: ImportedInterface, options: PersistOptions, warnings: string[]): Promise<ImportedInterfaceResult> {
   const existing = plan.interfaces.get(imported.sourceKey);
   const spec = imported.spec.replace(/\u0000/g, "");
   const specHash = specHashOf(spec);
   const counts = countElements(imported.elements);
-  const sourcePath = options.sourcePath === undefined ? undefined : normalizeSourcePath(options.sourcePath);
-  const base = { name: imported.name, kind: imported.kind, ...counts };
+  const sourcePath = options.sourcePath === undefined ? undefined : normalizeSourcePath(options.syncEachFile && imported.file ? imported.file : options.sourcePath);
+  if (existing && existing.sourceKey !== imported.sourceKey) {
+    // Adopted by its old title key: from now on it is found by the new one.
+    await tx.interface.update({ where: { id: existing.id }, data: { sourceKey: imported.sourceKey } });
+    await recordAudit(tx, ctx, { action: "interface.update", entityType: "interface", entityId: existing.id, before: { sourceKey: existing.sourceKey }, after: { sourceKey: imported.sourceKey } });
+  }
+  const base = { name: imported.name, kind: imported.kind, ...counts, ...(imported.file ? { file: imported.file } : {}) };
 
   // A synced file that is back after sync retired its interface brings the interface back, unless it says otherwise.
   const revive = sourcePath !== undefined && existing?.lifecycle === "RETIRED" && !imported.lifecycle ? ({ lifecycle: "ACTIVE" } as const) : {};
 
-  const known = existing?.versions.find((v) => v.specHash === specHash);
+  // Only the latest version counts: importing an earlier content again is a revert, and becomes a new version.
+  const known = existing?.versions[0]?.specHash === specHash ? existing.versions[0] : undefined;
   if (existing && known) {
     // Same document: only a catalog-as-code file that moved or came back is worth a write.
     if (sourcePath === undefined || (sourcePath === existing.sourcePath && !("lifecycle" in revive))) {
@@ -172,6 +192,12 @@ async function writeInterface(tx: Tx, ctx: Ctx, plan: ImportPlan, imported: Impo
     const { versions: _versions, sourceKey: _key, ...before } = existing;
     await recordAudit(tx, ctx, { action: "interface.import", entityType: "interface", entityId: id, before: auditView(before), after: { ...auditView(after), file: options.fileName } });
   } else {
+    const namesake = await tx.interface.findFirst({ where: { name: imported.name }, select: { slug: true, sourceKey: true, sourcePath: true } });
+    if (namesake) {
+      warnings.push(
+        `${imported.origin ?? options.fileName}: another interface is already named "${imported.name}" (${namesake.slug}, from ${namesake.sourcePath ?? namesake.sourceKey ?? "the portal"}); both are kept as different interfaces. Give them different titles, or the same x-interchange-id if they are one API`,
+      );
+    }
     const wanted = slugify(imported.name);
     const taken = await tx.interface.findMany({ where: { slug: { startsWith: wanted } }, select: { slug: true } });
     const created = await tx.interface.create({
@@ -208,7 +234,7 @@ async function writeFlows(
     const consumer = plan.systems.get(flow.consumerSystemSlug);
     if (!producer || !consumer?.id) {
       // Usually an API defined in another file of the same folder: importing again once it exists adds the flow.
-      warnings.push(`Flow skipped: ${flow.consumerSystemSlug} consumes ${flow.interfaceSourceKey}, which is not in the catalog yet`);
+      warnings.push(`${flow.origin ? `${flow.origin}: ` : ""}flow skipped: ${flow.consumerSystemSlug} consumes ${flow.interfaceSourceKey}, which is neither in the imported files nor in the catalog`);
       continue;
     }
     const key = { interfaceId_consumerSystemId: { interfaceId: producer.id, consumerSystemId: consumer.id } };

@@ -9,6 +9,8 @@ export const ImportFileInput = z.object({
 });
 export type ImportFileInput = z.infer<typeof ImportFileInput>;
 
+const Slug = z.string().trim().min(1).max(100).regex(/^[a-z0-9][a-z0-9-]*$/, "Use a slug: lowercase letters, digits and dashes");
+
 export const ImportRequest = z.object({
   files: z.array(ImportFileInput).min(1, "Send at least one file").max(MAX_FILES_PER_REQUEST),
   sync: z
@@ -21,6 +23,9 @@ export const ImportRequest = z.object({
     .max(100_000)
     .optional()
     .describe("With sync, when a folder is sent in several requests: every file name under the folder (send it with the last batch). Defaults to this request's file names"),
+  team: Slug.optional().describe("Owner team (slug) of documents that name none"),
+  system: Slug.optional().describe("Providing system (slug) of documents that name none, instead of a system named after each API; created when missing"),
+  domain: Slug.optional().describe("Domain (slug) of documents that name none"),
 });
 export type ImportRequest = z.infer<typeof ImportRequest>;
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
 import { ImportError, type ImportedDocument } from "./model";
-import { importFiles, importFilesWith, type ParseDocument } from "./service";
+import { eachFile, importFiles, importFilesWith, type ParseDocument } from "./service";
 import { openApiDoc } from "./test-helpers";
 
 const database = setupTestDatabase();
@@ -19,7 +19,7 @@ const fakeParse: ParseDocument = async (fileName, text) => {
 describe("importFiles", () => {
   it("imports the good files of a folder and reports the bad one with its location, writing nothing from it", async () => {
     const admin = await actAs(database(), "ADMIN");
-    const { results } = await importFilesWith(fakeParse, admin, [
+    const { results } = await importFilesWith(eachFile(fakeParse), admin, [
       { name: "specs/a.yaml", content: "svc-a" },
       { name: "specs/broken.yaml", content: "bad: [" },
       { name: "specs/c.yaml", content: "svc-c" },
@@ -37,7 +37,7 @@ describe("importFiles", () => {
       { ...doc("multi-ok"), interfaces: [{ ...doc("multi-ok").interfaces[0], ownerTeamSlug: "multi-team" }] },
       doc("multi-unowned"),
     ];
-    const { results } = await importFilesWith(parse, member, [{ name: "both.yaml", content: "" }]);
+    const { results } = await importFilesWith(eachFile(parse), member, [{ name: "both.yaml", content: "" }]);
     expect(results[0]).toMatchObject({ ok: false, error: expect.stringContaining("catalog.import") });
     expect(await database().prisma.interface.count({ where: { sourceKey: "openapi:multi-ok" } })).toBe(0);
   });
@@ -47,7 +47,7 @@ describe("importFiles", () => {
     const previous = process.env.IMPORT_MAX_BYTES;
     process.env.IMPORT_MAX_BYTES = "10";
     try {
-      const { results } = await importFilesWith(fakeParse, admin, [{ name: "big.yaml", content: "svc-big-but-long" }]);
+      const { results } = await importFilesWith(eachFile(fakeParse), admin, [{ name: "big.yaml", content: "svc-big-but-long" }]);
       expect(results[0]).toMatchObject({ ok: false, error: expect.stringContaining("10 bytes") });
     } finally {
       if (previous === undefined) delete process.env.IMPORT_MAX_BYTES;
@@ -57,9 +57,9 @@ describe("importFiles", () => {
 
   it("sync retires the interface of a file removed from the folder", async () => {
     const admin = await actAs(database(), "ADMIN");
-    const first = await importFilesWith(fakeParse, admin, [{ name: "repo/x.yaml", content: "sync-x" }, { name: "repo/y.yaml", content: "sync-y" }], { sync: "repo" });
+    const first = await importFilesWith(eachFile(fakeParse), admin, [{ name: "repo/x.yaml", content: "sync-x" }, { name: "repo/y.yaml", content: "sync-y" }], { sync: "repo" });
     expect(first.retired).toEqual([]);
-    const second = await importFilesWith(fakeParse, admin, [{ name: "repo/x.yaml", content: "sync-x" }], { sync: "repo" });
+    const second = await importFilesWith(eachFile(fakeParse), admin, [{ name: "repo/x.yaml", content: "sync-x" }], { sync: "repo" });
     expect(second.results[0].interfaces[0].status).toBe("unchanged");
     expect(second.retired).toEqual([{ id: first.results[1].interfaces[0].id, name: "sync-y", sourcePath: "repo/y.yaml" }]);
     const row = await database().prisma.interface.findUniqueOrThrow({ where: { id: first.results[1].interfaces[0].id } });
@@ -68,10 +68,10 @@ describe("importFiles", () => {
 
   it("still reports the imported files when sync may not retire what is missing", async () => {
     const admin = await actAs(database(), "ADMIN");
-    await importFilesWith(fakeParse, admin, [{ name: "shared/z.yaml", content: "sync-z" }], { sync: "shared" });
+    await importFilesWith(eachFile(fakeParse), admin, [{ name: "shared/z.yaml", content: "sync-z" }], { sync: "shared" });
     const team = await database().prisma.team.create({ data: { slug: "sync-team", name: "Sync" } });
     const member = await actAs(database(), "MEMBER", [team.id]);
-    const response = await importFilesWith(fakeParse, member, [{ name: "shared/w.yaml", content: "bad" }], { sync: "shared" });
+    const response = await importFilesWith(eachFile(fakeParse), member, [{ name: "shared/w.yaml", content: "bad" }], { sync: "shared" });
     expect(response.results).toEqual([expect.objectContaining({ file: "shared/w.yaml", ok: false })]);
     expect(response.retired).toEqual([]);
     expect(response.retireError).toContain('the interface "sync-z"');

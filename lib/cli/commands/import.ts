@@ -1,10 +1,10 @@
 import path from "node:path";
-import type { ImportFileResult, ImportResponse } from "../../catalog/import/schemas";
+import { MAX_FILES_PER_REQUEST, type ImportFileResult, type ImportResponse } from "../../catalog/import/schemas";
 import { collectSpecFiles, planBatches, readSpec } from "../files";
 import { formatSummary, toJsonOutput } from "../format";
 import { apiRequest, type Connection } from "../http";
 
-export type ImportOptions = { json?: boolean; sync?: string };
+export type ImportOptions = { json?: boolean; sync?: string; team?: string; system?: string; domain?: string };
 
 /** Sends the files in batches, prints a summary (or --json), and returns the exit code: 1 if any file (or the sync) failed. */
 export async function importCommand(connection: Connection, inputs: string[], options: ImportOptions): Promise<number> {
@@ -17,7 +17,8 @@ export async function importCommand(connection: Connection, inputs: string[], op
     process.stderr.write("No *.yaml, *.yml or *.json files found.\n");
     return 1;
   }
-  const batches = planBatches(files);
+  // Files that refer to each other resolve only within one request: a folder goes whole when it fits.
+  const batches = planBatches(files, { maxBytes: 16 * 1024 * 1024, maxFiles: MAX_FILES_PER_REQUEST });
   const results: ImportFileResult[] = [];
   let retired: ImportResponse["retired"] = [];
   let retireError: string | undefined;
@@ -25,6 +26,9 @@ export async function importCommand(connection: Connection, inputs: string[], op
     const last = index === batches.length - 1;
     const body = {
       files: await Promise.all(batch.map(readSpec)),
+      ...(options.team ? { team: options.team } : {}),
+      ...(options.system ? { system: options.system } : {}),
+      ...(options.domain ? { domain: options.domain } : {}),
       // Retirement runs once, with the last batch, against every file of this run.
       ...(syncRoot !== undefined && last ? { sync: syncRoot, present: files.map((f) => f.name) } : {}),
     };

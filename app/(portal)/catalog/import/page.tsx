@@ -5,6 +5,8 @@ import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/can";
 import { pageCtx } from "@/lib/auth/session";
+import { listDomains, listSystems } from "@/lib/catalog/browse";
+import { listTeams } from "@/lib/teams/data";
 
 export const metadata = { title: "Import specs · Interchange" };
 
@@ -14,19 +16,27 @@ export default async function ImportPage() {
   if (!can(ctx, "catalog.import") && !ctx.actor?.teamIds.length) {
     return <Forbidden description="Importing specs is for architects, admins and members of the team that owns the interfaces." />;
   }
+  const [teams, systems, domains] = await Promise.all([listTeams(ctx), listSystems(ctx), listDomains(ctx)]);
+  // Architects and admins may give any team; a member only one of their own teams.
+  const ownTeams = can(ctx, "catalog.import") ? teams : teams.filter((t) => ctx.actor?.teamIds.includes(t.id));
+  const choices = {
+    teams: ownTeams.map((t) => ({ slug: t.slug, name: t.name })),
+    systems: systems.map((s) => ({ slug: s.slug, name: s.name })),
+    domains: domains.map((d) => ({ slug: d.slug, name: d.name })),
+  };
   return (
     <div className="grid gap-6">
       <PageHeader
         eyebrow={<Link href="/catalog" className="hover:underline">Catalog</Link>}
         title="Import specs"
-        description="Each file is imported in its own transaction: a changed spec becomes a new version, an unchanged one is left alone, and a file with an error is reported with its line and nothing from it is written."
+        description="The files are resolved together (a folder's Backstage entities, $refs between files), then each spec file is imported in its own transaction: a changed spec becomes a new version, an unchanged one is left alone, and a file with an error is reported with its line and nothing from it is written."
         actions={
           <Button asChild variant="outline">
             <Link href="/catalog">Back to catalog</Link>
           </Button>
         }
       />
-      <ImportUpload />
+      <ImportUpload choices={choices} />
     </div>
   );
 }

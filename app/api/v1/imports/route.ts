@@ -3,5 +3,5 @@ import { ImportRequest } from "@/lib/catalog/import/schemas";
 import { importBodyLimit, importFiles } from "@/lib/catalog/import/service";
 
 export const POST = route({ body: ImportRequest, maxBodyBytes: importBodyLimit() }, ({ ctx, body }) =>
-  importFiles(ctx, body.files, { sync: body.sync, present: body.present }),
+  importFiles(ctx, body.files, { sync: body.sync, present: body.present, defaults: { teamSlug: body.team, systemSlug: body.system, domainSlug: body.domain } }),
 );
