@@ -13,6 +13,7 @@ import { checkSize, inputError, loadDocument, type Input } from "./load";
 import { compareOpenApi } from "./openapi";
 import { compareProto, parseProto } from "./protobuf";
 import type { Change, DiffFormat, DiffResult, Mode, SchemaVersion } from "./types";
+import { unjudgedDifferences } from "./unjudged";
 
 export type { Change, DiffFormat, DiffLevel, DiffResult, Mode, SchemaVersion } from "./types";
 export { DIFF_FORMATS, MODES } from "./types";
@@ -111,6 +112,12 @@ function expectShape(format: DiffFormat, value: unknown, input: Input): void {
 }
 
 function compare(previous: Parsed, next: Parsed): Finding[] {
+  const findings = compareFormat(previous, next);
+  if (findings.length || (next.format !== "OPENAPI" && next.format !== "ASYNCAPI")) return findings;
+  return unjudgedDifferences(previous.value, next.value);
+}
+
+function compareFormat(previous: Parsed, next: Parsed): Finding[] {
   switch (next.format) {
     case "OPENAPI":
       return compareOpenApi(previous.value as Record<string, unknown>, next.value as Record<string, unknown>);
