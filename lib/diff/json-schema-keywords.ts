@@ -18,12 +18,15 @@ export function unwrap(value: unknown, other?: unknown): unknown {
   if (!isRecord(value)) return value;
   const kind = (["allOf", "anyOf", "oneOf"] as const).find((k) => Array.isArray(value[k]) && (value[k] as unknown[]).length === 1);
   if (!kind || (isRecord(other) && Array.isArray(other[kind]))) return value;
-  const keys = Object.keys(value).filter((k) => k !== kind && !ANNOTATIONS.has(k) && !k.startsWith("x-"));
+  const keys = Object.keys(value).filter((k) => k !== kind && k !== "discriminator" && !ANNOTATIONS.has(k) && !k.startsWith("x-"));
   return keys.length ? value : (value[kind] as unknown[])[0];
 }
 
-/** Keywords that never change which values a schema accepts. */
-export const ANNOTATIONS = new Set(["description", "title", "example", "examples", "deprecated", "externalDocs", "$comment", "$schema", "$id", "$anchor", "$defs", "definitions", "readOnly", "writeOnly", "xml", "discriminator", "contentSchema", "default"]);
+/**
+ * Keywords that never change which values a schema accepts, and that no reader acts on. (A discriminator or a
+ * vendor extension such as x-extensible-enum may steer readers, so their changes are reported as not judged.)
+ */
+export const ANNOTATIONS = new Set(["description", "title", "example", "examples", "deprecated", "externalDocs", "$comment", "$schema", "$id", "$anchor", "$defs", "definitions", "readOnly", "writeOnly", "xml", "contentSchema", "default"]);
 
 /** Keywords json-schema.ts and its keyword modules judge; any other keyword that differs is reported as not judged. */
 export const JUDGED = new Set([

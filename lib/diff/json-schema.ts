@@ -291,7 +291,7 @@ export class SchemaComparer implements SchemaWalker {
   /** Keywords no rule here judges: reported with their pointer, so that "No changes" stays true. */
   private unjudged(o: Json, n: Json, at: string): void {
     for (const key of new Set([...Object.keys(o), ...Object.keys(n)])) {
-      if (JUDGED.has(key) || ANNOTATIONS.has(key) || key.startsWith("x-") || canonical(o[key]) === canonical(n[key])) continue;
+      if (JUDGED.has(key) || ANNOTATIONS.has(key) || canonical(o[key]) === canonical(n[key])) continue;
       this.emit("jsonschema.keyword.not-judged", `${at}/${key}`, `'${key}' changed and this engine cannot judge it: check by hand`, "maybe", "maybe");
     }
   }

@@ -1,6 +1,7 @@
 // The last word before "No changes": when no rule fired, the two documents must still be the same apart from
-// prose (descriptions, summaries, examples). Whatever else differs is something no rule judged (a security
-// scope, a discriminator, a vendor extension), reported as a WARN at its pointer so that "No changes" stays true.
+// prose (descriptions, summaries, examples) and schemas (judged on their values by json-schema.ts). Whatever
+// else differs is something no rule judged (a security scope, a vendor extension), reported as a WARN at its
+// pointer so that "No changes" stays true.
 import { isRecord } from "@/lib/catalog/import/util";
 import type { Finding } from "./finding";
 import { child } from "./refs";
@@ -8,8 +9,17 @@ import { child } from "./refs";
 const PROSE = new Set(["description", "summary", "example", "examples", "externalDocs", "$comment"]);
 const MAX_REPORTED = 5;
 
+/**
+ * Schemas are judged by the JSON Schema comparison, which reports any keyword it cannot judge itself; an
+ * equivalent rewrite there (a one-branch oneOf, reordered alternatives) is no change. Callbacks are not compared.
+ */
+function judgedSchema(pointer: string): boolean {
+  if (pointer.includes("/callbacks/")) return false;
+  return /\/(schema|payload)$/.test(pointer) || /^\/(components\/schemas|definitions)\/[^/]+$/.test(pointer);
+}
+
 function differences(a: unknown, b: unknown, pointer: string, found: string[]): void {
-  if (found.length >= MAX_REPORTED || a === b) return;
+  if (found.length >= MAX_REPORTED || a === b || judgedSchema(pointer)) return;
   if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) {
     a.forEach((x, i) => differences(x, b[i], child(pointer, i), found));
     return;
