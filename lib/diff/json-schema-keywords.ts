@@ -140,3 +140,44 @@ export function matchBranches(a: unknown[], b: unknown[]): { matched: [number, n
   }
   return { matched, oldOnly: a.map((_, i) => i).filter((i) => !usedA.has(i)), newOnly: b.map((_, j) => j).filter((j) => !usedB.has(j)) };
 }
+
+const refSiblings = new WeakMap<object, unknown>();
+
+/**
+ * `{$ref: X, const: "a"}`: keywords beside a $ref constrain too (2019-09 on, and what validators such as ajv
+ * do), so such a node compares as allOf [the reference, the siblings]. Annotations beside a $ref are ignored.
+ */
+export function withRefSiblings(value: unknown): unknown {
+  if (!isRecord(value) || typeof value.$ref !== "string") return value;
+  const cached = refSiblings.get(value);
+  if (cached) return cached;
+  const { $ref, ...rest } = value;
+  const constraining = Object.keys(rest).some((k) => !ANNOTATIONS.has(k) && !k.startsWith("x-"));
+  const expanded = constraining ? { allOf: [{ $ref }, rest] } : value;
+  refSiblings.set(value, expanded);
+  return expanded;
+}
+
+// Strings that tell common patterns apart; a regex's own literal characters are added per pair.
+const PROBES = ["", "a", "abc", "A", "ABC", "Abc", "0", "123", "a1", "-1", "1.5", " ", "a b", "_", ".", "@", "x@y.z", "é", "2024-01-01", "2024-01-01T00:00:00Z", "http://x.y/z", "ab-12_CD"];
+
+function compilePattern(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, "u");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a string matches `a` and not `b`, found among probe strings: true when one is found, "maybe" when
+ * none is (regex inclusion is undecidable here, so no answer is not a proof).
+ */
+export function patternEscapes(a: string, b: string): Flag {
+  const x = compilePattern(a);
+  const y = compilePattern(b);
+  if (!x || !y) return "maybe";
+  const literals = (p: string) => p.replace(/\\.|[\^$.*+?()[\]{}|]/g, "");
+  const probes = [...PROBES, literals(a), literals(b), literals(a) + literals(b)];
+  return probes.some((s) => x.test(s) && !y.test(s)) ? true : "maybe";
+}

@@ -14,7 +14,7 @@ import { isRecord, type Json } from "@/lib/catalog/import/util";
 import { Findings, type Flag } from "./finding";
 import { arrays } from "./json-schema-arrays";
 import { composition, conditional, negation } from "./json-schema-composition";
-import { ANNOTATIONS, canonical, covered, enumOf, isMultiple, JUDGED, lowerOf, numberBound, short, typesOf, unwrap, upperOf, type Bound } from "./json-schema-keywords";
+import { ANNOTATIONS, canonical, covered, enumOf, isMultiple, JUDGED, lowerOf, numberBound, patternEscapes, short, typesOf, unwrap, upperOf, withRefSiblings, type Bound } from "./json-schema-keywords";
 import { objects } from "./json-schema-objects";
 import type { SchemaWalker, Side } from "./json-schema-walker";
 import { resolve } from "./refs";
@@ -88,8 +88,8 @@ export class SchemaComparer implements SchemaWalker {
   }
 
   node(oldRaw: unknown, oldPointer: string, newRaw: unknown, newPointer: string): void {
-    const o = resolve(this.oldRoot, oldRaw, oldPointer);
-    const n = resolve(this.newRoot, newRaw, newPointer);
+    const o = resolve(this.oldRoot, withRefSiblings(oldRaw), oldPointer);
+    const n = resolve(this.newRoot, withRefSiblings(newRaw), newPointer);
     const at = n.pointer;
     if (o.unresolved || n.unresolved) {
       if (o.unresolved !== n.unresolved) this.emit("jsonschema.ref.changed", at, `reference changed from '${o.ref ?? "inline"}' to '${n.ref ?? "inline"}'`, "maybe", "maybe");
@@ -255,7 +255,13 @@ export class SchemaComparer implements SchemaWalker {
     if (a === b) return;
     if (!a) this.emit("jsonschema.pattern.added", at, `pattern /${b}/ added`, true, false);
     else if (!b) this.emit("jsonschema.pattern.removed", at, `pattern /${a}/ removed`, false, true);
-    else this.emit("jsonschema.pattern.changed", at, `pattern changed from /${a}/ to /${b}/ (cannot tell whether it accepts more or less)`, "maybe", "maybe");
+    else {
+      // OpenAPI payloads: a pattern is rarely all a consumer relies on, so even a proven difference is a WARN.
+      const narrows = this.lenientMaybe(patternEscapes(a, b));
+      const widens = this.lenientMaybe(patternEscapes(b, a));
+      const unsure = narrows === "maybe" && widens === "maybe" ? " (cannot tell whether it accepts more or less)" : "";
+      this.emit("jsonschema.pattern.changed", at, `pattern changed from /${a}/ to /${b}/${unsure}`, narrows, widens);
+    }
   }
 
   /** OpenAPI: readOnly properties are never sent in requests, writeOnly ones never returned in responses. */
