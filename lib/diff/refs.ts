@@ -62,10 +62,5 @@ export function refName(ref: string | undefined): string | undefined {
 }
 
 export function child(pointer: string, ...segments: (string | number)[]): string {
-  let out = pointer;
-  for (const segment of segments) {
-    const text = String(segment);
-    out += "/" + (text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text);
-  }
-  return out;
+  return pointer + pointerOf(segments);
 }

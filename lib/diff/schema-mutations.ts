@@ -1,6 +1,8 @@
 // Test support: small edits of a JSON Schema at a chosen subschema, each one of the kinds producers make
 // (bounds, required, properties, types, enums, patterns, formats, combinators). compat-property.test.ts
 // applies them to real schemas and checks the diff's verdict against the values each side accepts.
+import { escapePointer } from "@/lib/catalog/import/util";
+
 export type Schema = Record<string, unknown>;
 
 type Mutation = { name: string; apply: (schema: Schema, pointer: string, seed: number) => Schema };
@@ -17,7 +19,7 @@ export function subschemaPointers(schema: Schema): string[] {
     for (const key of SUBSCHEMA_KEYS) {
       const value = s[key];
       if (key === "properties" && typeof value === "object" && value !== null) {
-        for (const [name, child] of Object.entries(value)) walk(child, `${pointer}/properties/${name.replace(/~/g, "~0").replace(/\//g, "~1")}`, depth + 1);
+        for (const [name, child] of Object.entries(value)) walk(child, `${pointer}/properties/${escapePointer(name)}`, depth + 1);
       } else if (Array.isArray(value)) value.forEach((child, i) => walk(child, `${pointer}/${key}/${i}`, depth + 1));
       else walk(value, `${pointer}/${key}`, depth + 1);
     }
