@@ -3,7 +3,7 @@
 // (`optic diff <base> <revision> --check --json`: exit 0 = checks pass, 1 with a JSON changelog = a
 // breaking-change check failed, anything else = it could not read the pair).
 import { execFile } from "node:child_process";
-import { existsSync, mkdtempSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -63,6 +63,7 @@ export function optic(baseFile: string, revisionFile: string): Promise<Verdict> 
       { cwd, timeout: PEER_TIMEOUT_MS, env: { ...process.env, OPTIC_TELEMETRY_LEVEL: "off", CI: "true" }, maxBuffer: 64 * 1024 * 1024 },
       (error, stdout, stderr) => {
         const ms = performance.now() - started;
+        rmSync(cwd, { recursive: true, force: true });
         const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
         if (code === 0) return resolve({ breaking: false, ms });
         let json = false;
