@@ -3,11 +3,11 @@
 import { parentPort } from "node:worker_threads";
 import openapiDiff from "openapi-diff";
 
-parentPort.on("message", async ({ id, base, changed }) => {
+parentPort.on("message", async ({ id, base, changed, format = "openapi3" }) => {
   try {
     const result = await openapiDiff.diffSpecs({
-      sourceSpec: { content: base, location: "base.json", format: "openapi3" },
-      destinationSpec: { content: changed, location: "changed.json", format: "openapi3" },
+      sourceSpec: { content: base, location: "base.json", format },
+      destinationSpec: { content: changed, location: "changed.json", format },
     });
     parentPort.postMessage({ id, breaking: result.breakingDifferencesFound });
   } catch (error) {

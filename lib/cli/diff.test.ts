@@ -64,6 +64,17 @@ describe("cli diff", () => {
     expect((await cli([v1, v2], { mode: "SIDEWAYS" })).code).toBe(2);
   });
 
+  it("still diffs a document that is not valid OpenAPI, and says so with the validator's first problems", async () => {
+    const doc = (status: string) => ({ openapi: "3.0.3", info: { title: "A" }, paths: { "/a": { get: { responses: { [status]: { description: "ok" } } } } } });
+    const result = await cli([file("invalid-1.json", doc("200")), file("invalid-2.json", doc("201"))], { json: true });
+    const parsed = JSON.parse(result.out);
+    expect(result.code).toBe(1);
+    expect(parsed.changes.map((c: { rule: string }) => c.rule)).toContain("openapi.response.removed");
+    expect(parsed.warnings[0]).toMatch(/invalid-1\.json is not a valid OpenAPI document/);
+    expect(parsed.warnings.join("\n")).toMatch(/invalid-2\.json: \/info: must have required property 'version'/);
+    expect((await cli([file("invalid-1.json", doc("200")), file("invalid-2.json", doc("201"))])).out).toMatch(/^warning: invalid-1\.json is not a valid OpenAPI document/m);
+  });
+
   it("runs through npm run cli, offline, with the same exit codes", () => {
     // A server address nobody listens on: the command must not need it.
     const run = (args: string[]) => spawnSync(process.execPath, ["--import", "tsx", "lib/cli/main.ts", "diff", ...args.map((a) => (a.startsWith("--") ? a : path.join(dir, a)))], { env: { ...process.env, INTERCHANGE_URL: "http://127.0.0.1:9" }, encoding: "utf8" });

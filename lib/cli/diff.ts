@@ -11,11 +11,15 @@ export type Output = { out: (text: string) => void; err: (text: string) => void 
 
 const processOutput: Output = { out: (t) => process.stdout.write(t), err: (t) => process.stderr.write(t) };
 
-/** The documented --json shape, plus `rule` and (transitive histories) `breaksVersion`, which scripts may ignore. */
+/**
+ * The documented --json shape, plus `rule`, (transitive histories) `breaksVersion` and, only when there are
+ * some, `warnings` (an input that is not valid OpenAPI), which scripts may ignore.
+ */
 export function toDiffJson(result: DiffResult) {
   return {
     breaking: result.breaking,
     changes: result.changes.map(({ id, level, path, message, rule, breaksVersion }) => ({ id, level, path, message, rule, ...(breaksVersion ? { breaksVersion } : {}) })),
+    ...(result.warnings.length ? { warnings: result.warnings } : {}),
   };
 }
 
@@ -30,6 +34,8 @@ export function formatDiff(result: DiffResult, mode: Mode): string {
     for (const c of group) lines.push(`  ${level.padEnd(4)} ${c.message}${c.breaksVersion ? ` [breaks ${c.breaksVersion}]` : ""}\n       at ${c.path}  (${c.rule})`);
     lines.push("");
   }
+  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  if (result.warnings.length) lines.push("");
   const count = (l: string) => result.changes.filter((c) => c.level === l).length;
   lines.push(
     result.changes.length === 0

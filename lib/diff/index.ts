@@ -4,6 +4,7 @@
 // Each format module reports findings with two flags (does it break BACKWARD, does it break FORWARD);
 // the compatibility mode turns them into levels (finding.ts). Transitive modes compare the proposal with
 // every earlier version and name the version each violation breaks.
+import { openApiSchemaErrors } from "@/lib/catalog/import/openapi-schema";
 import { isRecord } from "@/lib/catalog/import/util";
 import { compareAsyncApi } from "./asyncapi";
 import { compareAvro, parseAvro } from "./avro";
@@ -13,6 +14,7 @@ import { checkSize, inputError, loadDocument, type Input } from "./load";
 import { compareOpenApi } from "./openapi";
 import { compareProto, parseProto } from "./protobuf";
 import type { Change, DiffFormat, DiffResult, Mode, SchemaVersion } from "./types";
+import { unjudgedDifferences } from "./unjudged";
 
 export type { Change, DiffFormat, DiffLevel, DiffResult, Mode, SchemaVersion } from "./types";
 export { DIFF_FORMATS, MODES } from "./types";
@@ -33,8 +35,10 @@ export function diffVersions(input: { format: DiffFormat; versions: SchemaVersio
   const earlier = transitive ? versions.slice(0, last) : [versions[last - 1]];
   const changes: Change[] = [];
   const seen = new Set<string>();
+  const warnings = [...validityWarnings(proposal, versions[last].version)];
   for (const [i, version] of earlier.entries()) {
     const previous = parse(format, { side: "previous", text: version.text, file: version.version });
+    warnings.push(...validityWarnings(previous, version.version));
     const immediate = i === earlier.length - 1;
     for (const finding of compare(previous, proposal)) {
       const change = toChange(finding, mode, version.version);
@@ -46,7 +50,7 @@ export function diffVersions(input: { format: DiffFormat; versions: SchemaVersio
       changes.push(change);
     }
   }
-  return result(changes);
+  return result(changes, warnings);
 }
 
 /** Compares two documents; the format is detected when absent. */
@@ -55,7 +59,11 @@ export function diffDocuments(input: { format?: DiffFormat; previous: string; ne
   const previous = parse(format, { side: "previous", text: input.previous, file: input.previousName });
   const next = parse(format, { side: "next", text: input.next, file: input.nextName });
   const mode = input.mode ?? "BACKWARD";
-  return result(compare(previous, next).map((f) => toChange(f, mode)));
+  const warnings = [...validityWarnings(previous, input.previousName ?? "previous"), ...validityWarnings(next, input.nextName ?? "next")];
+  return result(
+    compare(previous, next).map((f) => toChange(f, mode)),
+    warnings,
+  );
 }
 
 /** Which format a document is in, from its file name or its content. */
@@ -111,6 +119,12 @@ function expectShape(format: DiffFormat, value: unknown, input: Input): void {
 }
 
 function compare(previous: Parsed, next: Parsed): Finding[] {
+  const findings = compareFormat(previous, next);
+  if (findings.length || (next.format !== "OPENAPI" && next.format !== "ASYNCAPI")) return findings;
+  return unjudgedDifferences(previous.value, next.value);
+}
+
+function compareFormat(previous: Parsed, next: Parsed): Finding[] {
   switch (next.format) {
     case "OPENAPI":
       return compareOpenApi(previous.value as Record<string, unknown>, next.value as Record<string, unknown>);
@@ -127,8 +141,20 @@ function compare(previous: Parsed, next: Parsed): Finding[] {
 
 const ORDER = { ERR: 0, WARN: 1, INFO: 2 } as const;
 
-function result(changes: Change[]): DiffResult {
+function result(changes: Change[], warnings: string[] = []): DiffResult {
   const sorted = [...changes].sort((a, b) => ORDER[a.level] - ORDER[b.level]);
-  return { breaking: sorted.some((c) => c.level === "ERR"), changes: sorted };
+  return { breaking: sorted.some((c) => c.level === "ERR"), changes: sorted, warnings };
+}
+
+const MAX_VALIDITY_WARNINGS = 5;
+
+/** An OpenAPI document its official schema rejects still diffs, but the answer says so (first problems, with pointers). */
+function validityWarnings(doc: Parsed, name: string): string[] {
+  if (doc.format !== "OPENAPI") return [];
+  const errors = openApiSchemaErrors(doc.value as Record<string, unknown>);
+  if (!errors.length) return [];
+  const first = errors.slice(0, MAX_VALIDITY_WARNINGS).map((e) => `${name}: ${e.instancePath || "/"}: ${e.message ?? "invalid"}`);
+  const more = errors.length > MAX_VALIDITY_WARNINGS ? [`${name}: ${errors.length - MAX_VALIDITY_WARNINGS} more problem(s)`] : [];
+  return [`${name} is not a valid OpenAPI document; the diff may miss or misjudge changes`, ...first, ...more];
 }
 

@@ -10,11 +10,36 @@ export function cap(flag: Flag): Flag {
   return flag === true ? "maybe" : flag;
 }
 
-/** {allOf: [X]} with nothing else that constrains is X. */
-export function unwrap(value: unknown): unknown {
-  if (!isRecord(value) || !Array.isArray(value.allOf) || value.allOf.length !== 1) return value;
-  const keys = Object.keys(value).filter((k) => !["allOf", "description", "title", "example", "examples", "deprecated", "externalDocs"].includes(k));
-  return keys.length ? value : value.allOf[0];
+/**
+ * {allOf: [X]}, {anyOf: [X]} or {oneOf: [X]} with nothing else that constrains is X, unless the other side
+ * uses the same combinator (then the branches are matched instead).
+ */
+export function unwrap(value: unknown, other?: unknown): unknown {
+  if (!isRecord(value)) return value;
+  const kind = (["allOf", "anyOf", "oneOf"] as const).find((k) => Array.isArray(value[k]) && (value[k] as unknown[]).length === 1);
+  if (!kind || (isRecord(other) && Array.isArray(other[kind]))) return value;
+  const keys = Object.keys(value).filter((k) => k !== kind && k !== "discriminator" && !ANNOTATIONS.has(k) && !k.startsWith("x-"));
+  return keys.length ? value : (value[kind] as unknown[])[0];
+}
+
+/**
+ * Keywords that never change which values a schema accepts, and that no reader acts on. (A discriminator or a
+ * vendor extension such as x-extensible-enum may steer readers, so their changes are reported as not judged.)
+ */
+export const ANNOTATIONS = new Set(["description", "title", "example", "examples", "deprecated", "externalDocs", "$comment", "$schema", "$id", "$anchor", "$defs", "definitions", "readOnly", "writeOnly", "xml", "contentSchema", "default"]);
+
+/** Keywords json-schema.ts and its keyword modules judge; any other keyword that differs is reported as not judged. */
+export const JUDGED = new Set([
+  ...["type", "nullable", "format", "enum", "const", "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"],
+  ...["minLength", "maxLength", "pattern", "contentEncoding", "contentMediaType", "minItems", "maxItems", "uniqueItems"],
+  ...["items", "prefixItems", "additionalItems", "contains", "minContains", "maxContains", "unevaluatedItems"],
+  ...["properties", "required", "additionalProperties", "patternProperties", "propertyNames", "minProperties", "maxProperties"],
+  ...["dependentRequired", "dependencies", "dependentSchemas", "unevaluatedProperties", "allOf", "anyOf", "oneOf", "not", "if", "then", "else", "$ref"],
+]);
+
+/** JSON text with object keys sorted: equal schemas written in another key order compare equal. */
+export function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (isRecord(v) ? Object.fromEntries(Object.keys(v).sort().map((k) => [k, v[k]])) : v)) ?? "undefined";
 }
 
 export function typesOf(s: Json, lenient: boolean): Set<string> | undefined {
@@ -77,15 +102,25 @@ export function short(value: unknown): string {
   return text.length > 60 ? `${text.slice(0, 57)}...` : text;
 }
 
-/** Pairs alternatives: first by $ref target, then by title, then the rest by position. */
+/** Pairs alternatives by meaning: equal schemas first, then by $ref target, then by title, then the rest by position. */
 export function matchBranches(a: unknown[], b: unknown[]): { matched: [number, number][]; oldOnly: number[]; newOnly: number[] } {
   const keyOf = (s: unknown) => (isRecord(s) ? (typeof s.$ref === "string" ? `ref:${refName(s.$ref)}` : typeof s.title === "string" ? `title:${s.title}` : undefined) : undefined);
   const matched: [number, number][] = [];
   const usedB = new Set<number>();
   const usedA = new Set<number>();
+  const textB = b.map(canonical);
+  a.forEach((x, i) => {
+    const text = canonical(x);
+    const j = textB.findIndex((t, k) => !usedB.has(k) && t === text);
+    if (j >= 0) {
+      matched.push([i, j]);
+      usedA.add(i);
+      usedB.add(j);
+    }
+  });
   a.forEach((x, i) => {
     const key = keyOf(x);
-    if (!key) return;
+    if (!key || usedA.has(i)) return;
     const j = b.findIndex((y, k) => !usedB.has(k) && keyOf(y) === key);
     if (j >= 0) {
       matched.push([i, j]);
@@ -95,6 +130,7 @@ export function matchBranches(a: unknown[], b: unknown[]): { matched: [number, n
   });
   const restA = a.map((_, i) => i).filter((i) => !usedA.has(i) && !keyOf(a[i]));
   const restB = b.map((_, j) => j).filter((j) => !usedB.has(j) && !keyOf(b[j]));
+  // Leftovers pair by position only when both sides have them: an edited branch rather than an added one.
   while (restA.length && restB.length) {
     const i = restA.shift()!;
     const j = restB.shift()!;
@@ -103,4 +139,45 @@ export function matchBranches(a: unknown[], b: unknown[]): { matched: [number, n
     usedB.add(j);
   }
   return { matched, oldOnly: a.map((_, i) => i).filter((i) => !usedA.has(i)), newOnly: b.map((_, j) => j).filter((j) => !usedB.has(j)) };
+}
+
+const refSiblings = new WeakMap<object, unknown>();
+
+/**
+ * `{$ref: X, const: "a"}`: keywords beside a $ref constrain too (2019-09 on, and what validators such as ajv
+ * do), so such a node compares as allOf [the reference, the siblings]. Annotations beside a $ref are ignored.
+ */
+export function withRefSiblings(value: unknown): unknown {
+  if (!isRecord(value) || typeof value.$ref !== "string") return value;
+  const cached = refSiblings.get(value);
+  if (cached) return cached;
+  const { $ref, ...rest } = value;
+  const constraining = Object.keys(rest).some((k) => !ANNOTATIONS.has(k) && !k.startsWith("x-"));
+  const expanded = constraining ? { allOf: [{ $ref }, rest] } : value;
+  refSiblings.set(value, expanded);
+  return expanded;
+}
+
+// Strings that tell common patterns apart; a regex's own literal characters are added per pair.
+const PROBES = ["", "a", "abc", "A", "ABC", "Abc", "0", "123", "a1", "-1", "1.5", " ", "a b", "_", ".", "@", "x@y.z", "é", "2024-01-01", "2024-01-01T00:00:00Z", "http://x.y/z", "ab-12_CD"];
+
+function compilePattern(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(pattern, "u");
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Whether a string matches `a` and not `b`, found among probe strings: true when one is found, "maybe" when
+ * none is (regex inclusion is undecidable here, so no answer is not a proof).
+ */
+export function patternEscapes(a: string, b: string): Flag {
+  const x = compilePattern(a);
+  const y = compilePattern(b);
+  if (!x || !y) return "maybe";
+  const literals = (p: string) => p.replace(/\\.|[\^$.*+?()[\]{}|]/g, "");
+  const probes = [...PROBES, literals(a), literals(b), literals(a) + literals(b)];
+  return probes.some((s) => x.test(s) && !y.test(s)) ? true : "maybe";
 }

@@ -11,9 +11,13 @@
 //   optional property is compatible; removing an optional one, adding an enum value or a oneOf branch to
 //   what consumers read, and closing an object are WARN (they break only consumers that rely on them).
 import { isRecord, type Json } from "@/lib/catalog/import/util";
-import type { Findings, Flag } from "./finding";
-import { cap, closed, covered, enumOf, isEmptySchema, isMultiple, lowerOf, matchBranches, numberBound, short, typesOf, unwrap, upperOf, type Bound } from "./json-schema-keywords";
-import { child, refName, resolve } from "./refs";
+import { Findings, type Flag } from "./finding";
+import { arrays } from "./json-schema-arrays";
+import { composition, conditional, negation } from "./json-schema-composition";
+import { ANNOTATIONS, canonical, covered, enumOf, isMultiple, JUDGED, lowerOf, numberBound, patternEscapes, short, typesOf, unwrap, upperOf, withRefSiblings, type Bound } from "./json-schema-keywords";
+import { objects } from "./json-schema-objects";
+import type { SchemaWalker, Side } from "./json-schema-walker";
+import { resolve } from "./refs";
 
 export type SchemaCompareOptions = {
   lenient: boolean;
@@ -22,10 +26,13 @@ export type SchemaCompareOptions = {
 };
 
 const MAX_DEPTH = 400;
+/** Subset proofs run a nested comparison; past this nesting the proof gives up (and reports the change). */
+const MAX_NESTING = 4;
 
-const WIDER_FORMATS: Record<string, string[]> = { int32: ["int64"], float: ["double"], date: ["date-time"] };
+// Formats whose values are a subset of another's. Other pairs (date-time -> date) accept different sets.
+const WIDER_FORMATS: Record<string, string[]> = { int32: ["int64"], float: ["double"] };
 
-export class SchemaComparer {
+export class SchemaComparer implements SchemaWalker {
   private readonly seen = new WeakMap<object, WeakMap<object, number>>();
   private depth = 0;
   private where = "";
@@ -36,7 +43,12 @@ export class SchemaComparer {
     private readonly newRoot: unknown,
     private readonly out: Findings,
     private readonly options: SchemaCompareOptions,
+    private readonly nesting = 0,
   ) {}
+
+  get lenient(): boolean {
+    return this.options.lenient;
+  }
 
   /**
    * Compares two schemas. `flip` = the schema describes what consumers read from the producer (an API
@@ -54,7 +66,7 @@ export class SchemaComparer {
     }
   }
 
-  private emit(rule: string, pointer: string, message: string, narrows: Flag, widens: Flag, at = pointer): void {
+  emit(rule: string, pointer: string, message: string, narrows: Flag, widens: Flag, at = pointer): void {
     if (narrows === false && widens === false) {
       this.out.add(rule, pointer, this.say(message), false, false, at + this.suffix());
       return;
@@ -75,16 +87,17 @@ export class SchemaComparer {
     return this.options.lenient && strict === true ? "maybe" : strict;
   }
 
-  private node(oldRaw: unknown, oldPointer: string, newRaw: unknown, newPointer: string): void {
-    const o = resolve(this.oldRoot, oldRaw, oldPointer);
-    const n = resolve(this.newRoot, newRaw, newPointer);
+  node(oldRaw: unknown, oldPointer: string, newRaw: unknown, newPointer: string): void {
+    const o = resolve(this.oldRoot, withRefSiblings(oldRaw), oldPointer);
+    const n = resolve(this.newRoot, withRefSiblings(newRaw), newPointer);
     const at = n.pointer;
     if (o.unresolved || n.unresolved) {
       if (o.unresolved !== n.unresolved) this.emit("jsonschema.ref.changed", at, `reference changed from '${o.ref ?? "inline"}' to '${n.ref ?? "inline"}'`, "maybe", "maybe");
+      else this.emit("jsonschema.ref.not-judged", at, `reference '${o.ref}' cannot be resolved here, so what it accepts is not judged`, "maybe", "maybe");
       return;
     }
-    const oldValue = unwrap(o.value);
-    const newValue = unwrap(n.value);
+    const oldValue = unwrap(o.value, n.value);
+    const newValue = unwrap(n.value, o.value);
     if (typeof oldValue === "boolean" || typeof newValue === "boolean" || !isRecord(oldValue) || !isRecord(newValue)) {
       this.booleans(oldValue, newValue, at);
       return;
@@ -127,9 +140,12 @@ export class SchemaComparer {
     this.enumeration(o, n, at);
     this.bounds(o, n, at);
     this.strings(o, n, at);
-    this.arrays(o, oldPointer, n, at);
-    this.objects(o, oldPointer, n, at);
-    this.composition(o, oldPointer, n, at);
+    arrays(this, o, oldPointer, n, at);
+    objects(this, o, oldPointer, n, at);
+    composition(this, o, oldPointer, n, at);
+    negation(this, o, oldPointer, n, at);
+    conditional(this, o, oldPointer, n, at);
+    this.unjudged(o, n, at);
     if (o.default !== undefined && n.default !== undefined && JSON.stringify(o.default) !== JSON.stringify(n.default)) {
       this.emit("jsonschema.default.changed", at, `default changed from ${short(o.default)} to ${short(n.default)}`, false, false);
     }
@@ -151,22 +167,27 @@ export class SchemaComparer {
     if (!removed.length && !added.length) return true;
     const onlyNull = [...removed, ...added].every((t) => t === "null");
     if (onlyNull) {
-      this.emit("jsonschema.nullable.changed", at, added.length ? "now nullable" : "no longer nullable", removed.length > 0, added.length > 0 ? this.lenientMaybe(true) : false);
+      // A reader that never saw null breaks on it, so becoming nullable is a definite widening.
+      this.emit("jsonschema.nullable.changed", at, added.length ? "now nullable" : "no longer nullable", removed.length > 0, added.length > 0);
       return true;
     }
     this.emit("jsonschema.type.changed", at, `type changed from ${[...a].join(" | ")} to ${[...b].join(" | ")}`, removed.length > 0, added.length > 0);
     return [...a].some((t) => covered(t, b) || b.has(t === "number" ? "integer" : t));
   }
 
+  /** format, contentEncoding and contentMediaType: each names a set of strings; a different name is a different set. */
   private format(o: Json, n: Json, at: string): void {
-    const a = typeof o.format === "string" ? o.format : undefined;
-    const b = typeof n.format === "string" ? n.format : undefined;
-    if (a === b) return;
-    if (!a) this.emit("jsonschema.format.added", at, `format '${b}' added`, true, false);
-    else if (!b) this.emit("jsonschema.format.removed", at, `format '${a}' removed`, false, true);
-    else if (WIDER_FORMATS[a]?.includes(b)) this.emit("jsonschema.format.changed", at, `format widened from '${a}' to '${b}'`, false, true);
-    else if (WIDER_FORMATS[b]?.includes(a)) this.emit("jsonschema.format.changed", at, `format narrowed from '${a}' to '${b}'`, true, false);
-    else this.emit("jsonschema.format.changed", at, `format changed from '${a}' to '${b}'`, true, true);
+    for (const key of ["format", "contentEncoding", "contentMediaType"]) {
+      const a = typeof o[key] === "string" ? (o[key] as string) : undefined;
+      const b = typeof n[key] === "string" ? (n[key] as string) : undefined;
+      if (a === b) continue;
+      const pointer = `${at}/${key}`;
+      if (!a) this.emit(`jsonschema.${key}.added`, at, `${key} '${b}' added`, true, false, pointer);
+      else if (!b) this.emit(`jsonschema.${key}.removed`, at, `${key} '${a}' removed`, false, true, pointer);
+      else if (WIDER_FORMATS[a]?.includes(b)) this.emit(`jsonschema.${key}.changed`, at, `${key} widened from '${a}' to '${b}'`, false, true, pointer);
+      else if (WIDER_FORMATS[b]?.includes(a)) this.emit(`jsonschema.${key}.changed`, at, `${key} narrowed from '${a}' to '${b}'`, true, false, pointer);
+      else this.emit(`jsonschema.${key}.changed`, at, `${key} changed from '${a}' to '${b}': the two accept different strings`, true, true, pointer);
+    }
   }
 
   private enumeration(o: Json, n: Json, at: string): void {
@@ -183,6 +204,11 @@ export class SchemaComparer {
     }
     const removed = [...a.keys()].filter((k) => !b.has(k)).map((k) => a.get(k)!);
     const added = [...b.keys()].filter((k) => !a.has(k)).map((k) => b.get(k)!);
+    if (a.size === 1 && b.size === 1 && removed.length) {
+      // A constant replaced by another: every value changes, for readers and writers alike.
+      this.emit("jsonschema.const.changed", at, `constant changed from ${removed[0]} to ${added[0]}`, true, true);
+      return;
+    }
     if (removed.length) this.emit("jsonschema.enum.narrowed", at, `enum values removed: ${removed.join(", ")}`, true, false);
     if (added.length) this.emit("jsonschema.enum.widened", at, `enum values added: ${added.join(", ")}`, false, this.lenientMaybe(true));
   }
@@ -229,113 +255,50 @@ export class SchemaComparer {
     if (a === b) return;
     if (!a) this.emit("jsonschema.pattern.added", at, `pattern /${b}/ added`, true, false);
     else if (!b) this.emit("jsonschema.pattern.removed", at, `pattern /${a}/ removed`, false, true);
-    else this.emit("jsonschema.pattern.changed", at, `pattern changed from /${a}/ to /${b}/ (cannot tell whether it accepts more or less)`, "maybe", "maybe");
-  }
-
-  private arrays(o: Json, oldPointer: string, n: Json, at: string): void {
-    if (o.uniqueItems !== true && n.uniqueItems === true) this.emit("jsonschema.uniqueItems.added", at, "items must now be unique", true, false);
-    if (o.uniqueItems === true && n.uniqueItems !== true) this.emit("jsonschema.uniqueItems.removed", at, "items no longer need to be unique", false, true);
-    const a = o.items;
-    const b = n.items;
-    if (a === undefined && b === undefined) return;
-    if (Array.isArray(a) || Array.isArray(b)) {
-      const length = Math.max(Array.isArray(a) ? a.length : 0, Array.isArray(b) ? b.length : 0);
-      for (let i = 0; i < length; i++) {
-        const x = Array.isArray(a) ? a[i] : a;
-        const y = Array.isArray(b) ? b[i] : b;
-        this.node(x ?? true, child(oldPointer, "items", i), y ?? true, child(at, "items", i));
-      }
-      return;
+    else {
+      // OpenAPI payloads: a pattern is rarely all a consumer relies on, so even a proven difference is a WARN.
+      const narrows = this.lenientMaybe(patternEscapes(a, b));
+      const widens = this.lenientMaybe(patternEscapes(b, a));
+      const unsure = narrows === "maybe" && widens === "maybe" ? " (cannot tell whether it accepts more or less)" : "";
+      this.emit("jsonschema.pattern.changed", at, `pattern changed from /${a}/ to /${b}/${unsure}`, narrows, widens);
     }
-    this.node(a ?? true, child(oldPointer, "items"), b ?? true, child(at, "items"));
-  }
-
-  private objects(o: Json, oldPointer: string, n: Json, at: string): void {
-    const a = isRecord(o.properties) ? o.properties : {};
-    const b = isRecord(n.properties) ? n.properties : {};
-    const aReq = new Set(Array.isArray(o.required) ? o.required.filter((r): r is string => typeof r === "string") : []);
-    const bReq = new Set(Array.isArray(n.required) ? n.required.filter((r): r is string => typeof r === "string") : []);
-    const aClosed = closed(o);
-    const bClosed = closed(n);
-    const lenient = this.options.lenient;
-    for (const [name, schema] of Object.entries(a)) {
-      const pointer = child(at, "properties", name);
-      if (Object.prototype.hasOwnProperty.call(b, name)) {
-        this.node(schema, child(oldPointer, "properties", name), b[name], pointer);
-        continue;
-      }
-      const required = aReq.has(name);
-      const deprecated = isRecord(schema) && schema.deprecated === true;
-      let narrows: Flag = bClosed ? true : lenient ? "maybe" : false;
-      let widens: Flag = lenient ? (required ? true : "maybe") : true;
-      if (deprecated) [narrows, widens] = [cap(narrows), cap(widens)];
-      const rule = deprecated ? "jsonschema.property.removed-after-deprecation" : "jsonschema.property.removed";
-      this.emit(rule, pointer, `${required ? "required" : "optional"} property '${name}' removed${deprecated ? " (it was deprecated)" : ""}`, narrows, widens);
-    }
-    for (const [name, schema] of Object.entries(b)) {
-      if (Object.prototype.hasOwnProperty.call(a, name)) continue;
-      const narrows: Flag = aClosed || lenient || isEmptySchema(schema) ? false : true;
-      const widens: Flag = aClosed ? this.lenientMaybe(true) : false;
-      this.emit("jsonschema.property.added", child(at, "properties", name), `${bReq.has(name) ? "required" : "optional"} property '${name}' added`, narrows, widens);
-    }
-    for (const name of bReq) {
-      if (aReq.has(name)) continue;
-      const schema = resolve(this.newRoot, b[name], child(at, "properties", name)).value;
-      const hasDefault = isRecord(schema) && schema.default !== undefined && !lenient;
-      const unused = lenient && this.notInThisDirection(schema);
-      this.emit("jsonschema.required.added", child(at, "properties", name), `property '${name}' is now required${unused ? ` (${this.flip ? "writeOnly" : "readOnly"}: not part of this direction)` : ""}`, !hasDefault && !unused, false, child(at, "required", name));
-    }
-    for (const name of aReq) {
-      if (bReq.has(name) || (Object.prototype.hasOwnProperty.call(a, name) && !Object.prototype.hasOwnProperty.call(b, name))) continue;
-      const schema = resolve(this.oldRoot, a[name], child(oldPointer, "properties", name)).value;
-      const unused = lenient && this.notInThisDirection(schema);
-      this.emit("jsonschema.required.removed", child(at, "properties", name), `property '${name}' is no longer required`, false, !unused, child(at, "required", name));
-    }
-    this.additional(o, oldPointer, n, at, aClosed, bClosed);
   }
 
   /** OpenAPI: readOnly properties are never sent in requests, writeOnly ones never returned in responses. */
-  private notInThisDirection(schema: unknown): boolean {
+  notInThisDirection(schema: unknown): boolean {
     return isRecord(schema) && (this.flip ? schema.writeOnly === true : schema.readOnly === true);
   }
 
-  private additional(o: Json, oldPointer: string, n: Json, at: string, aClosed: boolean, bClosed: boolean): void {
-    if (!aClosed && bClosed) {
-      this.emit("jsonschema.additionalProperties.closed", at, "object closed: additional properties are no longer allowed", this.lenientMaybe(true), false, `${at}/additionalProperties`);
-      return;
-    }
-    if (aClosed && !bClosed) {
-      this.emit("jsonschema.additionalProperties.opened", at, "object opened: additional properties are now allowed", false, this.lenientMaybe(true), `${at}/additionalProperties`);
-      return;
-    }
-    const a = o.additionalProperties;
-    const b = n.additionalProperties;
-    if (isRecord(a) || isRecord(b)) this.node(a ?? true, child(oldPointer, "additionalProperties"), b ?? true, child(at, "additionalProperties"));
+  get flipped(): boolean {
+    return this.flip;
   }
 
-  private composition(o: Json, oldPointer: string, n: Json, at: string): void {
-    for (const key of ["oneOf", "anyOf", "allOf"] as const) {
-      const a = Array.isArray(o[key]) ? (o[key] as unknown[]) : [];
-      const b = Array.isArray(n[key]) ? (n[key] as unknown[]) : [];
-      if (!a.length && !b.length) continue;
-      const sum = key !== "allOf";
-      if (!a.length || !b.length) {
-        this.emit(`jsonschema.${key}.changed`, at, `${key} ${a.length ? "removed" : "added"}`, "maybe", "maybe", `${at}/${key}`);
-        continue;
-      }
-      const pairs = matchBranches(a, b);
-      for (const [i, j] of pairs.matched) this.node(a[i], child(oldPointer, key, i), b[j], child(at, key, j));
-      for (const i of pairs.oldOnly) {
-        const label = refName(isRecord(a[i]) ? (a[i].$ref as string | undefined) : undefined) ?? `#${i}`;
-        this.emit(`jsonschema.${key}.branch-removed`, child(at, key, i), `${key} alternative ${label} removed`, sum, !sum);
-      }
-      for (const j of pairs.newOnly) {
-        const label = refName(isRecord(b[j]) ? (b[j].$ref as string | undefined) : undefined) ?? `#${j}`;
-        this.emit(`jsonschema.${key}.branch-added`, child(at, key, j), `${key} alternative ${label} added`, !sum, sum ? this.lenientMaybe(true) : false);
-      }
+  resolved(side: Side, value: unknown, pointer: string): unknown {
+    return resolve(side === "old" ? this.oldRoot : this.newRoot, value, pointer).value;
+  }
+
+  negated(fn: () => void): void {
+    this.flip = !this.flip;
+    try {
+      fn();
+    } finally {
+      this.flip = !this.flip;
     }
-    if ((o.not !== undefined || n.not !== undefined) && JSON.stringify(o.not) !== JSON.stringify(n.not)) {
-      this.emit("jsonschema.not.changed", at, "'not' constraint changed", "maybe", "maybe", `${at}/not`);
+  }
+
+  subset(x: unknown, xSide: Side, y: unknown, ySide: Side, strict = false): boolean {
+    if (this.nesting >= MAX_NESTING) return false;
+    const out = new Findings();
+    const roots = (side: Side) => (side === "old" ? this.oldRoot : this.newRoot);
+    new SchemaComparer(roots(xSide), roots(ySide), out, { lenient: this.options.lenient && !strict }, this.nesting + 1).compare(x, "", y, "", false, "");
+    return !out.list.some((f) => f.backward === true);
+  }
+
+  /** Keywords no rule here judges: reported with their pointer, so that "No changes" stays true. */
+  private unjudged(o: Json, n: Json, at: string): void {
+    for (const key of new Set([...Object.keys(o), ...Object.keys(n)])) {
+      if (JUDGED.has(key) || ANNOTATIONS.has(key) || canonical(o[key]) === canonical(n[key])) continue;
+      this.emit("jsonschema.keyword.not-judged", `${at}/${key}`, `'${key}' changed and this engine cannot judge it: check by hand`, "maybe", "maybe");
     }
   }
 }

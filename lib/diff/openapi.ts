@@ -6,14 +6,15 @@
 import { isRecord, type Json } from "@/lib/catalog/import/util";
 import { Findings, type Finding, type Flag } from "./finding";
 import { SchemaComparer } from "./json-schema";
+import { webhooks } from "./openapi-webhooks";
 import { child, resolve } from "./refs";
 
 const METHODS = ["get", "put", "post", "delete", "options", "head", "patch", "trace"] as const;
 
-type Operation = { label: string; method: string; pathText: string; pointer: string; value: Json; pathItem: Json; pathPointer: string };
+export type Operation = { label: string; method: string; pathText: string; pointer: string; value: Json; pathItem: Json; pathPointer: string };
 type Parameter = { key: string; label: string; pointer: string; value: Json };
 type Body = { required: boolean; media: Map<string, { schema: unknown; pointer: string }> };
-type Doc = { root: Json; swagger: boolean };
+export type Doc = { root: Json; swagger: boolean };
 
 export function compareOpenApi(oldRoot: Json, newRoot: Json): Finding[] {
   const out = new Findings();
@@ -61,10 +62,11 @@ export function compareOpenApi(oldRoot: Json, newRoot: Json): Finding[] {
     for (const [method, op] of newOps) if (!oldOps.has(method)) out.add("openapi.operation.added", op.pointer, `operation ${op.label} added`, false, false, op.label);
   }
   for (const [key, path] of newPaths) if (!oldPaths.has(key)) out.add("openapi.path.added", path.pointer, `path ${path.text} added`, false, false, path.text);
+  webhooks(ctx);
   return out.list;
 }
 
-type Ctx = { a: Doc; b: Doc; out: Findings; schemas: SchemaComparer };
+export type Ctx = { a: Doc; b: Doc; out: Findings; schemas: SchemaComparer };
 
 function servers({ a, b, out }: Ctx): void {
   if (a.swagger && b.swagger) {
@@ -94,7 +96,7 @@ function pathsOf(d: Doc): Map<string, { text: string; value: Json; pointer: stri
   return map;
 }
 
-function operationsOf(pathText: string, pathItem: Json, pathPointer: string): Operation[] {
+export function operationsOf(pathText: string, pathItem: Json, pathPointer: string): Operation[] {
   const ops: Operation[] = [];
   for (const method of METHODS) {
     const value = pathItem[method];
@@ -198,7 +200,7 @@ function mediaTypesOf(list: unknown, fallback: unknown): string[] {
   return values.filter((v): v is string => typeof v === "string");
 }
 
-function requestBodyOf(d: Doc, op: Operation): Body | undefined {
+export function requestBodyOf(d: Doc, op: Operation): Body | undefined {
   if (d.swagger) {
     const params = [...(Array.isArray(op.pathItem.parameters) ? op.pathItem.parameters : []), ...(Array.isArray(op.value.parameters) ? op.value.parameters : [])];
     const all = [...(Array.isArray(op.pathItem.parameters) ? op.pathItem.parameters.map((_, i) => child(op.pathPointer, "parameters", i)) : []), ...(Array.isArray(op.value.parameters) ? op.value.parameters.map((_, i) => child(op.pointer, "parameters", i)) : [])];
@@ -226,7 +228,7 @@ function contentOf(content: unknown, pointer: string): Map<string, { schema: unk
 }
 
 /** Pairs media types; "application/json" and "application/json; charset=utf-8" are the same type. */
-function pairMedia(x: Map<string, unknown>, y: Map<string, unknown>): { matched: [string, string][]; oldOnly: string[]; newOnly: string[] } {
+export function pairMedia(x: Map<string, unknown>, y: Map<string, unknown>): { matched: [string, string][]; oldOnly: string[]; newOnly: string[] } {
   const base = (mt: string) => mt.split(";")[0].trim().toLowerCase();
   const matched: [string, string][] = [];
   const usedY = new Set<string>();
@@ -271,7 +273,7 @@ function requestBody(ctx: Ctx, a: Operation, b: Operation): void {
 
 type Response = { pointer: string; value: Json; media: Map<string, { schema: unknown; pointer: string }>; headers: Map<string, { value: Json; pointer: string }> };
 
-function responsesOf(d: Doc, op: Operation): Map<string, Response> {
+export function responsesOf(d: Doc, op: Operation): Map<string, Response> {
   const map = new Map<string, Response>();
   const responses = isRecord(op.value.responses) ? op.value.responses : {};
   for (const [status, raw] of Object.entries(responses)) {
@@ -372,6 +374,10 @@ function rootSecurity({ a, b, out }: Ctx): void {
 }
 
 function compareSecurity(out: Findings, x: Requirement[], y: Requirement[], pointer: string, label: string): void {
+  if (!anonymous(x) && anonymous(y)) {
+    out.add("openapi.security.removed", pointer, `${label} no longer requires authentication`, false, false, label);
+    return;
+  }
   if (anonymous(x) && !anonymous(y)) {
     out.add("openapi.security.added", pointer, `${label} now requires authentication (${y.map((r) => [...r.keys()].join(" + ")).join(" or ")})`, true, false, label);
     return;
@@ -395,6 +401,14 @@ function compareSecurity(out: Findings, x: Requirement[], y: Requirement[], poin
   }
 }
 
+function schemesInUse(d: Doc): Set<string> {
+  const names = new Set<string>();
+  const collect = (list: unknown) => (Array.isArray(list) ? list.filter(isRecord).forEach((r) => Object.keys(r).forEach((k) => names.add(k))) : undefined);
+  collect(d.root.security);
+  for (const path of pathsOf(d).values()) for (const op of operationsOf(path.text, path.value, path.pointer)) collect(op.value.security);
+  return names;
+}
+
 /** Security schemes are compared once, where they are defined. */
 function securitySchemes({ a, b, out }: Ctx): void {
   const defsA = schemeDefinitions(a);
@@ -405,7 +419,9 @@ function securitySchemes({ a, b, out }: Ctx): void {
     const pointer = child(base, scheme);
     if (!isRecord(x)) continue;
     if (!isRecord(y)) {
-      out.add("openapi.security.scheme.removed", pointer, `security scheme ${scheme} removed`, true, false, scheme);
+      // Requirements that named it are judged where they are; a scheme nothing requires any more breaks no one.
+      const used = schemesInUse(b).has(scheme);
+      out.add("openapi.security.scheme.removed", pointer, `security scheme ${scheme} removed${used ? " but still required" : " (no operation requires it)"}`, used, false, scheme);
       continue;
     }
     const keys = ["type", "in", "name", "scheme", "bearerFormat", "openIdConnectUrl", "flow", "tokenUrl", "authorizationUrl"];

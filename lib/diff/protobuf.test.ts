@@ -14,15 +14,30 @@ describe("Protobuf rules", () => {
     { name: "field type changed incompatibly", old: proto("string id = 1; int32 qty = 2;"), next: proto("string id = 1; string qty = 2;"), rule: "protobuf.field.type-changed", level: "ERR" },
     { name: "field type changed within a wire group", old: proto("string id = 1; int32 qty = 2;"), next: proto("string id = 1; int64 qty = 2;"), rule: "protobuf.field.type-changed", level: "WARN" },
     { name: "message-typed field changed to another message", old: proto("string id = 1; A a = 2;", "message A { int32 x = 1; } message B { int32 x = 1; }"), next: proto("string id = 1; B a = 2;", "message A { int32 x = 1; } message B { int32 x = 1; }"), rule: "protobuf.field.type-changed", level: "ERR" },
-    { name: "label changed singular -> repeated (string)", old: proto("string id = 1;"), next: proto("repeated string id = 1;"), rule: "protobuf.field.label-changed", level: "ERR" },
-    { name: "label changed singular -> repeated (packable scalar)", old: proto("int32 id = 1;"), next: proto("repeated int32 id = 1;"), rule: "protobuf.field.label-changed", level: "WARN" },
+    { name: "label changed singular -> repeated (string: same encoding)", old: proto("string id = 1;"), next: proto("repeated string id = 1;"), rule: "protobuf.field.label-changed", level: "INFO" },
+    { name: "label changed repeated -> singular (message: same encoding)", old: proto("repeated A id = 1;", "message A { int32 x = 1; }"), next: proto("A id = 1;", "message A { int32 x = 1; }"), rule: "protobuf.field.label-changed", level: "INFO" },
+    { name: "label changed singular -> repeated (packed scalar)", old: proto("int32 id = 1;"), next: proto("repeated int32 id = 1;"), rule: "protobuf.field.label-changed", level: "ERR" },
+    { name: "label changed repeated -> singular (enum)", old: proto("repeated S id = 1;", "enum S { A = 0; }"), next: proto("S id = 1;", "enum S { A = 0; }"), rule: "protobuf.field.label-changed", level: "ERR" },
     { name: "field renamed, same number", old: proto("string id = 1;"), next: proto("string order_id = 1;"), rule: "protobuf.field.renamed", level: "WARN" },
     { name: "field moved to a new number", old: proto("string id = 1;"), next: proto("string id = 2; reserved 1;"), rule: "protobuf.field.number-changed", level: "ERR" },
     { name: "field added", old: proto("string id = 1;"), next: proto("string id = 1; string note = 2;"), rule: "protobuf.field.added", level: "INFO" },
-    { name: "field moved into a oneof", old: proto("string id = 1; string a = 2;"), next: proto("string id = 1; oneof x { string a = 2; }"), rule: "protobuf.field.oneof-changed", level: "WARN" },
+    { name: "one field moved into a new oneof", old: proto("string id = 1; string a = 2;"), next: proto("string id = 1; oneof x { string a = 2; }"), rule: "protobuf.field.oneof-changed", level: "INFO" },
   ])("$name", ({ old, next, rule, level }) => {
     expect(levelOf(run("PROTOBUF", old, next), rule)).toBe(level);
     expect(run("PROTOBUF", old, next, "NONE").breaking).toBe(false);
+  });
+
+  it("oneof moves, with the level per mode", () => {
+    const plain = proto("string id = 1; string a = 2; string b = 3;");
+    const together = proto("string id = 1; oneof x { string a = 2; string b = 3; }");
+    const levels = (old: string, next: string) => ["BACKWARD", "FORWARD"].map((mode) => levelOf(run("PROTOBUF", old, next, mode as "BACKWARD"), "protobuf.field.oneof-changed"));
+    const bothLevels = (old: string, next: string) => ["BACKWARD", "FORWARD"].map((mode) => outcome(run("PROTOBUF", old, next, mode as "BACKWARD")));
+    // Two fields moved into one new oneof: old data with both set loses one.
+    expect(bothLevels(plain, together)).toEqual([["protobuf.field.oneof-changed=ERR", "protobuf.field.oneof-changed=ERR"], ["protobuf.field.oneof-changed=INFO", "protobuf.field.oneof-changed=INFO"]]);
+    // Into an existing oneof: the same loss.
+    expect(levels(proto("string id = 1; string b = 3; oneof x { string a = 2; }"), together)).toEqual(["ERR", "INFO"]);
+    // Out of a oneof: new data may set both, old readers keep one.
+    expect(levels(proto("string id = 1; string b = 3; oneof x { string a = 2; }"), plain)).toEqual(["INFO", "ERR"]);
   });
 
   it("proto2 required field added or removed breaks", () => {

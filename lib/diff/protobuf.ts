@@ -142,14 +142,10 @@ function message(out: Findings, t: protobuf.Type, u: protobuf.Type, at: string):
         compatible && !reused ? "maybe" : true,
       );
     }
-    if (label(f) !== label(g)) {
-      const packable = !["string", "bytes"].includes(wireKind(f)) && !(f.resolvedType instanceof protobuf.Type);
-      const soft = (label(f) === "singular" && label(g) === "repeated") || (label(f) === "repeated" && label(g) === "singular");
-      out.add("protobuf.field.label-changed", `${at}.${g.name}`, `field '${g.name}' (${g.id}) changed from ${label(f)} to ${label(g)}`, soft && packable ? "maybe" : true, soft && packable ? "maybe" : true);
-    }
-    const oneofA = f.partOf?.name && !f.partOf.name.startsWith("_") ? f.partOf.name : undefined;
-    const oneofB = g.partOf?.name && !g.partOf.name.startsWith("_") ? g.partOf.name : undefined;
-    if (oneofA !== oneofB) out.add("protobuf.field.oneof-changed", `${at}.${g.name}`, `field '${g.name}' moved ${oneofA ? `out of oneof ${oneofA}` : ""}${oneofA && oneofB ? " and " : ""}${oneofB ? `into oneof ${oneofB}` : ""}`, "maybe", "maybe");
+    if (label(f) !== label(g)) labelChanged(out, f, g, `${at}.${g.name}`);
+    const oneofA = realOneof(f);
+    const oneofB = realOneof(g);
+    if (oneofA !== oneofB) oneofChanged(out, t, u, f, g, `${at}.${g.name}`);
   }
   for (const g of u.fieldsArray) {
     if (oldById.has(g.id)) continue;
@@ -158,6 +154,49 @@ function message(out: Findings, t: protobuf.Type, u: protobuf.Type, at: string):
     else if (g.required) out.add("protobuf.field.required-added", path, `required field '${g.name}' (${g.id}) added: old data lacks it`, true, true);
     else if (!t.fields[g.name]) out.add("protobuf.field.added", path, `field '${g.name}' (${g.id}) added`, false, false);
   }
+}
+
+/** A oneof the author wrote (proto3 `optional` makes a synthetic one named _field). */
+function realOneof(f: Field): string | undefined {
+  return f.partOf?.name && !f.partOf.name.startsWith("_") ? f.partOf.name : undefined;
+}
+
+/**
+ * Singular <-> repeated: string, bytes and message fields share the length-delimited encoding, so readers
+ * cope (the last value wins, or all are collected). Numeric, bool and enum fields do not: proto3 packs
+ * repeated scalars, which a singular reader cannot parse (Confluent: FIELD_NUMERIC_LABEL_CHANGED).
+ */
+function labelChanged(out: Findings, f: Field, g: Field, path: string): void {
+  const soft = (label(f) === "singular" && label(g) === "repeated") || (label(f) === "repeated" && label(g) === "singular");
+  const lengthDelimited = ["string", "bytes"].includes(wireKind(f)) || f.resolvedType instanceof protobuf.Type;
+  const what = `field '${g.name}' (${g.id}) changed from ${label(f)} to ${label(g)}`;
+  if (soft && lengthDelimited) out.add("protobuf.field.label-changed", path, `${what} (same wire encoding for ${wireKind(f)}: readers cope)`, false, false);
+  else out.add("protobuf.field.label-changed", path, `${what}${soft ? ": repeated scalars are packed, which singular readers cannot parse" : ""}`, true, true);
+}
+
+/**
+ * Oneof moves (protobuf's updating rules, as Confluent judges them): a single field moved into a new oneof
+ * is safe; several fields moved into one new oneof, or a field moved into an existing oneof, lose values
+ * when old data sets more than one of them (breaks BACKWARD); a field moved out of a oneof lets new data set
+ * it beside its former siblings, which old readers collapse (breaks FORWARD).
+ */
+function oneofChanged(out: Findings, t: protobuf.Type, u: protobuf.Type, f: Field, g: Field, path: string): void {
+  const from = realOneof(f);
+  const to = realOneof(g);
+  let backward = false;
+  let forward = false;
+  const notes: string[] = [];
+  if (from) {
+    forward = true;
+    notes.push(`out of oneof ${from}`);
+  }
+  if (to) {
+    const existed = t.fieldsArray.some((x) => realOneof(x) === to);
+    const joined = u.fieldsArray.filter((y) => realOneof(y) === to && t.fieldsArray.some((x) => x.id === y.id && realOneof(x) !== to)).length;
+    if (existed || joined > 1) backward = true;
+    notes.push(`into ${existed ? "existing" : "new"} oneof ${to}${joined > 1 && !existed ? ` with ${joined - 1} other field(s)` : ""}`);
+  }
+  out.add("protobuf.field.oneof-changed", path, `field '${g.name}' moved ${notes.join(" and ")}`, backward, forward);
 }
 
 function enumeration(out: Findings, e: protobuf.Enum, f: protobuf.Enum, at: string): void {

@@ -15,11 +15,26 @@ function target(root: unknown, ref: string): { found: boolean; value: unknown; p
   const cache = typeof root === "object" && root !== null ? (targets.get(root) ?? targets.set(root, new Map()).get(root)!) : undefined;
   const hit = cache?.get(ref);
   if (hit) return hit;
-  const segments = internalRefSegments(ref);
-  if (!segments) return undefined;
-  const found = { ...getAtPointer(root, segments), pointer: pointerOf(segments) };
+  const anchor = /^#([A-Za-z_][\w.-]*)$/.exec(ref)?.[1];
+  const segments = anchor ? undefined : internalRefSegments(ref);
+  if (!segments && !anchor) return undefined;
+  const found = anchor ? anchorTarget(root, anchor) : { ...getAtPointer(root, segments!), pointer: pointerOf(segments!) };
   cache?.set(ref, found);
   return found;
+}
+
+/** A plain-name fragment ("#Address") names the subschema whose $anchor is "Address" or whose $id is "#Address". */
+function anchorTarget(root: unknown, name: string): { found: boolean; value: unknown; pointer: string } {
+  const stack: { value: unknown; path: string[] }[] = [{ value: root, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (!isRecord(value) && !Array.isArray(value)) continue;
+    if (isRecord(value) && (value.$anchor === name || value.$id === `#${name}` || (typeof value.$id === "string" && value.$id.endsWith(`#${name}`)))) {
+      return { found: true, value, pointer: pointerOf(path) };
+    }
+    for (const [key, v] of Object.entries(value)) if (typeof v === "object" && v !== null) stack.push({ value: v, path: [...path, key] });
+  }
+  return { found: false, value: undefined, pointer: "" };
 }
 
 export function resolve(root: unknown, value: unknown, pointer: string): Resolved {
@@ -47,10 +62,5 @@ export function refName(ref: string | undefined): string | undefined {
 }
 
 export function child(pointer: string, ...segments: (string | number)[]): string {
-  let out = pointer;
-  for (const segment of segments) {
-    const text = String(segment);
-    out += "/" + (text.includes("~") || text.includes("/") ? text.replace(/~/g, "~0").replace(/\//g, "~1") : text);
-  }
-  return out;
+  return pointer + pointerOf(segments);
 }

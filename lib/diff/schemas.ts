@@ -25,4 +25,10 @@ export const DiffChange = z
   })
   .meta({ id: "DiffChange" });
 
-export const DiffResponse = z.object({ breaking: z.boolean().describe("True when any change is an ERR"), changes: z.array(DiffChange) }).meta({ id: "DiffResponse" });
+export const DiffResponse = z
+  .object({
+    breaking: z.boolean().describe("True when any change is an ERR"),
+    changes: z.array(DiffChange),
+    warnings: z.array(z.string()).describe("Why the answer may be incomplete, e.g. an input that is not valid OpenAPI (its first problems, with JSON pointers)"),
+  })
+  .meta({ id: "DiffResponse" });

@@ -17,7 +17,8 @@ export type Change = {
   breaksVersion?: string;
 };
 
-export type DiffResult = { breaking: boolean; changes: Change[] };
+/** `warnings`: what makes an input doubtful (an OpenAPI document its official schema rejects), with where. */
+export type DiffResult = { breaking: boolean; changes: Change[]; warnings: string[] };
 
 export type DiffFormat = "OPENAPI" | "ASYNCAPI" | "JSON_SCHEMA" | "AVRO" | "PROTOBUF";
 
