@@ -32,6 +32,15 @@ describe("demo compliance", () => {
     }
   });
 
+  it("has no transfer violation beyond the deliberate gaps: every other non-EEA transfer carries its evidence", async () => {
+    const transfers = await database.prisma.policyViolation.findMany({
+      where: { policy: "transfer-without-tool" },
+      include: { flow: { select: { interface: { select: { name: true } }, consumerSystem: { select: { slug: true } } } } },
+    });
+    const gaps = Object.entries(EXPECTED).filter(([, policy]) => policy === "transfer-without-tool").map(([key]) => key).sort();
+    expect(transfers.map((v) => `${v.flow!.interface.name}|${v.flow!.consumerSystem.slug}`).sort()).toEqual(gaps);
+  });
+
   it("ran the suggestion engine over the extracted fields, leaving them for an officer to confirm", async () => {
     const { prisma } = database;
     const suggested = await prisma.fieldClassification.count({ where: { status: "SUGGESTED" } });

@@ -117,8 +117,9 @@ describe("GDPR Art. 30 record of processing activities", () => {
     expect(crm["Purposes of the processing [Art. 30(1)(b)]"]).toBe("Customer service");
     expect(crm["Categories of personal data [Art. 30(1)(c)]"]).toBe("contact data");
     expect(crm["Categories of recipients [Art. 30(1)(d)]"]).toBe(`Acme CRM Inc. ${fixture.tag} (external: CRM ${fixture.tag}, US)`);
-    expect(crm["Transfers to third countries or international organisations [Art. 30(1)(e)]"]).toBe("US");
-    expect(crm["Transfer safeguards [Art. 30(1)(e)]"]).toBe("US: Art. 46(2)(c) standard contractual clauses (DPA-7)");
+    // The CRM is hosted in the US and processes in India too: both are transfers, whatever the flow's destination says.
+    expect(crm["Transfers to third countries or international organisations [Art. 30(1)(e)]"]).toBe("US; IN");
+    expect(crm["Transfer safeguards [Art. 30(1)(e)]"]).toBe("US, IN: Art. 46(2)(c) Commission standard contractual clauses; document DPA-7");
     expect(crm["Time limits for erasure [Art. 30(1)(f)]"]).toBe("6 years");
     const cards = byName.get(`Card payments ${fixture.tag}`)!;
     expect(cards["Categories of data subjects [Art. 30(1)(c)]"]).toBe("cardholders; customers");
@@ -152,9 +153,9 @@ describe("data-flow map and PCI DSS", () => {
   it("lists each personal-data flow with its source, destination, categories, countries, transfer tool, purpose and basis", async () => {
     const rows = parseCsv(text((await exportDataflows(officer, NOW)).body));
     const crm = rows.find((r) => r[1] === fixture.flows.toCrm.id)!;
-    expect(crm.slice(2, 14)).toEqual([
+    expect(crm.slice(2, 16)).toEqual([
       `Shop ${fixture.tag}`, `CRM ${fixture.tag}`, `External: Acme CRM Inc. ${fixture.tag}`, "contact data", "customers", "", "Customer service", "Art. 6(1)(b) contract",
-      "DE", "US", "Standard contractual clauses (Art. 46)", "DPA-7",
+      "DE", "US", "US; IN; DE", "US; IN", "Art. 46(2)(c) Commission standard contractual clauses; document DPA-7", "DPA-7",
     ]);
     expect(rows.some((r) => r[1] === fixture.flows.toWarehouse.id)).toBe(false);
   });

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Country } from "@/lib/compliance/schemas";
 import {
   ARRANGEMENT_TYPES,
   CODE_TYPES,
@@ -28,7 +29,8 @@ const code = (list: CodeList, what: string) =>
   z.string().refine((v) => v in list, { message: `Not a ${what} code; use one of ${Object.keys(list).join(", ")}` });
 const text = (max = 500) => z.string().trim().min(1).max(max);
 const optionalText = (max = 2000) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
-const iso2 = z.string().regex(/^[A-Z]{2}$/, "Use an ISO 3166 alpha-2 country code, e.g. DE");
+// Strict ISO 3166-1 (i18n-iso-countries), with a hint for aliases such as UK -> GB.
+const iso2 = Country;
 const iso3 = z.string().regex(/^[A-Z]{3}$/, "Use an ISO 4217 currency code, e.g. EUR");
 const lei = z.string().refine(isValidLei, "Not a valid LEI (20 characters with ISO 7064 check digits)");
 const date = z.iso.date("Use a date as YYYY-MM-DD");
