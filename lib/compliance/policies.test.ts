@@ -124,6 +124,10 @@ describe("account-data-outside-pci", () => {
     expect(only("account-data-outside-pci", { pciElements: ["PAN"], consumerPciScope: true })).toEqual([]);
     expect(only("account-data-outside-pci", personal)).toEqual([]);
   });
+  it("does not count a cardholder name or expiry date without the PAN as account data", () => {
+    expect(only("account-data-outside-pci", { pciElements: ["CARDHOLDER_NAME", "EXPIRY"] })).toEqual([]);
+    expect(only("account-data-outside-pci", { pciElements: ["SAD"] })).toHaveLength(1);
+  });
 });
 
 describe("personal-without-basis", () => {

@@ -29,7 +29,7 @@ export const POLICY_DEFINITIONS: Record<PolicyKey, { title: string; description:
   },
   "account-data-outside-pci": {
     title: "Account data flowing to a system outside PCI DSS scope",
-    description: "PCI account data (PAN, cardholder name, expiry, service code, sensitive authentication data) reaches a system not marked as in PCI scope.",
+    description: "PCI account data (the PAN, with or without cardholder name, expiry and service code, or sensitive authentication data) reaches a system not marked as in PCI scope. A name or expiry date without the PAN is not account data.",
     severity: "CRITICAL",
   },
   "personal-without-basis": {
@@ -128,7 +128,9 @@ const CHECKS: Record<PolicyKey, Check> = {
     return { message: `Special-category data (${special.join(", ")}) without an Art. 9(2) condition`, details: { specialCategories: special }, owner: "consumer" };
   },
   "account-data-outside-pci": (f) => {
-    if (f.pciElements.length === 0 || f.consumerPciScope) return null;
+    // PCI DSS v4.0.1 glossary: account data is the PAN (alone or with name, expiry, service code) or sensitive
+    // authentication data; a cardholder name or expiry date without the PAN is not account data.
+    if (!f.pciElements.some((e) => e === "PAN" || e === "SAD") || f.consumerPciScope) return null;
     return {
       message: `Account data (${f.pciElements.join(", ")}) flows to ${f.consumerSystemName}, which is outside PCI DSS scope`,
       details: { pciElements: f.pciElements },

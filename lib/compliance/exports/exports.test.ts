@@ -71,7 +71,10 @@ describe("DORA Register of Information package", () => {
     const b0202 = parseCsv(await read("reports/b_02.02.csv"));
     const crmRow = b0202.find((r) => r[0] === fixture.records.contract.reference)!;
     // Provider code, function, Annex III SaaS code, open end date, governing law as eba_GA, storage derived from the CRM's hosting (US).
-    expect(crmRow.slice(0, 8)).toEqual([fixture.records.contract.reference, entityLei, fixture.records.provider.code, "LEI", "F1", "eba_TA:S19", "2024-01-01", "9999-12-31"]);
+    expect(crmRow.slice(0, 8)).toEqual([fixture.records.contract.reference, entityLei, fixture.records.provider.code, "eba_qCO:qx2000", "F1", "eba_TA:S19", "2024-01-01", "9999-12-31"]);
+    // One row per storage x processing country: the CRM stores in the US and processes in the US and India.
+    const crmRows = b0202.filter((r) => r[0] === fixture.records.contract.reference);
+    expect(crmRows.map((r) => `${r[14]}>${r[15]}`).sort()).toEqual(["eba_GA:US>eba_GA:IN", "eba_GA:US>eba_GA:US"]);
     expect(crmRow[11]).toBe("eba_GA:IE");
     expect(crmRow[13]).toBe("eba_BT:x28");
     expect(crmRow[14]).toBe("eba_GA:US");
@@ -93,7 +96,7 @@ describe("DORA Register of Information package", () => {
     expect(at("B_05.01", "c0010").map((i) => i.rowKey)).toEqual([fixture.records.uncoded.name]);
     expect(at("B_02.01", "c0050").map((i) => i.rowKey)).toEqual([`LOG-${fixture.tag}`]);
     // The warehouse service supports no function: B_02.02 c0050 is missing for it, not for the CRM.
-    expect(at("B_02.02", "c0050").map((i) => i.rowKey)).toEqual([`LOG-${fixture.tag} / Warehouse ${fixture.tag}`]);
+    expect(at("B_02.02", "c0050").map((i) => i.rowKey)).toEqual([`LOG-${fixture.tag} / Warehouse ${fixture.tag} / NL / NL`]);
     // Complete values are not reported.
     expect(at("B_01.01", "c0050")).toEqual([]);
     expect(report.templates.find((t) => t.id === "B_07.01")!.rows).toBe(1);

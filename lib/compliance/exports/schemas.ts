@@ -15,6 +15,8 @@ export const ValidationIssue = z
     column: z.string().describe("Column code, e.g. c0050"),
     label: z.string(),
     message: z.string(),
+    rule: z.string().describe("mandatory, format, unique-key, reference, date-order, latin, or completeness"),
+    severity: z.enum(["error", "warning"]).describe("An error makes the package fail the authority's checks; a warning is a known gap"),
   })
   .meta({ id: "DoraValidationIssue" });
 
@@ -23,6 +25,8 @@ export const ValidationReport = z
     refDate: z.string(),
     templates: z.array(z.object({ id: z.string(), title: z.string(), rows: z.number().int() })),
     issues: z.array(ValidationIssue),
+    errors: z.number().int(),
+    warnings: z.number().int(),
   })
   .meta({ id: "DoraValidationReport" });
 

@@ -3,6 +3,8 @@ import { Country } from "@/lib/compliance/schemas";
 import {
   ARRANGEMENT_TYPES,
   CODE_TYPES,
+  DEFINITION_COLUMNS,
+  LEI_CODE,
   ENTITY_TYPES,
   HIERARCHY,
   IMPACT,
@@ -21,7 +23,7 @@ import {
   type CodeList,
 } from "./codes";
 
-export const RECORD_KINDS = ["entities", "providers", "arrangements", "services", "functions", "activities"] as const;
+export const RECORD_KINDS = ["entities", "branches", "providers", "arrangements", "services", "functions", "activities"] as const;
 export const RecordKind = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKind>;
 
@@ -52,14 +54,32 @@ export const LegalEntityInput = z
     currency: iso3.default("EUR"),
     totalAssets: nullable(money),
     maintainsRegister: z.boolean().default(false),
+    lastUpdatedOn: nullable(date),
+    integratedOn: nullable(date),
+    deletedOn: nullable(date),
+    registerDefinitions: z
+      .record(z.enum(DEFINITION_COLUMNS.map((d) => d.code) as [string, ...string[]]), z.string().trim().min(1).max(1000))
+      .default({})
+      .describe("B_99.01: what each closed-list option means to the entity, by B_99.01 column (c0010 ... c0190)"),
   })
+  .refine((e) => !e.integratedOn || !e.deletedOn || e.deletedOn >= e.integratedOn, { path: ["deletedOn"], message: "The deletion date is before the integration date" })
   .meta({ id: "LegalEntityInput" });
+
+export const BranchInput = z
+  .object({
+    identifier: text(100).describe("Identification code of the branch (B_01.03.0010)"),
+    name: text(),
+    country: iso2,
+    entityId: uuid.describe("The entity whose branch this is (its head office)"),
+  })
+  .meta({ id: "BranchInput" });
 
 export const IctProviderInput = z
   .object({
     code: nullable(z.string().trim().min(1).max(40)),
-    codeType: z.enum(CODE_TYPES).default("LEI"),
+    codeType: z.enum(CODE_TYPES).default(LEI_CODE),
     additionalCode: optionalText(40),
+    additionalCodeType: nullable(z.enum(CODE_TYPES)),
     name: text(),
     nameLatin: optionalText(500),
     personType: code(PERSON_TYPES, "person type").default("eba_CT:x212"),
@@ -69,7 +89,9 @@ export const IctProviderInput = z
     ultimateParentCodeType: nullable(z.enum(CODE_TYPES)),
     vendor: optionalText(200),
   })
-  .refine((p) => p.codeType !== "LEI" || !p.code || isValidLei(p.code), { path: ["code"], message: "Not a valid LEI (20 characters with ISO 7064 check digits)" })
+  .refine((p) => p.codeType !== LEI_CODE || !p.code || isValidLei(p.code), { path: ["code"], message: "Not a valid LEI (20 characters with ISO 7064 check digits)" })
+  .refine((p) => p.additionalCodeType !== LEI_CODE || !p.additionalCode || isValidLei(p.additionalCode), { path: ["additionalCode"], message: "Not a valid LEI (20 characters with ISO 7064 check digits)" })
+  .refine((p) => !p.additionalCode || !!p.additionalCodeType, { path: ["additionalCodeType"], message: "Say which type of code the additional code is" })
   .meta({ id: "IctProviderInput" });
 
 export const ArrangementInput = z
@@ -88,6 +110,9 @@ export const ArrangementInput = z
     noticePeriodProviderDays: nullable(z.number().int().min(0).max(3650)),
     governingLawCountry: nullable(iso2),
     provisionCountry: nullable(iso2),
+    branchId: nullable(uuid),
+    providerEntityId: nullable(uuid).describe("Intra-group arrangement: the group entity providing the ICT services (B_03.03)"),
+    linkedReference: optionalText(100).describe("Intra-group arrangement: the arrangement it is linked to (B_02.03)"),
   })
   .refine((a) => !a.startDate || !a.endDate || a.endDate >= a.startDate, { path: ["endDate"], message: "The end date is before the start date" })
   .meta({ id: "ArrangementInput" });
@@ -161,6 +186,7 @@ export const ProcessingActivityInput = z
 
 export const RECORD_INPUTS = {
   entities: LegalEntityInput,
+  branches: BranchInput,
   providers: IctProviderInput,
   arrangements: ArrangementInput,
   services: IctServiceInput,
