@@ -1,5 +1,5 @@
 import {
-  ARRANGEMENT_TYPES, ENTITY_TYPES, PROVIDER_CODE_TYPES, HIERARCHY, IMPACT, LICENSED_ACTIVITIES, PERSON_TYPES, PROCESSING_ROLES, RELIANCE, REINTEGRATION,
+  ARRANGEMENT_TYPES, DATA_SUBJECT_RIGHTS, ENTITY_TYPES, PROVIDER_CODE_TYPES, SECURITY_CONTROLS, HIERARCHY, IMPACT, LICENSED_ACTIVITIES, PERSON_TYPES, PROCESSING_ROLES, RELIANCE, REINTEGRATION,
   SENSITIVENESS, SERVICE_TYPES, SUBSTITUTABILITY, SUBSTITUTABILITY_REASONS, TERMINATION_REASONS, YES_NO_NOT_ASSESSED, type CodeList,
 } from "@/lib/compliance/records/codes";
 import type { RecordKind } from "@/lib/compliance/records/schemas";
@@ -141,6 +141,11 @@ export const FIELDS: Record<RecordKind, Field[]> = {
     { name: "transferSafeguards", label: "Transfer safeguards", type: "textarea" },
     { name: "retention", label: "Time limits for erasure", type: "textarea" },
     { name: "securityMeasures", label: "Security measures (Art. 32)", type: "textarea", help: "Empty: what the catalog knows about encryption on the flows" },
+    { name: "securityControls", label: "Security controls (Art. 32)", type: "multi", options: opts(SECURITY_CONTROLS), help: "Printed as Art. 30(1)(g) with the catalog's encryption evidence" },
+    { name: "sourceOfData", label: "Source of the personal data", type: "text" },
+    { name: "dataSubjectRights", label: "Data-subject rights available", type: "multi", options: opts(DATA_SUBJECT_RIGHTS) },
+    { name: "automatedDecisions", label: "Automated decision-making (Art. 22)", type: "textarea" },
+    { name: "processorContract", label: "Processor contract (Art. 28(3))", type: "text" },
     { name: "dpiaRequired", label: "DPIA required", type: "bool" },
     { name: "dpiaReference", label: "DPIA reference", type: "text" },
   ],

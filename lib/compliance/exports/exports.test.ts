@@ -9,6 +9,7 @@ import { doraValidation, exportDataflows, exportDora, exportPci, exportRopa, lis
 import { ALL_TEMPLATE_IDS, TEMPLATES } from "./dora-templates";
 import { DORA_MODULE, REPORT_PACKAGE_TYPE, XBRL_CSV_TYPE } from "./dora";
 import { seedExportFixture } from "./fixtures";
+import { createRecord, deleteRecord } from "@/lib/compliance/records/data";
 import { ART30_POINTS, ROPA_COLUMNS } from "./ropa";
 
 const database = setupTestDatabase();
@@ -127,7 +128,8 @@ describe("GDPR Art. 30 record of processing activities", () => {
     const cards = byName.get(`Card payments ${fixture.tag}`)!;
     expect(cards["Categories of data subjects [Art. 30(1)(c)]"]).toBe("cardholders; customers");
     expect(cards["Transfers to third countries or international organisations [Art. 30(1)(e)]"]).toBe("None");
-    expect(cards["Technical and organisational security measures [Art. 30(1)(g)]"]).toBe("Tokenisation; TLS 1.3");
+    // Structured: the catalog's evidence (the card flow is recorded as unencrypted) and the officer's text as "Other".
+    expect(cards["Technical and organisational security measures [Art. 30(1)(g)]"]).toBe("Encryption in transit on 0 of 1 linked flows (catalog); Other: Tokenisation; TLS 1.3");
   });
 
   it("re-reads as a workbook with the same rows", async () => {
@@ -143,12 +145,52 @@ describe("GDPR Art. 30 record of processing activities", () => {
     expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
   });
 
-  it("prints a PDF with one page per activity", async () => {
+  it("prints a PDF with each activity starting on its own page under its own heading", async () => {
     const file = await exportRopa(officer, "pdf", NOW);
     const pdf = file.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const pages = pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? [];
-    expect(pages).toHaveLength(2);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pdf.toString("latin1").match(/\/S \/H1\b/g)).toHaveLength(2);
+    // Tagged for accessibility, with its language, and the Unicode font embedded rather than a standard 14 font.
+    const raw = pdf.toString("latin1");
+    expect(raw).toMatch(/\/StructTreeRoot/);
+    expect(raw).toMatch(/\/MarkInfo/);
+    expect(raw).toMatch(/\/Marked true/);
+    expect(raw).toMatch(/\/Lang \(en-GB\)/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+  });
+
+  it("keeps processor activities in their own Art. 30(2) layout, with structured security controls and the ICO/CNIL columns", async () => {
+    const activity = await createRecord(officer, "activities", {
+      name: `Payroll Zürich → São Paulo ${fixture.tag}`, role: "PROCESSOR", entityId: fixture.records.entity.id, controllerName: "Kunde GmbH", controllerContact: "datenschutz@kunde.example",
+      dpoContact: "dpo@bank.example", securityControls: ["ENCRYPTION_AT_REST", "ACCESS_CONTROL", "LOGGING"], sourceOfData: "The controller's HR system",
+      dataSubjectRights: ["ACCESS", "ERASURE"], flowIds: [fixture.flows.toCrm.id],
+    });
+    try {
+      const processor = parseCsv(text((await exportRopa(officer, "csv", NOW, { record: "processor" })).body));
+      expect(processor[0]).toEqual(expect.arrayContaining(["Controller on whose behalf the processor acts [Art. 30(2)(a)]", "Technical and organisational security measures [Art. 30(2)(d)]"]));
+      const row = Object.fromEntries(processor[0].map((h, i) => [h, processor[1][i]]));
+      expect(processor).toHaveLength(2);
+      expect(row["Processing activity"]).toBe(`Payroll Zürich → São Paulo ${fixture.tag}`);
+      expect(row["Controller on whose behalf the processor acts [Art. 30(2)(a)]"]).toBe("Kunde GmbH");
+      expect(row["Technical and organisational security measures [Art. 30(2)(d)]"]).toBe(
+        "Encryption at rest; Role-based access control with least privilege; Access and change logging with monitoring; Encryption in transit on 1 of 1 linked flows (catalog)",
+      );
+      // The controller's record leaves it out; the CSV with a byte-order mark opens in a spreadsheet with its accents intact.
+      const controller = text((await exportRopa(officer, "csv", NOW, { bom: true })).body);
+      expect(controller.charCodeAt(0)).toBe(0xfeff);
+      expect(controller).not.toContain("Payroll Zürich");
+      const header = parseCsv(controller.slice(1))[0];
+      expect(header).toEqual(expect.arrayContaining(["Recipients: processors", "Processor contract (Art. 28(3))", "Source of the personal data", "Data-subject rights available", "Automated decision-making (Art. 22)", "Record created", "Record last updated"]));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await exportRopa(officer, "xlsx", NOW)).body as unknown as ArrayBuffer);
+      expect(workbook.getWorksheet("Processor record (Art. 30(2))")!.rowCount).toBe(2);
+    } finally {
+      await deleteRecord(officer, "activities", activity.id);
+    }
   });
 });
 

@@ -164,3 +164,27 @@ export function withLeiCheckDigits(base18: string): string {
   for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
   return `${base18}${String(98 - remainder).padStart(2, "0")}`;
 }
+
+/** Art. 32(1) technical and organisational measures as controls a RoPA lists (Art. 32(1)(a)-(d)). */
+export const SECURITY_CONTROLS: CodeList = {
+  ENCRYPTION_AT_REST: "Encryption at rest",
+  ENCRYPTION_IN_TRANSIT: "Encryption in transit",
+  PSEUDONYMISATION: "Pseudonymisation or tokenisation",
+  ACCESS_CONTROL: "Role-based access control with least privilege",
+  MFA: "Multi-factor authentication for access",
+  LOGGING: "Access and change logging with monitoring",
+  BACKUPS: "Backups with tested restore",
+  DATA_MINIMISATION: "Data minimisation and retention enforcement",
+  TESTING: "Regular testing of the measures (Art. 32(1)(d))",
+};
+
+/** Data-subject rights a record says are available (GDPR Art. 15-22). */
+export const DATA_SUBJECT_RIGHTS: CodeList = {
+  ACCESS: "Access (Art. 15)",
+  RECTIFICATION: "Rectification (Art. 16)",
+  ERASURE: "Erasure (Art. 17)",
+  RESTRICTION: "Restriction (Art. 18)",
+  PORTABILITY: "Portability (Art. 20)",
+  OBJECTION: "Objection (Art. 21)",
+  NO_AUTOMATED_DECISION: "Not to be subject to automated decisions (Art. 22)",
+};

@@ -69,6 +69,8 @@ const asDate = (value: string | null | undefined) => (value ? new Date(`${value}
 function columns(kind: RecordKind, input: Record<string, unknown>) {
   const { systemIds: _s, functionIds: _f, flowIds: _fl, ...rest } = input;
   const data: Record<string, unknown> = { ...rest };
+  // B_99.01 definitions are edited on their own; a record form that does not send them keeps them.
+  if (data.registerDefinitions === null || data.registerDefinitions === undefined) delete data.registerDefinitions;
   for (const key of ["startDate", "endDate", "lastAuditDate", "lastAssessmentDate", "lastUpdatedOn", "integratedOn", "deletedOn"]) {
     if (key in data) data[key] = asDate(data[key] as string | null | undefined);
   }

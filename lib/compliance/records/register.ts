@@ -45,6 +45,8 @@ export type ActivityRecord = {
   purposes: string | null; lawfulBasis: string | null; art9Condition: string | null; dataSubjects: string[]; dataCategories: string[];
   specialCategories: string[]; recipients: string[]; transferCountries: string[]; transferSafeguards: string | null; retention: string | null;
   securityMeasures: string | null; dpiaRequired: boolean; dpiaReference: string | null; flowIds: string[];
+  securityControls: string[]; sourceOfData: string | null; dataSubjectRights: string[]; automatedDecisions: string | null; processorContract: string | null;
+  createdAt: string; updatedAt: string;
   flows: FlowFacts[]; derived: ActivityDerived;
   entity: { id: string; name: string; lei: string } | null; businessFunction: { id: string; identifier: string; name: string } | null;
 };
@@ -129,9 +131,10 @@ export async function loadActivities(client: Client, where: Prisma.ProcessingAct
       flows: { select: { flow: { select: flowFactsSelect } } },
     },
   });
-  return rows.map(({ createdAt: _c, updatedAt: _u, flows: links, ...r }) => {
+  return rows.map(({ createdAt, updatedAt, flows: links, ...r }) => {
     const flows = links.map((l) => toFlowFacts(l.flow));
-    return { ...r, flowIds: flows.map((f) => f.id), flows, derived: deriveActivity(flows) };
+    // The record's own dates (ICO: "record created / last updated"), as the RoPA prints them.
+    return { ...r, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString(), flowIds: flows.map((f) => f.id), flows, derived: deriveActivity(flows) };
   });
 }
 

@@ -3,7 +3,9 @@ import { Country } from "@/lib/compliance/schemas";
 import {
   ARRANGEMENT_TYPES,
   CODE_TYPES,
+  DATA_SUBJECT_RIGHTS,
   DEFINITION_COLUMNS,
+  SECURITY_CONTROLS,
   LEI_CODE,
   ENTITY_TYPES,
   HIERARCHY,
@@ -59,8 +61,8 @@ export const LegalEntityInput = z
     deletedOn: nullable(date),
     registerDefinitions: z
       .record(z.enum(DEFINITION_COLUMNS.map((d) => d.code) as [string, ...string[]]), z.string().trim().min(1).max(1000))
-      .default({})
-      .describe("B_99.01: what each closed-list option means to the entity, by B_99.01 column (c0010 ... c0190)"),
+      .optional()
+      .describe("B_99.01: what each closed-list option means to the entity, by B_99.01 column (c0010 ... c0190); left out, the stored ones stay"),
   })
   .refine((e) => !e.integratedOn || !e.deletedOn || e.deletedOn >= e.integratedOn, { path: ["deletedOn"], message: "The deletion date is before the integration date" })
   .meta({ id: "LegalEntityInput" });
@@ -178,6 +180,11 @@ export const ProcessingActivityInput = z
     transferSafeguards: optionalText(),
     retention: optionalText(),
     securityMeasures: optionalText(),
+    securityControls: z.array(code(SECURITY_CONTROLS, "security control")).max(20).default([]),
+    sourceOfData: optionalText(500),
+    dataSubjectRights: z.array(code(DATA_SUBJECT_RIGHTS, "data-subject right")).max(10).default([]),
+    automatedDecisions: optionalText(1000),
+    processorContract: optionalText(500),
     dpiaRequired: z.boolean().default(false),
     dpiaReference: optionalText(500),
     flowIds: z.array(uuid).max(500).default([]),
