@@ -10,6 +10,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { LEVEL_VALUES, PCI_ELEMENTS, TRANSFER_TOOLS, type FlowCompliance } from "@/lib/compliance/schemas";
+import { DEROGATIONS, SCC_MODULES } from "@/lib/compliance/transfers";
 import { PCI_ELEMENT_LABEL, TRANSFER_TOOL_LABEL } from "./labels";
 
 const list = (value: string) => value.split(",").map((v) => v.trim()).filter(Boolean);
@@ -40,6 +41,11 @@ export function FlowComplianceForm({ flow }: { flow: FlowCompliance }) {
         destinationCountry: text("destinationCountry") || null,
         transferTool: text("transferTool") || null,
         transferDocument: text("transferDocument") || null,
+        transferSccModule: text("transferSccModule") || null,
+        transferSignedOn: text("transferSignedOn") || null,
+        transferDerogation: text("transferDerogation") || null,
+        transferTia: text("transferTia") || null,
+        transferDpfCertification: text("transferDpfCertification") || null,
         encryptedInTransit: form.get("encryptedInTransit") === "on",
       },
       { onSuccess: () => setSaved(true) },
@@ -106,6 +112,35 @@ export function FlowComplianceForm({ flow }: { flow: FlowCompliance }) {
           </FormField>
           <FormField label="Transfer document" description="Reference to the signed clauses, BCR approval or assessment." error={error?.field("/transferDocument")}>
             <Input name="transferDocument" defaultValue={flow.transferDocument ?? ""} />
+          </FormField>
+          <FormField label="SCC module" description="For standard contractual clauses (Decision (EU) 2021/914)." error={error?.field("/transferSccModule")}>
+            <Select name="transferSccModule" defaultValue={flow.transferSccModule ?? ""}>
+              <option value="">Not SCCs</option>
+              {Object.entries(SCC_MODULES).map(([k, label]) => (
+                <option key={k} value={k}>
+                  {label}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField label="Signed on" description="Date the clauses were signed." error={error?.field("/transferSignedOn")}>
+            <Input type="date" name="transferSignedOn" defaultValue={flow.transferSignedOn ?? ""} />
+          </FormField>
+          <FormField label="Art. 49 derogation" error={error?.field("/transferDerogation")}>
+            <Select name="transferDerogation" defaultValue={flow.transferDerogation ?? ""}>
+              <option value="">None</option>
+              {Object.entries(DEROGATIONS).map(([k, label]) => (
+                <option key={k} value={k}>
+                  Art. {k}: {label}
+                </option>
+              ))}
+            </Select>
+          </FormField>
+          <FormField label="Transfer impact assessment" description="Reference; needed for every Art. 46 tool." error={error?.field("/transferTia")}>
+            <Input name="transferTia" defaultValue={flow.transferTia ?? ""} />
+          </FormField>
+          <FormField label="Recipient's DPF certification" description="EU-US Data Privacy Framework list entry; adequacy for the US needs it." error={error?.field("/transferDpfCertification")}>
+            <Input name="transferDpfCertification" defaultValue={flow.transferDpfCertification ?? ""} />
           </FormField>
         </div>
         <label className="flex items-center gap-2 text-sm">

@@ -7,6 +7,11 @@ export const TRANSFER_TOOL_LABEL: Record<string, string> = {
   SCC: "Standard contractual clauses (Art. 46(2)(c))",
   BCR: "Binding corporate rules (Art. 47)",
   DEROGATION: "Derogation (Art. 49)",
+  PUBLIC_AUTHORITY_INSTRUMENT: "Instrument between public authorities (Art. 46(2)(a))",
+  AUTHORITY_SCC: "Supervisory authority clauses (Art. 46(2)(d))",
+  CODE_OF_CONDUCT: "Code of conduct (Art. 46(2)(e))",
+  CERTIFICATION: "Certification (Art. 46(2)(f))",
+  AD_HOC_CLAUSES: "Authorised ad hoc clauses (Art. 46(3)(a))",
 };
 export const PCI_ELEMENT_LABEL: Record<string, string> = {
   PAN: "PAN",

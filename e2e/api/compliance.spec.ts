@@ -49,7 +49,7 @@ test.describe("compliance API", () => {
     await expectProblem(await patch(await tokenFor(request, "consumer"), { purpose: "x" }), 403);
     await expectProblem(await request.patch("/api/v1/flows/00000000-0000-4000-8000-000000000000", { headers: bearer(officer), data: { purpose: "x" } }), 404);
 
-    const fixed = await patch(officer, { transferTool: "SCC", transferDocument: "HubSpot DPA with SCC module 2" });
+    const fixed = await patch(officer, { transferTool: "SCC", transferDocument: "HubSpot DPA", transferSccModule: "MODULE_2", transferSignedOn: "2025-06-01", transferTia: "TIA-HubSpot-2025" });
     expect(fixed.status()).toBe(200);
     const body = await fixed.json();
     expect(body.transferTool).toBe("SCC");
@@ -57,7 +57,7 @@ test.describe("compliance API", () => {
     const audit = await (await request.get(`/api/v1/audit?action=flow.compliance_update`, { headers: bearer(officer) })).json();
     expect(audit.items.some((e: { entityId: string }) => e.entityId === flow.id)).toBe(true);
 
-    const reopened = await (await patch(officer, { transferTool: null, transferDocument: null })).json();
+    const reopened = await (await patch(officer, { transferSignedOn: null })).json();
     expect(reopened.violations.map((v: { policy: string }) => v.policy)).toContain("transfer-without-tool");
   });
 

@@ -10,9 +10,9 @@ test.describe("compliance exports", () => {
     await expect(page.getByRole("heading", { level: 1, name: "Regulatory exports" })).toBeVisible();
 
     // The demo register leaves a few mandatory values empty on purpose; the report names them.
-    const missing = page.getByRole("table", { name: "Missing mandatory values" });
+    const missing = page.getByRole("table", { name: "Register errors" });
     await expect(missing.getByRole("row", { name: /B_02\.01.*ICT-2024-031.*Annual expense or estimated cost/ })).toBeVisible();
-    await expect(missing.getByRole("row", { name: /B_05\.01.*SCHUFA Holding AG.*Identification code/ })).toBeVisible();
+    await expect(missing.getByRole("row", { name: /B_05\.01.*SCHUFA Holding AG.*c0010.*Identification code/ })).toBeVisible();
     await expect(missing.getByRole("row", { name: /B_06\.01.*F4 Consumer lending decisions.*Recovery time objective/ })).toBeVisible();
 
     const downloads: [RegExp, RegExp, (content: Buffer) => void][] = [
@@ -51,7 +51,7 @@ test.describe("compliance exports", () => {
     await expect(updated.getByRole("cell", { name: "1", exact: true })).toBeVisible();
 
     await page.goto("/compliance/exports");
-    const missing = page.getByRole("table", { name: "Missing mandatory values" });
+    const missing = page.getByRole("table", { name: "Register errors" });
     await expect(missing.getByRole("row", { name: /B_02\.01.*ICT-2024-031/ })).toBeVisible();
     await expect(missing.getByRole("row", { name: /B_06\.01.*F4 Consumer lending decisions/ })).toHaveCount(0);
   });

@@ -59,7 +59,7 @@ test.describe("compliance", () => {
     await page.getByLabel("Transfer tool").selectOption("");
     await page.getByRole("button", { name: "Save compliance facts" }).click();
     const violations = page.getByRole("table", { name: "Violations of this flow" });
-    await expect(violations.getByRole("row", { name: /Personal data goes to India \(IN\), outside the EEA, without a transfer tool/ })).toBeVisible();
+    await expect(violations.getByRole("row", { name: /Personal data is processed in India \(IN\), outside the EEA, without a transfer tool/ })).toBeVisible();
 
     await page.goto("/compliance/violations?policy=transfer-without-tool");
     await expect(page.getByRole("table", { name: "Open policy violations" }).getByRole("link", { name: flow.name })).toBeVisible();
@@ -67,7 +67,13 @@ test.describe("compliance", () => {
 
     await expect(page.getByRole("heading", { level: 1, name: flow.name })).toBeVisible();
     await page.getByLabel("Transfer tool").selectOption("SCC");
-    await page.getByLabel("Transfer document").fill("SCC module 2, signed 2026-11-01");
+    await page.getByLabel("Transfer document").fill("DPA-2026-11");
+    await page.getByRole("button", { name: "Save compliance facts" }).click();
+    // SCCs without their module, signature date and transfer impact assessment do not count yet.
+    await expect(violations.getByRole("row", { name: /SCCs must name the module/ })).toBeVisible();
+    await page.getByLabel("SCC module").selectOption("MODULE_2");
+    await page.getByLabel("Signed on").fill("2026-11-01");
+    await page.getByLabel("Transfer impact assessment").fill("TIA-2026-11");
     await page.getByRole("button", { name: "Save compliance facts" }).click();
     await expect(page.getByRole("status").filter({ hasText: "No open violations." })).toBeVisible();
     await expect(page.getByRole("table", { name: "Violations of this flow" })).toHaveCount(0);

@@ -24,6 +24,10 @@ const POSITIVE: [string, string, Partial<{ path: string; type: string }>?][] = [
   ["passport", "passportNumber"],
   ["driver-licence", "drivingLicenceNumber"],
   ["bank-account", "debtorIban"],
+  ["party-name", "beneficiaryName"],
+  ["party-name-in-parent", "Nm", { path: "CdtTrfTxInf.Dbtr.Nm" }],
+  ["salary-income", "grossSalary"],
+  ["free-text", "agentNotes"],
   ["card-number", "cardNumber"],
   ["card-verification", "cvv"],
   ["track-data", "track2"],
@@ -108,6 +112,29 @@ describe("pitfalls: no suggestion", () => {
     expect(suggestField({ name: "email", type: "boolean" })).toBeNull();
     // An Art. 9 flag is still special-category data.
     expect(suggestField({ name: "tradeUnionMember", type: "boolean" })?.rule).toBe("art9-trade-union");
+  });
+});
+
+describe("national identifiers, payment parties, income, free text, device ids and formats", () => {
+  it.each([
+    ["steuerId", "national-id"], ["codiceFiscale", "national-id"], ["bsn", "national-id"], ["pesel", "national-id"], ["personnummer", "national-id"],
+    ["nir", "national-id"], ["dni", "national-id"], ["nie", "national-id"], ["nhsNumber", "national-id"], ["aadhaarNumber", "national-id"], ["ssn", "national-id"],
+    ["orderingCustomer", "party-name"], ["ultimateCreditor", "party-name"], ["annualIncome", "salary-income"], ["installationId", "device-id"], ["pushToken", "device-id"],
+  ])("%s -> %s", (name, rule) => expect(suggestField({ name, path: `Body.${name}` })?.rule).toBe(rule));
+
+  it("reads a bare name as a person's only under a party that is a person", () => {
+    expect(suggestField({ name: "name", path: "Transfer.beneficiary.name" })?.personalCategory).toBe("identification");
+    expect(suggestField({ name: "name", path: "Customer.address.country.name" })).toBeNull();
+    expect(suggestField({ name: "name", path: "Product.name" })).toBeNull();
+    expect(suggestField({ name: "incomeStatement", path: "Report.incomeStatement" })).toBeNull();
+  });
+
+  it("takes the OpenAPI format as a hint, and as support for a matching name", () => {
+    const byFormat = suggestField({ name: "contact", type: "string", format: "email" })!;
+    expect(byFormat).toMatchObject({ rule: "format-email", personalCategory: "contact details" });
+    expect(byFormat.reason).toBe('Rule "format-email": contact is declared with format "email"');
+    expect(suggestField({ name: "email", format: "email" })!.confidence).toBeGreaterThan(suggestField({ name: "email" })!.confidence);
+    expect(suggestField({ name: "id", format: "uuid" })).toBeNull();
   });
 });
 

@@ -5,7 +5,8 @@ import { NAME_RULES, type Level, type NameRule, type PciElement } from "./classi
 
 export type { Level, PciElement } from "./classify-rules";
 
-export type FieldInput = { name: string; path?: string | null; type?: string | null; example?: string | null };
+/** `format` is the OpenAPI / JSON Schema format ("email", "ipv4", "password"...), used as a hint. */
+export type FieldInput = { name: string; path?: string | null; type?: string | null; format?: string | null; example?: string | null };
 
 export type Suggestion = {
   level: Level;
@@ -54,17 +55,25 @@ const IpAddress = z.union([z.ipv4(), z.ipv6()]);
 
 type Match = { rule: NameRule; words: string[] };
 
+/** Words of the segment before the field in a dotted path ("Payment.Dbtr.Nm" -> ["dbtr"]); array markers ignored. */
+function parentOf(path: string | null | undefined): string[] {
+  const segments = (path ?? "").split(/[./]/).map((p) => p.replace(/\[\d*\]/g, "")).filter(Boolean);
+  return segments.length >= 2 ? tokenize(segments[segments.length - 2]) : [];
+}
+
 /** Every name rule that applies to the field, most specific (longest phrase) first. */
 export function matchNameRules(field: FieldInput): Match[] {
   const words = tokenize(field.name);
   // Parents give context ("Card.expiryMonth"); the last segment of the path is the field itself.
   const pathWords = field.path ? tokenize(field.path) : words;
   const isFlag = BOOLEAN_TYPES.has((field.type ?? "").toLowerCase());
+  const parentWords = parentOf(field.path);
   const matches: Match[] = [];
   for (const rule of NAME_RULES) {
     if (rule.identifier && isFlag) continue;
     if (rule.unless?.some((w) => words.includes(w))) continue;
     if (rule.requires && !rule.requires.some((w) => pathWords.includes(w))) continue;
+    if (rule.parent && !rule.parent.some((w) => parentWords.includes(w))) continue;
     const phrase = [...rule.phrases].sort((a, b) => b.length - a.length).find((p) => findPhrase(words, p));
     if (phrase) matches.push({ rule, words: phrase });
   }
@@ -118,13 +127,27 @@ export function matchExample(example: string | null | undefined): ValueMatch | n
   return null;
 }
 
+/** What an OpenAPI / JSON Schema `format` says about a field (a hint: the format is declared, not observed). */
+const FORMAT_HINTS: Record<string, ValueMatch> = {
+  email: { rule: "format-email", level: "CONFIDENTIAL", personal: "contact details", confidence: 0.85, what: 'declared with format "email"' },
+  "idn-email": { rule: "format-email", level: "CONFIDENTIAL", personal: "contact details", confidence: 0.85, what: 'declared with format "idn-email"' },
+  ipv4: { rule: "format-ip", level: "CONFIDENTIAL", personal: "online identifiers", confidence: 0.7, what: 'declared with format "ipv4"' },
+  ipv6: { rule: "format-ip", level: "CONFIDENTIAL", personal: "online identifiers", confidence: 0.7, what: 'declared with format "ipv6"' },
+  phone: { rule: "format-phone", level: "CONFIDENTIAL", personal: "contact details", confidence: 0.8, what: 'declared with format "phone"' },
+  "phone-number": { rule: "format-phone", level: "CONFIDENTIAL", personal: "contact details", confidence: 0.8, what: 'declared with format "phone-number"' },
+  e164: { rule: "format-phone", level: "CONFIDENTIAL", personal: "contact details", confidence: 0.8, what: 'declared with format "e164"' },
+  iban: { rule: "format-iban", level: "CONFIDENTIAL", personal: "financial", confidence: 0.85, what: 'declared with format "iban"' },
+};
+const evidenceOf = (v: ValueMatch) => (v.rule.startsWith("format-") ? `the field is ${v.what}` : `the example value looks like ${v.what}`);
+const formatHint = (format: string | null | undefined) => (format ? FORMAT_HINTS[format.toLowerCase()] ?? null : null);
+
 /**
  * The suggestion for one field, or null when no rule applies (the field stays "unknown"). The most specific name
  * rule wins; an example value of a recognisable shape adds to it (or stands alone when the name says nothing).
  */
 export function suggestField(field: FieldInput): Suggestion | null {
   const [best] = matchNameRules(field);
-  const value = BOOLEAN_TYPES.has((field.type ?? "").toLowerCase()) ? null : matchExample(field.example);
+  const value = BOOLEAN_TYPES.has((field.type ?? "").toLowerCase()) ? null : (matchExample(field.example) ?? formatHint(field.format));
   const where = field.path || field.name;
   if (best) {
     const { rule, words } = best;
@@ -142,7 +165,7 @@ export function suggestField(field: FieldInput): Suggestion | null {
       confidence: Number(confidence.toFixed(2)),
       reason:
         `Rule "${rule.id}" matched the words "${words.join(" ")}" in ${where}` +
-        (value ? (agrees ? `; the example value looks like ${value.what}` : `; the example value looks like ${value.what} (rule "${value.rule}")`) : "") +
+        (value ? `; ${evidenceOf(value)}${agrees ? "" : ` (rule "${value.rule}")`}` : "") +
         (rule.special || rule.criminal ? " (a hint only: confirm against the data)" : ""),
     };
   }
@@ -156,7 +179,7 @@ export function suggestField(field: FieldInput): Suggestion | null {
       rule: value.rule,
       matchedWords: [],
       confidence: Number((value.confidence - 0.1).toFixed(2)),
-      reason: `Rule "${value.rule}": the example value of ${where} looks like ${value.what}`,
+      reason: value.rule.startsWith("format-") ? `Rule "${value.rule}": ${where} is ${value.what}` : `Rule "${value.rule}": the example value of ${where} looks like ${value.what}`,
     };
   }
   return null;

@@ -95,7 +95,7 @@ describe("PATCH flow compliance", () => {
     const changed = await updateFlowCompliance(officer, f.flow.id, patch({ destinationCountry: "in" }));
     expect(changed.destinationCountry).toBe("IN");
     expect(changed.violations).toEqual([
-      expect.objectContaining({ policy: "transfer-without-tool", message: "Personal data goes to India (IN), outside the EEA, without a transfer tool", owner: { id: f.consumerTeam.id, name: f.consumerTeam.name } }),
+      expect.objectContaining({ policy: "transfer-without-tool", message: "Personal data is processed in India (IN), outside the EEA, without a transfer tool", owner: { id: f.consumerTeam.id, name: f.consumerTeam.name } }),
     ]);
     const audit = await prisma().auditEvent.findFirst({ where: { action: "flow.compliance_update", entityId: f.flow.id }, orderBy: { seq: "desc" } });
     expect(audit?.before).toEqual({ destinationCountry: null });
@@ -108,9 +108,13 @@ describe("PATCH flow compliance", () => {
     expect((await getFlowCompliance(outsider, f.flow.id)).violations).toEqual([]);
 
     const adequacy = await updateFlowCompliance(officer, f.flow.id, patch({ transferTool: "ADEQUACY" }));
-    expect(adequacy.violations[0]?.message).toContain("relying on adequacy");
+    expect(adequacy.violations[0]?.message).toContain("no adequacy decision covers India (IN)");
 
-    const fixed = await updateFlowCompliance(officer, f.flow.id, patch({ transferTool: "SCC", transferDocument: "SCC module 1, 2026-01" }));
+    // SCCs count once they name the module, the signed document and the transfer impact assessment.
+    const unsigned = await updateFlowCompliance(officer, f.flow.id, patch({ transferTool: "SCC", transferDocument: "DPA-2026-01", transferSccModule: "MODULE_1" }));
+    expect(unsigned.violations[0]?.message).toContain("SCCs need the date the clauses were signed; an Art. 46 tool needs a transfer impact assessment reference");
+    const fixed = await updateFlowCompliance(officer, f.flow.id, patch({ transferSignedOn: "2026-01-15", transferTia: "TIA-2026-03" }));
+    expect(fixed).toMatchObject({ transferSccModule: "MODULE_1", transferSignedOn: "2026-01-15", transferTia: "TIA-2026-03" });
     expect(fixed.violations).toEqual([]);
     expect(await violationsOf(f.flow.id)).toEqual([]);
   });

@@ -1,4 +1,6 @@
 // Reference data for transfer checks. Sources are named so an officer can check them against the current texts.
+import countries from "i18n-iso-countries";
+import english from "i18n-iso-countries/langs/en.json";
 
 /**
  * EEA: the 27 EU member states plus Iceland, Liechtenstein and Norway (Agreement on the European Economic Area;
@@ -35,15 +37,51 @@ export const ADEQUATE_COUNTRIES: ReadonlyMap<string, string> = new Map([
   ["UY", "Uruguay (2012/484/EU)"],
 ]);
 
-export const inEea = (country: string) => EEA_COUNTRIES.has(country);
+export const inEea = (country: string) => EEA_COUNTRIES.has(country) || EEA_TERRITORY_CODES.has(country);
 export const isAdequate = (country: string) => ADEQUATE_COUNTRIES.has(country);
 
-/** ISO 3166-1 alpha-2 codes, from the runtime's CLDR region data (Intl.DisplayNames), so no list is hand-kept. */
-const regionNames = new Intl.DisplayNames(["en"], { type: "region", fallback: "none" });
+/**
+ * Codes ISO 3166/MA "exceptionally reserved" for parts of Spain that are in the EU (TFEU Art. 349, 355: the Canary
+ * Islands are an outermost region; Ceuta and Melilla are Spanish territory). Not ISO 3166-1 countries, but customs and
+ * shipping data use them, so they are accepted and count as EEA.
+ */
+export const EEA_TERRITORY_CODES: ReadonlyMap<string, string> = new Map([
+  ["IC", "Canary Islands (Spain)"],
+  ["EA", "Ceuta and Melilla (Spain)"],
+]);
+
+/**
+ * Aliases and withdrawn codes people type, with the code to use (ISO 3166-1 and ISO 3166-3 withdrawn codes).
+ * Anything else that is not on the ISO 3166-1 list is refused without a hint.
+ */
+export const COUNTRY_ALIASES: ReadonlyMap<string, string> = new Map([
+  ["UK", "GB"], // exceptionally reserved for the United Kingdom; GB is the ISO code
+  ["EL", "GR"], // the EU's own abbreviation for Greece
+  ["DD", "DE"], // German Democratic Republic, withdrawn 1990
+  ["FX", "FR"], // Metropolitan France, withdrawn 1997
+  ["YU", "RS"], // Yugoslavia, withdrawn 2003
+  ["CS", "RS"], // Serbia and Montenegro, withdrawn 2006
+  ["SU", "RU"], // USSR, withdrawn 1992
+  ["ZR", "CD"], // Zaire, withdrawn 1997
+  ["TP", "TL"], // East Timor, withdrawn 2002
+  ["AN", "CW"], // Netherlands Antilles, withdrawn 2010 (also BQ, SX)
+  ["BU", "MM"], // Burma, withdrawn 1989
+]);
+
+countries.registerLocale(english);
+
+/** A strict ISO 3166-1 alpha-2 code (the i18n-iso-countries list), or one of the EEA territory codes above. */
 export function isCountryCode(code: string): boolean {
   if (!/^[A-Z]{2}$/.test(code)) return false;
-  // CLDR also names a few exceptionally reserved or user-assigned codes; these are not countries.
-  if (["EU", "EZ", "UN", "QO", "XA", "XB", "XK", "ZZ"].includes(code)) return false;
-  return regionNames.of(code) !== undefined;
+  return countries.isValid(code) || EEA_TERRITORY_CODES.has(code);
 }
-export const countryName = (code: string) => regionNames.of(code) ?? code;
+
+/** Why a code is refused, with the code to use when it is a known alias: "UK is not an ISO 3166-1 code; use GB". */
+export function countryCodeProblem(code: string): string | null {
+  if (isCountryCode(code)) return null;
+  const hint = COUNTRY_ALIASES.get(code);
+  if (hint) return `${code} is not an ISO 3166-1 alpha-2 country code; use ${hint} (${countryName(hint)})`;
+  return `${code || "(empty)"} is not an ISO 3166-1 alpha-2 country code, e.g. DE`;
+}
+
+export const countryName = (code: string) => EEA_TERRITORY_CODES.get(code) ?? countries.getName(code, "en", { select: "official" }) ?? code;

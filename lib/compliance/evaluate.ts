@@ -2,6 +2,7 @@ import "server-only";
 import type { Prisma } from "@/lib/db/generated/client";
 import { evaluateFlow, defaultSettings, POLICY_KEYS, type FlowFacts, type Finding, type PolicyKey, type PolicySettings } from "./policies";
 import type { Level } from "./classify";
+import { processingLocations, transferEvidence } from "./transfers";
 
 type Tx = Prisma.TransactionClient;
 
@@ -53,7 +54,7 @@ export async function loadFlowFacts(tx: Tx, scope: Scope): Promise<FlowFacts[]> 
   const flows = await tx.flow.findMany({
     where: whereOf(scope),
     include: {
-      interface: { select: { id: true, ownerTeamId: true, encryptedInTransit: true, system: { select: { id: true, ownerTeamId: true, hostingCountries: true } } } },
+      interface: { select: { id: true, ownerTeamId: true, encryptedInTransit: true, system: { select: { id: true, ownerTeamId: true, hostingCountries: true, processingCountries: true } } } },
       consumerSystem: { select: { id: true, name: true, ownerTeamId: true, hostingCountries: true, processingCountries: true, pciScope: true } },
     },
   });
@@ -77,8 +78,8 @@ export async function loadFlowFacts(tx: Tx, scope: Scope): Promise<FlowFacts[]> 
       specialCategories: f.specialCategories,
       art9Condition: f.art9Condition,
       sourceCountries: f.sourceCountry ? [f.sourceCountry] : f.interface.system.hostingCountries,
-      destinationCountries: f.destinationCountry ? [f.destinationCountry] : [...new Set([...consumer.hostingCountries, ...consumer.processingCountries])],
-      transferTool: f.transferTool,
+      destinationCountries: processingLocations(f),
+      transfer: transferEvidence(f),
       encryptedInTransit: f.encryptedInTransit,
       interfaceEncryptedInTransit: f.interface.encryptedInTransit,
       declaredClassification: f.classification,

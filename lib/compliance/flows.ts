@@ -14,7 +14,7 @@ type Tx = Prisma.TransactionClient;
 
 const COMPLIANCE_KEYS = [
   "dataCategories", "dataSubjects", "specialCategories", "art9Condition", "pciElements", "classification", "sourceCountry", "destinationCountry",
-  "transferTool", "transferDocument", "purpose", "lawfulBasis", "encryptedInTransit",
+  "transferTool", "transferDocument", "transferSccModule", "transferSignedOn", "transferDerogation", "transferTia", "transferDpfCertification", "purpose", "lawfulBasis", "encryptedInTransit",
 ] as const;
 
 const flowInclude = {
@@ -54,6 +54,11 @@ export async function getFlowCompliance(ctx: Ctx, id: string, tx: Tx = db()): Pr
     destinationCountry: flow.destinationCountry,
     transferTool: flow.transferTool,
     transferDocument: flow.transferDocument,
+    transferSccModule: flow.transferSccModule,
+    transferSignedOn: flow.transferSignedOn ? flow.transferSignedOn.toISOString().slice(0, 10) : null,
+    transferDerogation: flow.transferDerogation,
+    transferTia: flow.transferTia,
+    transferDpfCertification: flow.transferDpfCertification,
     purpose: flow.purpose,
     lawfulBasis: flow.lawfulBasis,
     encryptedInTransit: flow.encryptedInTransit,
@@ -75,6 +80,7 @@ export async function updateFlowCompliance(ctx: Ctx, id: string, input: UpdateFl
     if (!canEditFlow(ctx, before)) throw new AppError("FORBIDDEN", "Only compliance officers and the producing or consuming team may change this flow's compliance facts");
     const data: Prisma.FlowUpdateInput = {};
     for (const key of COMPLIANCE_KEYS) if (input[key] !== undefined) (data as Record<string, unknown>)[key] = input[key];
+    if (input.transferSignedOn) data.transferSignedOn = new Date(`${input.transferSignedOn}T00:00:00Z`);
     for (const key of ["dataCategories", "dataSubjects", "specialCategories", "pciElements"] as const) {
       if (input[key]) (data as Record<string, unknown>)[key] = [...new Set(input[key])];
     }

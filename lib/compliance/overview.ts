@@ -2,7 +2,8 @@ import "server-only";
 import type { Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
-import { inEea, isAdequate } from "./countries";
+import { inEea } from "./countries";
+import { transferEvidence, transferGaps } from "./transfers";
 import { POLICY_DEFINITIONS, POLICY_KEYS, type PolicyKey } from "./policies";
 
 export type Coverage = { total: number; classified: number; suggested: number; unknown: number; rejected: number };
@@ -40,9 +41,11 @@ export async function complianceOverview(ctx: Ctx): Promise<ComplianceOverview> 
       FROM policy_violation v JOIN interface i ON i.id = v.interface_id JOIN system s ON s.id = i.system_id
       LEFT JOIN domain d ON d.id = coalesce(i.domain_id, s.domain_id)
       GROUP BY d.id, d.name ORDER BY count(*) DESC, d.name`,
-    db().$queryRaw<{ id: string; name: string; source: string | null; destination: string | null; transfer_tool: string | null; transfer_document: string | null }[]>`
+    db().$queryRaw<{ id: string; name: string; source: string | null; destination: string | null; transfer_tool: string | null; transfer_document: string | null;
+      scc_module: string | null; signed_on: Date | null; derogation: string | null; tia: string | null; dpf: string | null }[]>`
       SELECT f.id::text, f.name, coalesce(f.source_country, ps.hosting_countries[1]) AS source,
-        coalesce(f.destination_country, cs.hosting_countries[1]) AS destination, f.transfer_tool::text, f.transfer_document
+        coalesce(f.destination_country, cs.hosting_countries[1]) AS destination, f.transfer_tool::text, f.transfer_document,
+        f.transfer_scc_module AS scc_module, f.transfer_signed_on AS signed_on, f.transfer_derogation AS derogation, f.transfer_tia AS tia, f.transfer_dpf_certification AS dpf
       FROM flow f JOIN interface i ON i.id = f.interface_id JOIN system ps ON ps.id = i.system_id JOIN system cs ON cs.id = f.consumer_system_id
       WHERE coalesce(f.source_country, ps.hosting_countries[1]) IS DISTINCT FROM coalesce(f.destination_country, cs.hosting_countries[1])
         AND coalesce(f.source_country, ps.hosting_countries[1]) IS NOT NULL AND coalesce(f.destination_country, cs.hosting_countries[1]) IS NOT NULL
@@ -54,7 +57,11 @@ export async function complianceOverview(ctx: Ctx): Promise<ComplianceOverview> 
   const counts = new Map(byPolicy.map((p) => [p.policy, p._count._all]));
   const flows: CrossBorderFlow[] = borders.map((b) => {
     const leavesEea = inEea(b.source!) && !inEea(b.destination!);
-    const covered = !leavesEea || (b.transfer_tool !== null && (b.transfer_tool !== "ADEQUACY" || isAdequate(b.destination!)));
+    const evidence = transferEvidence({
+      transferTool: b.transfer_tool, transferDocument: b.transfer_document, transferSccModule: b.scc_module, transferSignedOn: b.signed_on,
+      transferDerogation: b.derogation, transferTia: b.tia, transferDpfCertification: b.dpf,
+    });
+    const covered = !leavesEea || transferGaps(b.destination!, evidence).length === 0;
     return { flowId: b.id, name: b.name, source: b.source!, destination: b.destination!, leavesEea, transferTool: b.transfer_tool, transferDocument: b.transfer_document, covered };
   });
   flows.sort((a, b) => Number(a.covered) - Number(b.covered) || Number(b.leavesEea) - Number(a.leavesEea) || a.name.localeCompare(b.name));

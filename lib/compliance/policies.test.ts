@@ -1,11 +1,12 @@
 import { describe, expect, it } from "vitest";
+import { NO_EVIDENCE, type TransferEvidence } from "./transfers";
 import { defaultSettings, evaluateFlow, POLICY_KEYS, type FlowFacts, type PolicyKey, type PolicySettings } from "./policies";
 
 const base: FlowFacts = {
   flowId: "f1", flowName: "Customer API → CRM", interfaceId: "i1", producerSystemId: "s-prod", consumerSystemId: "s-cons", consumerSystemName: "CRM",
   producerTeamId: "t-prod", consumerTeamId: "t-cons", purpose: "Customer service", lawfulBasis: "Art. 6(1)(b) contract",
   dataCategories: [], dataSubjects: [], specialCategories: [], art9Condition: null, sourceCountries: ["DE"], destinationCountries: ["DE"],
-  transferTool: null, encryptedInTransit: true, interfaceEncryptedInTransit: null, declaredClassification: null, fieldLevel: null,
+  transfer: NO_EVIDENCE, encryptedInTransit: true, interfaceEncryptedInTransit: null, declaredClassification: null, fieldLevel: null,
   fieldPersonalCategories: [], fieldSpecialCategories: [], pciElements: [], consumerPciScope: false,
 };
 const personal: Partial<FlowFacts> = { dataCategories: ["contact details"], dataSubjects: ["customers"] };
@@ -20,21 +21,60 @@ it("a clean flow has no findings", () => {
 });
 
 describe("transfer-without-tool", () => {
-  it("fires for personal data to a third country without a tool, naming the country and the consumer's team", () => {
+  const tool = (over: Partial<TransferEvidence>): Partial<FlowFacts> => ({ ...personal, transfer: { ...NO_EVIDENCE, ...over } });
+  const gapsFor = (country: string, over: Partial<TransferEvidence>) => only("transfer-without-tool", { ...tool(over), destinationCountries: ["DE", country] }).flatMap((f) => f.details.gaps as string[]);
+  const SCC = { tool: "SCC", document: "DPA-7", sccModule: "MODULE_2", signedOn: "2025-03-01", tia: "TIA-2025-04" } as const;
+
+  it("fires for personal data processed in a third country without a tool, naming the country and the consumer's team", () => {
     const [f] = only("transfer-without-tool", { ...personal, destinationCountries: ["IN"] });
-    expect(f.message).toBe("Personal data goes to India (IN), outside the EEA, without a transfer tool");
+    expect(f.message).toBe("Personal data is processed in India (IN), outside the EEA, without a transfer tool");
     expect(f).toMatchObject({ severity: "CRITICAL", flowId: "f1", interfaceId: "i1", systemId: "s-cons", ownerTeamId: "t-cons" });
   });
-  it("is satisfied by SCCs, BCRs or a derogation", () => {
-    for (const tool of ["SCC", "BCR", "DEROGATION"] as const) expect(only("transfer-without-tool", { ...personal, destinationCountries: ["IN"], transferTool: tool })).toEqual([]);
+  it("fires for every non-EEA processing location, even when the declared destination is in the EEA", () => {
+    // destinationCountries holds the declared destination (DE) plus the consumer's hosting (IE) and processing (US, IN).
+    const [f] = only("transfer-without-tool", { ...personal, destinationCountries: ["DE", "IE", "US", "IN"] });
+    expect(f.details.countries).toEqual(["IN", "US"]);
   });
-  it("counts adequacy only for countries with an adequacy decision", () => {
-    expect(only("transfer-without-tool", { ...personal, destinationCountries: ["JP"], transferTool: "ADEQUACY" })).toEqual([]);
-    const [f] = only("transfer-without-tool", { ...personal, destinationCountries: ["IN"], transferTool: "ADEQUACY" });
-    expect(f.message).toContain("relying on adequacy");
+  it("SCCs need the module, the signed document and a transfer impact assessment", () => {
+    expect(gapsFor("IN", SCC)).toEqual([]);
+    expect(gapsFor("IN", { ...SCC, sccModule: null })).toEqual(["SCCs must name the module (1-4) in use"]);
+    expect(gapsFor("IN", { ...SCC, sccModule: "MODULE_7" })).toEqual(["SCCs must name the module (1-4) in use"]);
+    expect(gapsFor("IN", { ...SCC, signedOn: null })).toEqual(["SCCs need the date the clauses were signed"]);
+    expect(gapsFor("IN", { ...SCC, document: " " })).toEqual(["Art. 46(2)(c) Commission standard contractual clauses needs its document"]);
+    expect(gapsFor("IN", { ...SCC, tia: null })).toEqual(["an Art. 46 tool needs a transfer impact assessment reference"]);
   });
-  it("does not fire inside the EEA, for non-personal data, or for data that never was in the EEA", () => {
-    expect(only("transfer-without-tool", { ...personal, destinationCountries: ["NO", "FR"] })).toEqual([]);
+  it("adequacy counts only where a decision covers the country, and for the US only with the recipient's DPF certification", () => {
+    expect(gapsFor("JP", { tool: "ADEQUACY" })).toEqual([]);
+    expect(gapsFor("GB", { tool: "ADEQUACY" })).toEqual([]);
+    expect(gapsFor("IN", { tool: "ADEQUACY" })).toEqual(["no adequacy decision covers India (IN)"]);
+    expect(gapsFor("US", { tool: "ADEQUACY" })).toEqual(["adequacy for the United States needs the recipient's Data Privacy Framework certification"]);
+    expect(gapsFor("US", { tool: "ADEQUACY", dpfCertification: "DPF list entry: Acme Inc., active" })).toEqual([]);
+    const [f] = only("transfer-without-tool", { ...tool({ tool: "ADEQUACY" }), destinationCountries: ["JP", "IN"] });
+    expect(f.message).toContain("India (IN)");
+    expect(f.message).not.toContain("Japan");
+  });
+  it("an Art. 49 derogation must name the derogation and carry a document", () => {
+    expect(gapsFor("IN", { tool: "DEROGATION", derogation: "49(1)(b)", document: "Contract clause 12" })).toEqual([]);
+    expect(gapsFor("IN", { tool: "DEROGATION", document: "Contract clause 12" })).toEqual([
+      "an Art. 49 derogation must name which one applies (49(1)(a)-(g) or the second subparagraph)",
+    ]);
+    expect(gapsFor("IN", { tool: "DEROGATION", derogation: "49(1)(z)", document: "x" })).toHaveLength(1);
+    expect(gapsFor("IN", { tool: "DEROGATION", derogation: "49(1)(a)" })).toEqual(["Art. 49 derogation for specific situations needs its document"]);
+  });
+  it.each(["BCR", "PUBLIC_AUTHORITY_INSTRUMENT", "AUTHORITY_SCC", "CODE_OF_CONDUCT", "CERTIFICATION", "AD_HOC_CLAUSES"] as const)(
+    "the Art. 46 tool %s needs its document and a transfer impact assessment",
+    (t) => {
+      expect(gapsFor("IN", { tool: t, document: "REF-1", tia: "TIA-1" })).toEqual([]);
+      expect(gapsFor("IN", { tool: t })).toHaveLength(2);
+      expect(gapsFor("IN", { tool: t, document: "REF-1" })).toEqual(["an Art. 46 tool needs a transfer impact assessment reference"]);
+    },
+  );
+  it("a tool without its evidence still fires, saying what is missing", () => {
+    const [f] = only("transfer-without-tool", { ...tool({ tool: "SCC" }), destinationCountries: ["IN"] });
+    expect(f.message).toMatch(/^Personal data is processed in India \(IN\), outside the EEA, and the transfer tool is not valid there: /);
+  });
+  it("does not fire inside the EEA (outermost regions included), for non-personal data, or for data that never was in the EEA", () => {
+    expect(only("transfer-without-tool", { ...personal, destinationCountries: ["NO", "FR", "IC", "EA"] })).toEqual([]);
     expect(only("transfer-without-tool", { destinationCountries: ["IN"] })).toEqual([]);
     expect(only("transfer-without-tool", { ...personal, sourceCountries: ["US"], destinationCountries: ["IN"] })).toEqual([]);
   });
@@ -83,6 +123,10 @@ describe("account-data-outside-pci", () => {
   it("does not fire for in-scope consumers or flows without account data", () => {
     expect(only("account-data-outside-pci", { pciElements: ["PAN"], consumerPciScope: true })).toEqual([]);
     expect(only("account-data-outside-pci", personal)).toEqual([]);
+  });
+  it("does not count a cardholder name or expiry date without the PAN as account data", () => {
+    expect(only("account-data-outside-pci", { pciElements: ["CARDHOLDER_NAME", "EXPIRY"] })).toEqual([]);
+    expect(only("account-data-outside-pci", { pciElements: ["SAD"] })).toHaveLength(1);
   });
 });
 

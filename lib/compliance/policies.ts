@@ -1,7 +1,8 @@
 // The compliance policies as pure functions over one flow's facts (gathered by evaluate.ts). Each finding names
 // the policy, the flow, its producer interface and the receiving system, the owning team and a readable message.
 import { highestLevel, levelRank, type Level, LEVELS } from "./classify";
-import { countryName, inEea, isAdequate } from "./countries";
+import { countryName, inEea } from "./countries";
+import { transferGaps, type TransferEvidence } from "./transfers";
 
 export const POLICY_KEYS = ["transfer-without-tool", "unencrypted-sensitive", "special-without-condition", "account-data-outside-pci", "personal-without-basis"] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
@@ -13,7 +14,7 @@ export type PolicySettings = { key: PolicyKey; enabled: boolean; severity: Sever
 export const POLICY_DEFINITIONS: Record<PolicyKey, { title: string; description: string; severity: Severity }> = {
   "transfer-without-tool": {
     title: "Personal data leaving the EEA without a transfer tool",
-    description: "A flow carries personal data from the EEA to a country outside it with no GDPR Chapter V tool; adequacy counts only for countries with an adequacy decision.",
+    description: "A flow carries personal data from the EEA to a system hosted or processing outside it (whatever the flow's declared destination) without a GDPR Chapter V tool and its evidence: adequacy only where a decision covers the country (the US only for DPF-certified recipients), SCCs with their module and signed document, Art. 46 tools with a transfer impact assessment, Art. 49 derogations naming the derogation and a document.",
     severity: "CRITICAL",
   },
   "unencrypted-sensitive": {
@@ -28,7 +29,7 @@ export const POLICY_DEFINITIONS: Record<PolicyKey, { title: string; description:
   },
   "account-data-outside-pci": {
     title: "Account data flowing to a system outside PCI DSS scope",
-    description: "PCI account data (PAN, cardholder name, expiry, service code, sensitive authentication data) reaches a system not marked as in PCI scope.",
+    description: "PCI account data (the PAN, with or without cardholder name, expiry and service code, or sensitive authentication data) reaches a system not marked as in PCI scope. A name or expiry date without the PAN is not account data.",
     severity: "CRITICAL",
   },
   "personal-without-basis": {
@@ -40,7 +41,7 @@ export const POLICY_DEFINITIONS: Record<PolicyKey, { title: string; description:
 
 export const defaultSettings = (key: PolicyKey): PolicySettings => ({ key, enabled: true, severity: POLICY_DEFINITIONS[key].severity, exemptSystemIds: [], params: {} });
 
-export type TransferToolValue = "ADEQUACY" | "SCC" | "BCR" | "DEROGATION";
+export type { TransferToolValue } from "./transfers";
 
 export type FlowFacts = {
   flowId: string;
@@ -59,9 +60,13 @@ export type FlowFacts = {
   art9Condition: string | null;
   /** The flow's source country, else where the producer system is hosted. */
   sourceCountries: string[];
-  /** The flow's destination country, else where the consumer system hosts and processes data. */
+  /**
+   * Every country where the data is hosted or processed on the receiving side: the declared destination plus the
+   * consumer system's hosting and processing countries (and the producer's, for request/response flows, whose
+   * requests carry the consumer's data to the producer).
+   */
   destinationCountries: string[];
-  transferTool: TransferToolValue | null;
+  transfer: TransferEvidence;
   encryptedInTransit: boolean;
   interfaceEncryptedInTransit: boolean | null;
   declaredClassification: Level | null;
@@ -97,16 +102,17 @@ const CHECKS: Record<PolicyKey, Check> = {
   "transfer-without-tool": (f) => {
     if (!carriesPersonalData(f)) return null;
     // An unknown source is taken to be in the EEA: the estate is an EEA controller's unless recorded otherwise.
-    if (f.sourceCountries.length > 0 && !f.sourceCountries.some(inEea)) return null;
-    const outside = f.destinationCountries.filter((c) => !inEea(c));
-    const uncovered = outside.filter((c) => !f.transferTool || (f.transferTool === "ADEQUACY" && !isAdequate(c)));
-    if (uncovered.length === 0) return null;
-    const to = uncovered.map((c) => `${countryName(c)} (${c})`).join(", ");
-    const message =
-      f.transferTool === "ADEQUACY"
-        ? `Personal data goes to ${to} relying on adequacy, but there is no adequacy decision for it`
-        : `Personal data goes to ${to}, outside the EEA, without a transfer tool`;
-    return { message, details: { countries: uncovered, transferTool: f.transferTool }, owner: "consumer" };
+    const inEeaSomewhere = f.sourceCountries.length === 0 || [...f.sourceCountries, ...f.destinationCountries].some(inEea);
+    if (!inEeaSomewhere) return null;
+    const outside = [...new Set(f.destinationCountries.filter((c) => !inEea(c)))].sort();
+    const gaps = outside.map((c) => ({ country: c, gaps: transferGaps(c, f.transfer) })).filter((g) => g.gaps.length > 0);
+    if (gaps.length === 0) return null;
+    const to = gaps.map((g) => `${countryName(g.country)} (${g.country})`).join(", ");
+    const why = [...new Set(gaps.flatMap((g) => g.gaps))];
+    const message = f.transfer.tool
+      ? `Personal data is processed in ${to}, outside the EEA, and the transfer tool is not valid there: ${why.join("; ")}`
+      : `Personal data is processed in ${to}, outside the EEA, without a transfer tool`;
+    return { message, details: { countries: gaps.map((g) => g.country), transferTool: f.transfer.tool, gaps: why }, owner: "consumer" };
   },
   "unencrypted-sensitive": (f, s) => {
     const level = effectiveLevel(f);
@@ -122,7 +128,9 @@ const CHECKS: Record<PolicyKey, Check> = {
     return { message: `Special-category data (${special.join(", ")}) without an Art. 9(2) condition`, details: { specialCategories: special }, owner: "consumer" };
   },
   "account-data-outside-pci": (f) => {
-    if (f.pciElements.length === 0 || f.consumerPciScope) return null;
+    // PCI DSS v4.0.1 glossary: account data is the PAN (alone or with name, expiry, service code) or sensitive
+    // authentication data; a cardholder name or expiry date without the PAN is not account data.
+    if (!f.pciElements.some((e) => e === "PAN" || e === "SAD") || f.consumerPciScope) return null;
     return {
       message: `Account data (${f.pciElements.join(", ")}) flows to ${f.consumerSystemName}, which is outside PCI DSS scope`,
       details: { pciElements: f.pciElements },

@@ -1,9 +1,14 @@
 import { z } from "zod";
-import { isCountryCode } from "./countries";
+import { countryCodeProblem } from "./countries";
 import { POLICY_KEYS, SEVERITIES } from "./policies";
+import { DEROGATIONS, SCC_MODULES, TRANSFER_TOOLS } from "./transfers";
+
+export { TRANSFER_TOOLS };
+const SccModule = z.enum(Object.keys(SCC_MODULES) as [string, ...string[]]);
+const Derogation = z.enum(Object.keys(DEROGATIONS) as [string, ...string[]]);
+const IsoDate = z.iso.date();
 
 export const LEVEL_VALUES = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"] as const;
-export const TRANSFER_TOOLS = ["ADEQUACY", "SCC", "BCR", "DEROGATION"] as const;
 export const PCI_ELEMENTS = ["PAN", "CARDHOLDER_NAME", "EXPIRY", "SERVICE_CODE", "SAD"] as const;
 export const SUGGESTION_STATUSES = ["SUGGESTED", "CONFIRMED", "REJECTED"] as const;
 
@@ -12,7 +17,10 @@ export const Country = z
   .string()
   .trim()
   .toUpperCase()
-  .refine(isCountryCode, "Must be an ISO 3166-1 alpha-2 country code, e.g. DE");
+  .superRefine((code, ctx) => {
+    const problem = countryCodeProblem(code);
+    if (problem) ctx.addIssue({ code: "custom", message: problem });
+  });
 const Tags = z.array(z.string().trim().min(1).max(120)).max(50);
 const Text = (max: number) => z.string().trim().max(max).nullable().transform((v) => (v ? v : null));
 
@@ -28,6 +36,11 @@ export const UpdateFlowComplianceInput = z
     destinationCountry: Country.nullable(),
     transferTool: z.enum(TRANSFER_TOOLS).nullable(),
     transferDocument: Text(500),
+    transferSccModule: SccModule.nullable(),
+    transferSignedOn: IsoDate.nullable(),
+    transferDerogation: Derogation.nullable(),
+    transferTia: Text(500).describe("Reference to the transfer impact assessment"),
+    transferDpfCertification: Text(300).describe("The recipient's entry on the EU-US Data Privacy Framework list"),
     purpose: Text(1000),
     lawfulBasis: Text(300),
     encryptedInTransit: z.boolean(),
@@ -86,6 +99,11 @@ export const FlowCompliance = z
     destinationCountry: z.string().nullable(),
     transferTool: z.enum(TRANSFER_TOOLS).nullable(),
     transferDocument: z.string().nullable(),
+    transferSccModule: z.string().nullable(),
+    transferSignedOn: z.string().nullable(),
+    transferDerogation: z.string().nullable(),
+    transferTia: z.string().nullable(),
+    transferDpfCertification: z.string().nullable(),
     purpose: z.string().nullable(),
     lawfulBasis: z.string().nullable(),
     encryptedInTransit: z.boolean(),

@@ -4,7 +4,7 @@ import { suggestField } from "./classify";
 
 type Tx = Prisma.TransactionClient;
 
-type FieldRow = { id: string; interface_id: string; path: string; name: string; type: string | null; example: string | null };
+type FieldRow = { id: string; interface_id: string; path: string; name: string; type: string | null; format: string | null; example: string | null };
 type Decision = {
   interface_id: string;
   path: string;
@@ -38,7 +38,7 @@ export async function suggestForInterfaces(tx: Tx, interfaceIds?: string[]): Pro
       SELECT DISTINCT ON (interface_id) id FROM interface_version
       WHERE ${ids}::uuid[] IS NULL OR interface_id = ANY(${ids}::uuid[])
       ORDER BY interface_id, created_at DESC, id DESC)
-    SELECT f.id::text, f.interface_id::text, f.path, f.name, f.type, f.example
+    SELECT f.id::text, f.interface_id::text, f.path, f.name, f.type, f.format, f.example
     FROM interface_field f JOIN latest l ON l.id = f.interface_version_id
     LEFT JOIN field_classification fc ON fc.field_id = f.id
     WHERE fc.field_id IS NULL`;

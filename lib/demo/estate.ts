@@ -133,7 +133,7 @@ export function buildDemoEstate(now: Date = new Date()): DemoEstate {
       const gapKey = `${seed.name}|${consumerSlug}`;
       const gap = gaps.get(gapKey);
       if (gap) usedGaps.add(gapKey);
-      const compliance = flowCompliance(entity, provider, consumer);
+      const compliance = flowCompliance(entity, provider, consumer, shape.style);
       flows.push({
         id: randomUUID(),
         name: `${seed.name} → ${consumer.name}`,

@@ -43,12 +43,18 @@ export type FlowCompliance = {
   destinationCountry: string | null;
   transferTool: TransferTool | null;
   transferDocument: string | null;
+  transferSccModule: string | null;
+  transferSignedOn: Date | null;
+  transferTia: string | null;
+  transferDpfCertification: string | null;
   encryptedInTransit: boolean;
 };
 
+const NO_TRANSFER_EVIDENCE = { transferSccModule: null, transferSignedOn: null, transferTia: null, transferDpfCertification: null };
+
 const NO_PERSONAL_DATA: FlowCompliance = {
   purpose: null, lawfulBasis: null, dataCategories: [], dataSubjects: [], specialCategories: [],
-  sourceCountry: null, destinationCountry: null, transferTool: null, transferDocument: null, encryptedInTransit: true,
+  sourceCountry: null, destinationCountry: null, transferTool: null, transferDocument: null, ...NO_TRANSFER_EVIDENCE, encryptedInTransit: true,
 };
 
 /**
@@ -64,12 +70,15 @@ function downstreamUse(consumer: SystemSeed): { purpose: string; lawfulBasis: st
   return null;
 }
 
-export function flowCompliance(entity: EntitySeed, provider: SystemSeed, consumer: SystemSeed): FlowCompliance {
+export function flowCompliance(entity: EntitySeed, provider: SystemSeed, consumer: SystemSeed, style?: string): FlowCompliance {
   const personal = entity.personal;
   if (!personal) return { ...NO_PERSONAL_DATA };
   const reuse = personal.lawfulBasis.startsWith("Art. 6(1)(b)") ? downstreamUse(consumer) : null;
   const destination = consumer.hosting[0];
-  const transfer = inEea(destination) ? null : (consumer.transfer ?? null);
+  // A transfer wherever the receiving system hosts or processes outside the EEA, whatever the flow's destination says.
+  const outside = (s: SystemSeed) => ![...s.hosting, ...(s.processing ?? [])].every(inEea);
+  // Request/response: the consumer's requests carry its data to the producer (lib/compliance/transfers.ts).
+  const transfer = outside(consumer) ? (consumer.transfer ?? null) : style === "REQUEST_RESPONSE" && outside(provider) ? (provider.transfer ?? null) : null;
   return {
     purpose: reuse?.purpose ?? personal.purpose,
     lawfulBasis: reuse?.lawfulBasis ?? personal.lawfulBasis,
@@ -80,6 +89,10 @@ export function flowCompliance(entity: EntitySeed, provider: SystemSeed, consume
     destinationCountry: destination,
     transferTool: transfer?.tool ?? null,
     transferDocument: transfer?.document ?? null,
+    transferSccModule: transfer?.sccModule ?? null,
+    transferSignedOn: transfer?.signedOn ? new Date(`${transfer.signedOn}T00:00:00Z`) : null,
+    transferTia: transfer?.tia ?? null,
+    transferDpfCertification: transfer?.dpfCertification ?? null,
     encryptedInTransit: true,
   };
 }
@@ -95,11 +108,11 @@ export type ComplianceGap = {
 /** Deliberate holes so that compliance features have real findings in the demo. */
 export const COMPLIANCE_GAPS: ComplianceGap[] = [
   { interface: "Customer Profile API", consumer: "hubspot", finding: "Personal data to the US without a transfer tool",
-    apply: (f) => ({ ...f, transferTool: null, transferDocument: null }) },
+    apply: (f) => ({ ...f, transferTool: null, transferDocument: null, ...NO_TRANSFER_EVIDENCE }) },
   { interface: "storefront.clickstream.v1", consumer: "segment", finding: "Behavioural data to the US without a transfer tool",
-    apply: (f) => ({ ...f, transferTool: null, transferDocument: null }) },
+    apply: (f) => ({ ...f, transferTool: null, transferDocument: null, ...NO_TRANSFER_EVIDENCE }) },
   { interface: "Zendesk ticket export", consumer: "support-bpo", finding: "Ticket contents to India without SCCs on file for this export",
-    apply: (f) => ({ ...f, transferTool: null, transferDocument: null }) },
+    apply: (f) => ({ ...f, transferTool: null, transferDocument: null, ...NO_TRANSFER_EVIDENCE }) },
   { interface: "DB2 account replica", consumer: "databricks", finding: "Account data read over an unencrypted DB2 connection",
     apply: (f) => ({ ...f, encryptedInTransit: false }) },
   { interface: "Card Lifecycle Service", consumer: "online-banking", finding: "Restricted card data (PAN) over plain HTTP inside the data centre",

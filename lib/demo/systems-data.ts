@@ -2,8 +2,11 @@ import type { SystemSeed } from "./types";
 
 // Hosting countries are where the vendor or our data centre keeps the data; processingCountries are where
 // staff or sub-processors can reach it (e.g. US follow-the-sun support), which matters for transfer checks.
-const DPF = (vendor: string) => ({ tool: "ADEQUACY" as const, document: `EU-US Data Privacy Framework certification (${vendor})` });
-const SCC = (document: string) => ({ tool: "SCC" as const, document });
+// Demo evidence: the DPF list entry of the US recipient; SCCs with their module, signature date and transfer impact
+// assessment (lib/compliance/transfers.ts says what each tool needs).
+const DPF = (vendor: string) => ({ tool: "ADEQUACY" as const, document: `EU-US Data Privacy Framework certification (${vendor})`, dpfCertification: `DPF list: ${vendor}, active` });
+const SCC = (document: string, signedOn = "2024-03-01") => ({ tool: "SCC" as const, document, sccModule: "MODULE_2", signedOn, tia: `TIA ${document.split(",")[0]}` });
+const BCR = (document: string) => ({ tool: "BCR" as const, document, tia: `TIA ${document}` });
 
 export const SYSTEMS: SystemSeed[] = [
   // Payments
@@ -12,7 +15,7 @@ export const SYSTEMS: SystemSeed[] = [
   { slug: "adyen", name: "Adyen", kind: "SAAS", vendor: "Adyen N.V.", domain: "payments", team: "payments-platform", hosting: ["NL"],
     description: "Primary card acquirer and local payment methods (iDEAL, Bancontact, Klarna) for EU markets." },
   { slug: "stripe", name: "Stripe", kind: "SAAS", vendor: "Stripe Payments Europe Ltd.", domain: "payments", team: "payments-platform", hosting: ["IE"], processing: ["US"],
-    description: "Secondary acquirer used for failover and for the Nordic markets." },
+    description: "Secondary acquirer used for failover and for the Nordic markets.", transfer: DPF("Stripe, Inc.") },
   { slug: "sepa-hub", name: "SEPA Payments Hub", kind: "INTERNAL", domain: "payments", team: "payments-platform", hosting: ["DE"],
     description: "SEPA Credit Transfer, SCT Inst and Direct Debit processing on ISO 20022 pain/pacs/camt messages." },
   { slug: "card-vault", name: "Card Tokenisation Vault", kind: "INTERNAL", domain: "payments", team: "payments-platform", hosting: ["DE"],
@@ -43,7 +46,7 @@ export const SYSTEMS: SystemSeed[] = [
     description: "System of record for marketing consent and communication preferences (GDPR Art. 7)." },
   { slug: "salesforce", name: "Salesforce Sales & Service Cloud", kind: "SAAS", vendor: "Salesforce", domain: "customer", team: "customer-360", hosting: ["DE", "FR"], processing: ["US"],
     description: "CRM for relationship managers and the retail service desk (Hyperforce EU).",
-    transfer: { tool: "BCR", document: "Salesforce Processor Binding Corporate Rules" } },
+    transfer: BCR("Salesforce Processor Binding Corporate Rules") },
   { slug: "zendesk", name: "Zendesk", kind: "SAAS", vendor: "Zendesk", domain: "customer", team: "customer-care", hosting: ["DE", "IE"], processing: ["US"],
     description: "Ticketing for web shop customer service (EU data centre with US follow-the-sun support).", transfer: DPF("Zendesk, Inc.") },
   { slug: "genesys", name: "Genesys Cloud", kind: "SAAS", vendor: "Genesys", domain: "customer", team: "customer-care", hosting: ["IE"],
@@ -70,7 +73,7 @@ export const SYSTEMS: SystemSeed[] = [
   { slug: "online-banking", name: "Online Banking Portal", kind: "INTERNAL", domain: "digital-channels", team: "digital-channels", hosting: ["DE"],
     description: "Browser-based online banking for retail customers." },
   { slug: "contentful", name: "Contentful", kind: "SAAS", vendor: "Contentful GmbH", domain: "digital-channels", team: "digital-channels", hosting: ["US"],
-    description: "Headless CMS for marketing pages and in-app content (no personal data)." },
+    description: "Headless CMS for marketing pages and in-app content (no personal data).", transfer: SCC("Contentful DPA 2024, SCC Module 2") },
 
   // Fulfilment & Logistics
   { slug: "wms", name: "Manhattan Active Warehouse Management", kind: "SAAS", vendor: "Manhattan Associates", domain: "fulfilment-logistics", team: "fulfilment-logistics", hosting: ["NL"],
@@ -94,7 +97,7 @@ export const SYSTEMS: SystemSeed[] = [
   { slug: "akeneo", name: "Akeneo PIM", kind: "SAAS", vendor: "Akeneo", domain: "product-pricing", team: "catalog-pricing", hosting: ["FR"],
     description: "Product information management for merchandisers and suppliers." },
   { slug: "algolia", name: "Algolia Search", kind: "SAAS", vendor: "Algolia", domain: "product-pricing", team: "catalog-pricing", hosting: ["FR"], processing: ["US"],
-    description: "Hosted product search and merchandising." },
+    description: "Hosted product search and merchandising.", transfer: DPF("Algolia, Inc.") },
 
   // Finance
   { slug: "sap-s4", name: "SAP S/4HANA Finance", kind: "THIRD_PARTY", vendor: "SAP SE", domain: "finance", team: "finance-systems", hosting: ["DE"],
@@ -110,9 +113,9 @@ export const SYSTEMS: SystemSeed[] = [
   { slug: "customer-iam", name: "Customer Identity (Keycloak)", kind: "INTERNAL", domain: "identity-access", team: "identity-access", hosting: ["DE"],
     description: "Customer login, SCA/MFA and OIDC for web and app." },
   { slug: "okta", name: "Okta Workforce Identity", kind: "SAAS", vendor: "Okta", domain: "identity-access", team: "identity-access", hosting: ["DE"], processing: ["US"],
-    description: "Employee single sign-on and lifecycle management (EU cell)." },
+    description: "Employee single sign-on and lifecycle management (EU cell).", transfer: DPF("Okta, Inc.") },
   { slug: "sailpoint", name: "SailPoint Identity Security Cloud", kind: "SAAS", vendor: "SailPoint", domain: "identity-access", team: "identity-access", hosting: ["DE"], processing: ["US"],
-    description: "Access requests, joiner-mover-leaver and access certifications." },
+    description: "Access requests, joiner-mover-leaver and access certifications.", transfer: DPF("SailPoint Technologies, Inc.") },
 
   // Marketing
   { slug: "hubspot", name: "HubSpot Marketing Hub", kind: "SAAS", vendor: "HubSpot", domain: "marketing", team: "marketing-tech", hosting: ["US"],
@@ -120,15 +123,15 @@ export const SYSTEMS: SystemSeed[] = [
   { slug: "segment", name: "Twilio Segment", kind: "SAAS", vendor: "Twilio", domain: "marketing", team: "marketing-tech", hosting: ["US"],
     description: "Customer data platform collecting web and app events.", transfer: SCC("Twilio DPA incl. SCC Module 2") },
   { slug: "braze", name: "Braze", kind: "SAAS", vendor: "Braze", domain: "marketing", team: "marketing-tech", hosting: ["DE"], processing: ["US"],
-    description: "Push, in-app and e-mail engagement (EU-02 cluster)." },
+    description: "Push, in-app and e-mail engagement (EU-02 cluster).", transfer: SCC("Braze DPA 2023, SCC Module 2") },
   { slug: "loyalty-service", name: "Loyalty Programme Service", kind: "INTERNAL", domain: "marketing", team: "marketing-tech", hosting: ["NL"],
     description: "Points, tiers and rewards for the shop and bank loyalty programme." },
 
   // HR
   { slug: "workday", name: "Workday HCM", kind: "SAAS", vendor: "Workday", domain: "hr", team: "people-systems", hosting: ["IE"], processing: ["US"],
-    description: "Core HR, organisation and compensation for 11,000 employees." },
+    description: "Core HR, organisation and compensation for 11,000 employees.", transfer: BCR("Workday Processor Binding Corporate Rules") },
   { slug: "adp-payroll", name: "ADP GlobalView Payroll", kind: "THIRD_PARTY", vendor: "ADP", domain: "hr", team: "people-systems", hosting: ["FR"], processing: ["IN"],
-    description: "Payroll for DE, NL and FR entities, with a payroll operations centre in Pune." },
+    description: "Payroll for DE, NL and FR entities, with a payroll operations centre in Pune.", transfer: BCR("ADP Processor Binding Corporate Rules") },
   { slug: "greenhouse", name: "Greenhouse Recruiting", kind: "SAAS", vendor: "Greenhouse Software", domain: "hr", team: "people-systems", hosting: ["US"],
     description: "Applicant tracking for tech and head-office roles.", transfer: DPF("Greenhouse Software, Inc.") },
 
@@ -158,7 +161,7 @@ export const SYSTEMS: SystemSeed[] = [
   { slug: "twilio", name: "Twilio Messaging", kind: "SAAS", vendor: "Twilio", domain: "platform", team: "platform-engineering", hosting: ["US"],
     description: "SMS delivery and one-time passcodes.", transfer: DPF("Twilio Inc.") },
   { slug: "servicenow", name: "ServiceNow ITSM", kind: "SAAS", vendor: "ServiceNow", domain: "platform", team: "platform-engineering", hosting: ["NL"], processing: ["US"],
-    description: "Incident, change and CMDB for IT operations." },
+    description: "Incident, change and CMDB for IT operations.", transfer: BCR("ServiceNow Processor Binding Corporate Rules") },
   { slug: "document-service", name: "Document Generation Service", kind: "INTERNAL", domain: "platform", team: "platform-engineering", hosting: ["DE"],
     description: "Renders statements, invoices and contracts to PDF/A and archives them." },
 ];

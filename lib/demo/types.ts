@@ -42,7 +42,7 @@ export type SystemSeed = {
   processing?: string[];
   description: string;
   /** Safeguard in place when personal data reaches this system outside the EEA. */
-  transfer?: { tool: TransferTool; document: string };
+  transfer?: { tool: TransferTool; document: string; sccModule?: string; signedOn?: string; tia?: string; dpfCertification?: string };
 };
 
 /** A consumer system slug, optionally with pattern tags that apply to that one flow. */

@@ -1,12 +1,12 @@
 import {
-  ARRANGEMENT_TYPES, CODE_TYPES, ENTITY_TYPES, HIERARCHY, IMPACT, LICENSED_ACTIVITIES, PERSON_TYPES, PROCESSING_ROLES, RELIANCE, REINTEGRATION,
+  ARRANGEMENT_TYPES, DATA_SUBJECT_RIGHTS, ENTITY_TYPES, PROVIDER_CODE_TYPES, SECURITY_CONTROLS, HIERARCHY, IMPACT, LICENSED_ACTIVITIES, PERSON_TYPES, PROCESSING_ROLES, RELIANCE, REINTEGRATION,
   SENSITIVENESS, SERVICE_TYPES, SUBSTITUTABILITY, SUBSTITUTABILITY_REASONS, TERMINATION_REASONS, YES_NO_NOT_ASSESSED, type CodeList,
 } from "@/lib/compliance/records/codes";
 import type { RecordKind } from "@/lib/compliance/records/schemas";
 
 export type Option = { value: string; label: string };
 /** Lists of other records (and catalog items) a form can refer to, loaded by the page. */
-export type RefKey = "entities" | "providers" | "arrangements" | "systems" | "functions" | "flows";
+export type RefKey = "entities" | "branches" | "providers" | "arrangements" | "systems" | "functions" | "flows";
 export type Refs = Record<RefKey, Option[]>;
 
 export type Field = {
@@ -23,6 +23,7 @@ const plain = (values: readonly string[]): Option[] => values.map((v) => ({ valu
 
 export const KIND_LABEL: Record<RecordKind, { one: string; many: string; about: string }> = {
   entities: { one: "Legal entity", many: "Legal entities", about: "Financial entities in the scope of the DORA register (B_01.01, B_01.02); the one maintaining the register reports." },
+  branches: { one: "Branch", many: "Branches", about: "B_01.03: branches of the entities in scope; an arrangement used by a branch names it (B_04.01)." },
   providers: { one: "ICT provider", many: "ICT third-party providers", about: "B_05.01. Created from the vendors of SaaS and third-party systems; add the LEI (or EUID) and headquarters." },
   arrangements: { one: "Contractual arrangement", many: "Contractual arrangements", about: "B_02.01, B_02.02, B_03 and B_04.01: the contract, its dates, costs, governing law and notice periods." },
   services: { one: "ICT service", many: "ICT services", about: "One per SaaS or third-party system; data locations and sensitiveness come from the linked systems and their flows unless you set them." },
@@ -42,18 +43,28 @@ export const FIELDS: Record<RecordKind, Field[]> = {
     { name: "currency", label: "Currency", type: "text", help: "ISO 4217, default EUR" },
     { name: "totalAssets", label: "Total assets", type: "number" },
     { name: "maintainsRegister", label: "Maintains the register", type: "bool" },
+    { name: "integratedOn", label: "Date of integration in the register", type: "date", help: "B_01.02.0080; empty: the first register it appears in" },
+    { name: "lastUpdatedOn", label: "Date of last update", type: "date", help: "B_01.02.0070, the business date of the last change" },
+    { name: "deletedOn", label: "Date of deletion from the register", type: "date", help: "B_01.02.0090; empty while it is in scope" },
+  ],
+  branches: [
+    { name: "identifier", label: "Identification code of the branch", type: "text", required: true },
+    { name: "name", label: "Name", type: "text", required: true },
+    { name: "country", label: "Country", type: "text", required: true, help: "ISO 3166 alpha-2" },
+    { name: "entityId", label: "Head office (entity)", type: "select", options: "entities", required: true },
   ],
   providers: [
     { name: "name", label: "Legal name", type: "text", required: true },
     { name: "code", label: "Identification code", type: "text", help: "LEI preferred, else EUID" },
-    { name: "codeType", label: "Type of code", type: "select", options: plain(CODE_TYPES) },
+    { name: "codeType", label: "Type of code", type: "select", options: opts(PROVIDER_CODE_TYPES) },
     { name: "additionalCode", label: "Additional code", type: "text" },
+    { name: "additionalCodeType", label: "Type of the additional code", type: "select", options: opts(PROVIDER_CODE_TYPES) },
     { name: "nameLatin", label: "Name in Latin alphabet", type: "text" },
     { name: "personType", label: "Type of person", type: "select", options: opts(PERSON_TYPES) },
     { name: "country", label: "Headquarters country", type: "text", help: "ISO 3166 alpha-2" },
     { name: "currency", label: "Currency", type: "text" },
     { name: "ultimateParentCode", label: "Ultimate parent code", type: "text" },
-    { name: "ultimateParentCodeType", label: "Ultimate parent code type", type: "select", options: plain(CODE_TYPES) },
+    { name: "ultimateParentCodeType", label: "Ultimate parent code type", type: "select", options: opts(PROVIDER_CODE_TYPES) },
     { name: "vendor", label: "Catalog vendor", type: "text", help: "The vendor name on the catalog's systems this provider stands for" },
   ],
   arrangements: [
@@ -71,6 +82,9 @@ export const FIELDS: Record<RecordKind, Field[]> = {
     { name: "noticePeriodProviderDays", label: "Notice period, provider (days)", type: "number" },
     { name: "governingLawCountry", label: "Governing law country", type: "text" },
     { name: "provisionCountry", label: "Country of provision", type: "text", help: "Empty: the provider's headquarters" },
+    { name: "branchId", label: "Branch using the service", type: "select", options: "branches", help: "B_04.01; empty: the entity itself" },
+    { name: "providerEntityId", label: "Intra-group provider (entity)", type: "select", options: "entities", help: "B_03.03: set for an intra-group arrangement" },
+    { name: "linkedReference", label: "Linked arrangement reference", type: "text", help: "B_02.03: the arrangement an intra-group one is linked to" },
   ],
   services: [
     { name: "name", label: "Name", type: "text", required: true },
@@ -127,6 +141,11 @@ export const FIELDS: Record<RecordKind, Field[]> = {
     { name: "transferSafeguards", label: "Transfer safeguards", type: "textarea" },
     { name: "retention", label: "Time limits for erasure", type: "textarea" },
     { name: "securityMeasures", label: "Security measures (Art. 32)", type: "textarea", help: "Empty: what the catalog knows about encryption on the flows" },
+    { name: "securityControls", label: "Security controls (Art. 32)", type: "multi", options: opts(SECURITY_CONTROLS), help: "Printed as Art. 30(1)(g) with the catalog's encryption evidence" },
+    { name: "sourceOfData", label: "Source of the personal data", type: "text" },
+    { name: "dataSubjectRights", label: "Data-subject rights available", type: "multi", options: opts(DATA_SUBJECT_RIGHTS) },
+    { name: "automatedDecisions", label: "Automated decision-making (Art. 22)", type: "textarea" },
+    { name: "processorContract", label: "Processor contract (Art. 28(3))", type: "text" },
     { name: "dpiaRequired", label: "DPIA required", type: "bool" },
     { name: "dpiaReference", label: "DPIA reference", type: "text" },
   ],
@@ -135,6 +154,7 @@ export const FIELDS: Record<RecordKind, Field[]> = {
 /** The columns of each kind's table, as field names (plus derived extras rendered by the table). */
 export const COLUMNS: Record<RecordKind, string[]> = {
   entities: ["name", "lei", "country", "entityType", "maintainsRegister"],
+  branches: ["identifier", "name", "country", "entityId"],
   providers: ["name", "code", "country", "vendor"],
   arrangements: ["reference", "providerId", "entityId", "startDate", "annualCost"],
   services: ["name", "serviceType", "providerId", "arrangementId", "systemIds"],

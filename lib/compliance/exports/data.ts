@@ -9,7 +9,9 @@ import { db } from "@/lib/db/client";
 import { dataflowRows, dataflowsCsv } from "./dataflows";
 import { defaultRefDate, doraPackage, validateRegister, type ValidationReport } from "./dora";
 import { pciCsv, pciRows, pciSvg, type PciInput } from "./pci";
-import { ropaCsv, ropaPdf, ropaXlsx } from "./ropa";
+import { ropaCsv, ropaPdf, ropaXlsx, type RopaRecord } from "./ropa";
+
+export type CsvOptions = { bom?: boolean; record?: RopaRecord };
 import type { ExportFormat, ExportHistoryItem } from "./schemas";
 
 export type ExportFile = { filename: string; contentType: string; body: Buffer | string };
@@ -21,13 +23,13 @@ async function audited(ctx: Ctx, format: ExportFormat, after: Record<string, unk
 
 const stamp = (now: Date) => now.toISOString().slice(0, 10);
 
-export async function exportRopa(ctx: Ctx, format: "csv" | "xlsx" | "pdf", now = new Date()): Promise<ExportFile> {
+export async function exportRopa(ctx: Ctx, format: "csv" | "xlsx" | "pdf", now = new Date(), options: CsvOptions = {}): Promise<ExportFile> {
   requirePermission(ctx, "compliance.export");
   const activities = await loadActivities(db());
-  const filename = `ropa-${stamp(now)}.${format}`;
+  const filename = `ropa-${format === "csv" && options.record === "processor" ? "processor-" : ""}${stamp(now)}.${format}`;
   const file: ExportFile =
     format === "csv"
-      ? { filename, contentType: "text/csv; charset=utf-8", body: ropaCsv(activities) }
+      ? { filename, contentType: "text/csv; charset=utf-8", body: ropaCsv(activities, options) }
       : format === "xlsx"
         ? { filename, contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", body: await ropaXlsx(activities, now) }
         : { filename, contentType: "application/pdf", body: await ropaPdf(activities, now) };
@@ -35,12 +37,12 @@ export async function exportRopa(ctx: Ctx, format: "csv" | "xlsx" | "pdf", now =
   return file;
 }
 
-export async function exportDataflows(ctx: Ctx, now = new Date()): Promise<ExportFile> {
+export async function exportDataflows(ctx: Ctx, now = new Date(), options: Pick<CsvOptions, "bom"> = {}): Promise<ExportFile> {
   requirePermission(ctx, "compliance.export");
   const flows = await loadFlowFacts(db());
   const filename = `dataflows-${stamp(now)}.csv`;
   await audited(ctx, "dataflows.csv", { filename, flows: dataflowRows(flows).length });
-  return { filename, contentType: "text/csv; charset=utf-8", body: dataflowsCsv(flows) };
+  return { filename, contentType: "text/csv; charset=utf-8", body: (options.bom ? "\uFEFF" : "") + dataflowsCsv(flows) };
 }
 
 export async function doraValidation(ctx: Ctx, refDate?: string, now = new Date()): Promise<ValidationReport> {

@@ -1,13 +1,12 @@
-import type { FlowFacts } from "@/lib/compliance/records/derive";
+import { transferCountriesOf, type FlowFacts } from "@/lib/compliance/records/derive";
+import { describeTransfer } from "@/lib/compliance/transfers";
 import { toCsv } from "@/lib/utils/csv";
-
-const TOOL: Record<string, string> = { ADEQUACY: "Adequacy decision (Art. 45)", SCC: "Standard contractual clauses (Art. 46)", BCR: "Binding corporate rules (Art. 47)", DEROGATION: "Derogation (Art. 49)" };
 
 const external = (kind: string) => kind === "SAAS" || kind === "THIRD_PARTY";
 
 export const DATAFLOW_HEADER = [
   "Flow", "Flow id", "Source system", "Destination system", "Recipient", "Data categories", "Data subjects", "Special categories",
-  "Purpose", "Lawful basis", "Source country", "Destination country", "Transfer tool", "Transfer document", "Encrypted in transit", "Classification",
+  "Purpose", "Lawful basis", "Source country", "Destination country", "Processing countries", "Transfer countries (outside the EEA)", "Transfer tool and evidence", "Transfer document", "Encrypted in transit", "Classification",
 ] as const;
 
 /** The GDPR data-flow map: one row per flow that carries personal data. */
@@ -27,7 +26,9 @@ export function dataflowRows(flows: FlowFacts[]) {
       f.lawfulBasis ?? "",
       f.sourceCountry ?? "",
       f.destinationCountry ?? "",
-      f.transferTool ? TOOL[f.transferTool] ?? f.transferTool : "",
+      f.processingCountries.join("; "),
+      transferCountriesOf(f).join("; "),
+      transferCountriesOf(f).length || f.transfer.tool ? describeTransfer(f.transfer) : "",
       f.transferDocument ?? "",
       f.encryptedInTransit ? "yes" : "no",
       f.classification ?? "",

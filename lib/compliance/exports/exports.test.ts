@@ -9,6 +9,7 @@ import { doraValidation, exportDataflows, exportDora, exportPci, exportRopa, lis
 import { ALL_TEMPLATE_IDS, TEMPLATES } from "./dora-templates";
 import { DORA_MODULE, REPORT_PACKAGE_TYPE, XBRL_CSV_TYPE } from "./dora";
 import { seedExportFixture } from "./fixtures";
+import { createRecord, deleteRecord } from "@/lib/compliance/records/data";
 import { ART30_POINTS, ROPA_COLUMNS } from "./ropa";
 
 const database = setupTestDatabase();
@@ -71,7 +72,10 @@ describe("DORA Register of Information package", () => {
     const b0202 = parseCsv(await read("reports/b_02.02.csv"));
     const crmRow = b0202.find((r) => r[0] === fixture.records.contract.reference)!;
     // Provider code, function, Annex III SaaS code, open end date, governing law as eba_GA, storage derived from the CRM's hosting (US).
-    expect(crmRow.slice(0, 8)).toEqual([fixture.records.contract.reference, entityLei, fixture.records.provider.code, "LEI", "F1", "eba_TA:S19", "2024-01-01", "9999-12-31"]);
+    expect(crmRow.slice(0, 8)).toEqual([fixture.records.contract.reference, entityLei, fixture.records.provider.code, "eba_qCO:qx2000", "F1", "eba_TA:S19", "2024-01-01", "9999-12-31"]);
+    // One row per storage x processing country: the CRM stores in the US and processes in the US and India.
+    const crmRows = b0202.filter((r) => r[0] === fixture.records.contract.reference);
+    expect(crmRows.map((r) => `${r[14]}>${r[15]}`).sort()).toEqual(["eba_GA:US>eba_GA:IN", "eba_GA:US>eba_GA:US"]);
     expect(crmRow[11]).toBe("eba_GA:IE");
     expect(crmRow[13]).toBe("eba_BT:x28");
     expect(crmRow[14]).toBe("eba_GA:US");
@@ -93,7 +97,7 @@ describe("DORA Register of Information package", () => {
     expect(at("B_05.01", "c0010").map((i) => i.rowKey)).toEqual([fixture.records.uncoded.name]);
     expect(at("B_02.01", "c0050").map((i) => i.rowKey)).toEqual([`LOG-${fixture.tag}`]);
     // The warehouse service supports no function: B_02.02 c0050 is missing for it, not for the CRM.
-    expect(at("B_02.02", "c0050").map((i) => i.rowKey)).toEqual([`LOG-${fixture.tag} / Warehouse ${fixture.tag}`]);
+    expect(at("B_02.02", "c0050").map((i) => i.rowKey)).toEqual([`LOG-${fixture.tag} / Warehouse ${fixture.tag} / NL / NL`]);
     // Complete values are not reported.
     expect(at("B_01.01", "c0050")).toEqual([]);
     expect(report.templates.find((t) => t.id === "B_07.01")!.rows).toBe(1);
@@ -117,13 +121,15 @@ describe("GDPR Art. 30 record of processing activities", () => {
     expect(crm["Purposes of the processing [Art. 30(1)(b)]"]).toBe("Customer service");
     expect(crm["Categories of personal data [Art. 30(1)(c)]"]).toBe("contact data");
     expect(crm["Categories of recipients [Art. 30(1)(d)]"]).toBe(`Acme CRM Inc. ${fixture.tag} (external: CRM ${fixture.tag}, US)`);
-    expect(crm["Transfers to third countries or international organisations [Art. 30(1)(e)]"]).toBe("US");
-    expect(crm["Transfer safeguards [Art. 30(1)(e)]"]).toBe("US: Art. 46(2)(c) standard contractual clauses (DPA-7)");
+    // The CRM is hosted in the US and processes in India too: both are transfers, whatever the flow's destination says.
+    expect(crm["Transfers to third countries or international organisations [Art. 30(1)(e)]"]).toBe("US; IN");
+    expect(crm["Transfer safeguards [Art. 30(1)(e)]"]).toBe("US, IN: Art. 46(2)(c) Commission standard contractual clauses; document DPA-7");
     expect(crm["Time limits for erasure [Art. 30(1)(f)]"]).toBe("6 years");
     const cards = byName.get(`Card payments ${fixture.tag}`)!;
     expect(cards["Categories of data subjects [Art. 30(1)(c)]"]).toBe("cardholders; customers");
     expect(cards["Transfers to third countries or international organisations [Art. 30(1)(e)]"]).toBe("None");
-    expect(cards["Technical and organisational security measures [Art. 30(1)(g)]"]).toBe("Tokenisation; TLS 1.3");
+    // Structured: the catalog's evidence (the card flow is recorded as unencrypted) and the officer's text as "Other".
+    expect(cards["Technical and organisational security measures [Art. 30(1)(g)]"]).toBe("Encryption in transit on 0 of 1 linked flows (catalog); Other: Tokenisation; TLS 1.3");
   });
 
   it("re-reads as a workbook with the same rows", async () => {
@@ -139,12 +145,52 @@ describe("GDPR Art. 30 record of processing activities", () => {
     expect(sheet.getRow(2).getCell(1).type).toBe(ExcelJS.ValueType.String);
   });
 
-  it("prints a PDF with one page per activity", async () => {
+  it("prints a PDF with each activity starting on its own page under its own heading", async () => {
     const file = await exportRopa(officer, "pdf", NOW);
     const pdf = file.body as Buffer;
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
     const pages = pdf.toString("latin1").match(/\/Type \/Page\b/g) ?? [];
-    expect(pages).toHaveLength(2);
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pdf.toString("latin1").match(/\/S \/H1\b/g)).toHaveLength(2);
+    // Tagged for accessibility, with its language, and the Unicode font embedded rather than a standard 14 font.
+    const raw = pdf.toString("latin1");
+    expect(raw).toMatch(/\/StructTreeRoot/);
+    expect(raw).toMatch(/\/MarkInfo/);
+    expect(raw).toMatch(/\/Marked true/);
+    expect(raw).toMatch(/\/Lang \(en-GB\)/);
+    expect(raw).toMatch(/\/BaseFont \/[A-Z]{6}\+DejaVuSans/);
+    expect(raw).toMatch(/\/FontFile2/);
+    expect(raw).not.toMatch(/\/BaseFont \/Helvetica/);
+  });
+
+  it("keeps processor activities in their own Art. 30(2) layout, with structured security controls and the ICO/CNIL columns", async () => {
+    const activity = await createRecord(officer, "activities", {
+      name: `Payroll Zürich → São Paulo ${fixture.tag}`, role: "PROCESSOR", entityId: fixture.records.entity.id, controllerName: "Kunde GmbH", controllerContact: "datenschutz@kunde.example",
+      dpoContact: "dpo@bank.example", securityControls: ["ENCRYPTION_AT_REST", "ACCESS_CONTROL", "LOGGING"], sourceOfData: "The controller's HR system",
+      dataSubjectRights: ["ACCESS", "ERASURE"], flowIds: [fixture.flows.toCrm.id],
+    });
+    try {
+      const processor = parseCsv(text((await exportRopa(officer, "csv", NOW, { record: "processor" })).body));
+      expect(processor[0]).toEqual(expect.arrayContaining(["Controller on whose behalf the processor acts [Art. 30(2)(a)]", "Technical and organisational security measures [Art. 30(2)(d)]"]));
+      const row = Object.fromEntries(processor[0].map((h, i) => [h, processor[1][i]]));
+      expect(processor).toHaveLength(2);
+      expect(row["Processing activity"]).toBe(`Payroll Zürich → São Paulo ${fixture.tag}`);
+      expect(row["Controller on whose behalf the processor acts [Art. 30(2)(a)]"]).toBe("Kunde GmbH");
+      expect(row["Technical and organisational security measures [Art. 30(2)(d)]"]).toBe(
+        "Encryption at rest; Role-based access control with least privilege; Access and change logging with monitoring; Encryption in transit on 1 of 1 linked flows (catalog)",
+      );
+      // The controller's record leaves it out; the CSV with a byte-order mark opens in a spreadsheet with its accents intact.
+      const controller = text((await exportRopa(officer, "csv", NOW, { bom: true })).body);
+      expect(controller.charCodeAt(0)).toBe(0xfeff);
+      expect(controller).not.toContain("Payroll Zürich");
+      const header = parseCsv(controller.slice(1))[0];
+      expect(header).toEqual(expect.arrayContaining(["Recipients: processors", "Processor contract (Art. 28(3))", "Source of the personal data", "Data-subject rights available", "Automated decision-making (Art. 22)", "Record created", "Record last updated"]));
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await exportRopa(officer, "xlsx", NOW)).body as unknown as ArrayBuffer);
+      expect(workbook.getWorksheet("Processor record (Art. 30(2))")!.rowCount).toBe(2);
+    } finally {
+      await deleteRecord(officer, "activities", activity.id);
+    }
   });
 });
 
@@ -152,9 +198,9 @@ describe("data-flow map and PCI DSS", () => {
   it("lists each personal-data flow with its source, destination, categories, countries, transfer tool, purpose and basis", async () => {
     const rows = parseCsv(text((await exportDataflows(officer, NOW)).body));
     const crm = rows.find((r) => r[1] === fixture.flows.toCrm.id)!;
-    expect(crm.slice(2, 14)).toEqual([
+    expect(crm.slice(2, 16)).toEqual([
       `Shop ${fixture.tag}`, `CRM ${fixture.tag}`, `External: Acme CRM Inc. ${fixture.tag}`, "contact data", "customers", "", "Customer service", "Art. 6(1)(b) contract",
-      "DE", "US", "Standard contractual clauses (Art. 46)", "DPA-7",
+      "DE", "US", "US; IN; DE", "US; IN", "Art. 46(2)(c) Commission standard contractual clauses; document DPA-7", "DPA-7",
     ]);
     expect(rows.some((r) => r[1] === fixture.flows.toWarehouse.id)).toBe(false);
   });

@@ -42,6 +42,7 @@ export async function seedExportFixture(prisma: PrismaClient, ctx: Ctx) {
 
   const entity = await createRecord(ctx, "entities", {
     lei: lei(`BANK${tag}`), name: `Fixture Bank ${tag}`, country: "DE", entityType: "eba_CT:x12", hierarchy: "eba_RP:x53", competentAuthority: "BaFin", totalAssets: 1000000, maintainsRegister: true,
+    integratedOn: "2025-01-17", lastUpdatedOn: "2025-06-30",
   });
   const provider = await createRecord(ctx, "providers", { code: lei(`ACME${tag}`), name: `Acme CRM Inc. ${tag}`, country: "US", vendor: `Acme CRM Inc. ${tag}` });
   // A provider with no identification code: B_05.01 c0010 must show up in the validation report.

@@ -1,5 +1,5 @@
 import type { Endpoint } from "@/lib/api/openapi";
-import { DoraQuery, ExportHistory, ValidationReport } from "./schemas";
+import { CsvQuery, DoraQuery, ExportHistory, ValidationReport } from "./schemas";
 
 const tags = ["Compliance exports"];
 const errors = [401, 403];
@@ -16,18 +16,18 @@ const file = (path: string, summary: string, description: string, extra: Partial
 
 /** Regulatory exports: each download needs compliance.export and writes an audit event export.<format> with its row counts. */
 export const exportEndpoints: Endpoint[] = [
-  file("/api/v1/exports/ropa.csv", "GDPR Art. 30 record of processing activities as CSV: a row per processing activity with every Art. 30(1) point (a)-(g)", "text/csv (RFC 4180, UTF-8, formula-safe) as an attachment"),
-  file("/api/v1/exports/ropa.xlsx", "The record of processing activities as an Excel workbook", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet as an attachment"),
-  file("/api/v1/exports/ropa.pdf", "The record of processing activities as a printable PDF, one page per activity", "application/pdf as an attachment"),
-  file("/api/v1/exports/dataflows.csv", "GDPR data-flow map: per flow carrying personal data, source, destination, categories, subjects, countries, transfer tool, purpose and lawful basis", "text/csv as an attachment"),
+  file("/api/v1/exports/ropa.csv", "GDPR Art. 30 record of processing activities as CSV: the controller's record (every Art. 30(1) point (a)-(g) plus the ICO/CNIL columns), or with record=processor the Art. 30(2) record", "text/csv (RFC 4180, UTF-8, formula-safe, optional byte-order mark) as an attachment", { request: { query: CsvQuery }, errors: [401, 403, 422] }),
+  file("/api/v1/exports/ropa.xlsx", "The record of processing activities as an Excel workbook: controller record and processor record (Art. 30(2)) sheets", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet as an attachment"),
+  file("/api/v1/exports/ropa.pdf", "The record of processing activities as a tagged PDF with an embedded Unicode font, one page per activity", "application/pdf as an attachment"),
+  file("/api/v1/exports/dataflows.csv", "GDPR data-flow map: per flow carrying personal data, source, destination, categories, subjects, processing and transfer countries, transfer tool and evidence, purpose and lawful basis", "text/csv as an attachment", { request: { query: CsvQuery }, errors: [401, 403, 422] }),
   file("/api/v1/exports/dora.zip", "DORA Register of Information as an xBRL-CSV report package (EBA taxonomy 4.0 DORA module): META-INF/reportPackage.json, reports/report.json, parameters.csv, FilingIndicators.csv and one b_XX.XX.csv per filled template", "application/zip as an attachment, named {LEI}.{CON|IND}_{CC}_DORA010100_DORA_{refDate}_{timestamp}.zip", { request: { query: DoraQuery }, errors: [401, 403, 422] }),
   {
     method: "get",
     path: "/api/v1/exports/dora/validation",
     tags,
-    summary: "Mandatory DORA register values that are missing, per template, row and column, before exporting",
+    summary: "The DORA register checked against its validation rules (mandatory values, closed lists, LEIs, keys, cross-template references) per template, row and column, plus catalog providers missing from it",
     request: { query: DoraQuery },
-    ok: { status: 200, schema: ValidationReport, description: "Templates with their row counts and every missing mandatory value" },
+    ok: { status: 200, schema: ValidationReport, description: "Templates with their row counts, every error and the completeness warnings" },
     errors: [401, 403, 422],
   },
   file("/api/v1/exports/pci.csv", "PCI DSS inventory: systems in or connected to the cardholder data environment, interfaces carrying account data and third-party providers with their service (12.5.1, 12.8.1)", "text/csv as an attachment"),

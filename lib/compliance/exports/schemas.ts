@@ -7,6 +7,14 @@ export const DoraQuery = z
   .object({ refDate: z.iso.date("Use the reference date as YYYY-MM-DD").optional() })
   .meta({ id: "DoraQuery" });
 
+const Flag = z.enum(["0", "1", "true", "false"]).transform((v) => v === "1" || v === "true");
+export const CsvQuery = z
+  .object({
+    bom: Flag.optional().describe("1: start with a UTF-8 byte-order mark, so Excel reads accents and symbols right"),
+    record: z.enum(["controller", "processor"]).optional().describe("RoPA only: the controller's Art. 30(1) record (default) or the processor's Art. 30(2) record"),
+  })
+  .meta({ id: "CsvQuery" });
+
 export const ValidationIssue = z
   .object({
     template: z.string().describe("Template id, e.g. B_02.02"),
@@ -15,6 +23,8 @@ export const ValidationIssue = z
     column: z.string().describe("Column code, e.g. c0050"),
     label: z.string(),
     message: z.string(),
+    rule: z.string().describe("mandatory, format, unique-key, reference, date-order, latin, or completeness"),
+    severity: z.enum(["error", "warning"]).describe("An error makes the package fail the authority's checks; a warning is a known gap"),
   })
   .meta({ id: "DoraValidationIssue" });
 
@@ -23,6 +33,8 @@ export const ValidationReport = z
     refDate: z.string(),
     templates: z.array(z.object({ id: z.string(), title: z.string(), rows: z.number().int() })),
     issues: z.array(ValidationIssue),
+    errors: z.number().int(),
+    warnings: z.number().int(),
   })
   .meta({ id: "DoraValidationReport" });
 

@@ -1,10 +1,11 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
+import { processingLocations, transferEvidence } from "@/lib/compliance/transfers";
 import { highestLevel, type FlowFacts, type Level, type SystemFacts } from "./derive";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
-const systemSelect = { id: true, name: true, kind: true, vendor: true } as const;
+const systemSelect = { id: true, name: true, kind: true, vendor: true, hostingCountries: true, processingCountries: true } as const;
 
 export const flowFactsSelect = {
   id: true,
@@ -18,6 +19,12 @@ export const flowFactsSelect = {
   destinationCountry: true,
   transferTool: true,
   transferDocument: true,
+  transferSccModule: true,
+  transferSignedOn: true,
+  transferDerogation: true,
+  transferTia: true,
+  transferDpfCertification: true,
+  style: true,
   encryptedInTransit: true,
   classification: true,
   consumerSystem: { select: systemSelect },
@@ -42,8 +49,8 @@ export function toFlowFacts(row: FlowRow): FlowFacts {
   return {
     id: row.id,
     name: row.name,
-    source: row.interface.system,
-    destination: row.consumerSystem,
+    source: { id: row.interface.system.id, name: row.interface.system.name, kind: row.interface.system.kind, vendor: row.interface.system.vendor },
+    destination: { id: row.consumerSystem.id, name: row.consumerSystem.name, kind: row.consumerSystem.kind, vendor: row.consumerSystem.vendor },
     interfaceName: row.interface.name,
     purpose: row.purpose,
     lawfulBasis: row.lawfulBasis,
@@ -54,6 +61,8 @@ export function toFlowFacts(row: FlowRow): FlowFacts {
     destinationCountry: row.destinationCountry,
     transferTool: row.transferTool,
     transferDocument: row.transferDocument,
+    processingCountries: processingLocations({ ...row, consumerSystem: row.consumerSystem, interface: row.interface }),
+    transfer: transferEvidence(row),
     encryptedInTransit: row.encryptedInTransit,
     classification: highestLevel(levels),
   };

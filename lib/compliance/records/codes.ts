@@ -3,16 +3,36 @@
 
 export type CodeList = Readonly<Record<string, string>>;
 
-export const ENTITY_TYPES: CodeList = {
-  "eba_CT:x12": "Credit institution",
-  "eba_CT:x599": "Investment firm",
+/**
+ * Type of entity, LIST0101040 (24 options). B_01.01 (the entity maintaining the register) takes the financial entities
+ * only; B_01.02 also takes the two non-financial options. Source: EBA DORA RoI templates, "Drop down" sheet.
+ */
+export const FINANCIAL_ENTITY_TYPES: CodeList = {
+  "eba_CT:x12": "Credit institutions",
+  "eba_CT:x599": "Investment firms",
+  "eba_CT:x643": "Central counterparties (CCPs)",
+  "eba_CT:x639": "Asset management companies",
+  "eba_CT:x301": "Account information service providers",
+  "eba_CT:x302": "Electronic money institutions",
+  "eba_CT:x303": "Crypto-asset service providers",
+  "eba_CT:x304": "Central security depository",
+  "eba_CT:x305": "Trading venues",
+  "eba_CT:x306": "Trade repositories",
   "eba_CT:x300": "Payment institution",
-  "eba_CT:x302": "Electronic money institution",
-  "eba_CT:x301": "Account information service provider",
-  "eba_CT:x303": "Crypto-asset service provider",
-  "eba_CT:x639": "Asset management company",
-  "eba_CT:x309": "Insurance and reinsurance undertaking",
   "eba_CT:x316": "Other financial entity",
+  "eba_CT:x315": "Securitisation repository",
+  "eba_CT:x314": "Crowdfunding service providers",
+  "eba_CT:x313": "Administrator of critical benchmarks",
+  "eba_CT:x312": "Credit rating agency",
+  "eba_CT:x311": "Institutions for occupational retirement provision",
+  "eba_CT:x320": "Insurance intermediaries, reinsurance intermediaries and ancillary insurance intermediaries",
+  "eba_CT:x309": "Insurance and reinsurance undertakings",
+  "eba_CT:x308": "Data reporting service providers",
+  "eba_CT:x307": "Managers of alternative investment funds",
+  "eba_CT:x310": "Issuers of asset-referenced tokens",
+};
+export const ENTITY_TYPES: CodeList = {
+  ...FINANCIAL_ENTITY_TYPES,
   "eba_CT:x317": "Non-financial entity: ICT intra-group service provider",
   "eba_CT:x318": "Non-financial entity: other than ICT intra-group service provider",
 };
@@ -91,24 +111,33 @@ export const PERSON_TYPES: CodeList = {
 };
 export const ENTITY_NATURE = { branch: "eba_ZZ:x838", notBranch: "eba_ZZ:x839" } as const;
 
-/** Licensed activities (LIST0601020) a bank-and-retail group uses; the register accepts the full EBA list. */
-export const LICENSED_ACTIVITIES: CodeList = {
-  "eba_TA:x162": "Taking deposits and other repayable funds",
-  "eba_TA:x163": "Lending activities",
-  "eba_TA:x165": "Issuing and administering other means of payment",
-  "eba_TA:x28": "Payment services",
-  "eba_TA:x222": "Execution of payment transactions",
-  "eba_TA:x224": "Issuing of payment instruments and/or acquiring of payment transactions",
-  "eba_TA:x179": "Credit reference services",
-  "eba_TA:x250": "Providing regulatory reporting",
-  "eba_TA:x252": "Providing IT services",
-  "eba_TA:x260": "Risk management",
-  "eba_TA:x262": "Customer inquiries",
-  "eba_TA:x264": "Regulatory compliance monitoring",
-};
+export { LICENSED_ACTIVITIES } from "./licensed-activities";
 
-/** Provider identification code types the register accepts (LEI preferred, else EUID). */
-export const CODE_TYPES = ["LEI", "EUID"] as const;
+/**
+ * Type of code identifying an ICT third-party service provider or its parent (eba_qCO), in the order of the ITS
+ * instructions for B_05.01.0020: LEI, EUID, corporate registration number, VAT number, passport, national identity
+ * number. LEI is preferred; a provider without one may be identified by any other.
+ */
+export const PROVIDER_CODE_TYPES: CodeList = {
+  "eba_qCO:qx2000": "LEI",
+  "eba_qCO:qx2001": "EUID",
+  "eba_qCO:qx2002": "Corporate registration number (CRN)",
+  "eba_qCO:qx2003": "VAT number",
+  "eba_qCO:qx2004": "Passport number",
+  "eba_qCO:qx2005": "National identity number",
+};
+export const LEI_CODE = "eba_qCO:qx2000";
+export const CODE_TYPES = Object.keys(PROVIDER_CODE_TYPES) as [string, ...string[]];
+
+/** The column-by-option grid of B_99.01: the entity defines what each option of these closed lists means to it. */
+export const DEFINITION_COLUMNS: { code: string; column: string; option: string; label: string }[] = [
+  ...Object.entries(ARRANGEMENT_TYPES).map(([option, label]) => ({ column: "B_02.01.0020", option, label: `Type of contractual arrangement: ${label}` })),
+  ...Object.entries(SENSITIVENESS).map(([option, label]) => ({ column: "B_02.02.0170", option, label: `Sensitiveness of the data: ${label}` })),
+  ...Object.entries(SENSITIVENESS).map(([option, label]) => ({ column: "B_06.01.0100", option, label: `Impact of discontinuing the function: ${label}` })),
+  ...Object.entries(SUBSTITUTABILITY).map(([option, label]) => ({ column: "B_07.01.0050", option, label: `Substitutability: ${label}` })),
+  ...Object.entries(REINTEGRATION).map(([option, label]) => ({ column: "B_07.01.0090", option, label: `Reintegration: ${label}` })),
+  ...Object.entries(SENSITIVENESS).map(([option, label]) => ({ column: "B_07.01.0100", option, label: `Impact of discontinuing the ICT services: ${label}` })),
+].map((d, i) => ({ ...d, code: `c${String((i + 1) * 10).padStart(4, "0")}` }));
 
 export const PROCESSING_ROLES = ["CONTROLLER", "JOINT_CONTROLLER", "PROCESSOR"] as const;
 
@@ -135,3 +164,27 @@ export function withLeiCheckDigits(base18: string): string {
   for (const d of digits) remainder = (remainder * 10 + Number(d)) % 97;
   return `${base18}${String(98 - remainder).padStart(2, "0")}`;
 }
+
+/** Art. 32(1) technical and organisational measures as controls a RoPA lists (Art. 32(1)(a)-(d)). */
+export const SECURITY_CONTROLS: CodeList = {
+  ENCRYPTION_AT_REST: "Encryption at rest",
+  ENCRYPTION_IN_TRANSIT: "Encryption in transit",
+  PSEUDONYMISATION: "Pseudonymisation or tokenisation",
+  ACCESS_CONTROL: "Role-based access control with least privilege",
+  MFA: "Multi-factor authentication for access",
+  LOGGING: "Access and change logging with monitoring",
+  BACKUPS: "Backups with tested restore",
+  DATA_MINIMISATION: "Data minimisation and retention enforcement",
+  TESTING: "Regular testing of the measures (Art. 32(1)(d))",
+};
+
+/** Data-subject rights a record says are available (GDPR Art. 15-22). */
+export const DATA_SUBJECT_RIGHTS: CodeList = {
+  ACCESS: "Access (Art. 15)",
+  RECTIFICATION: "Rectification (Art. 16)",
+  ERASURE: "Erasure (Art. 17)",
+  RESTRICTION: "Restriction (Art. 18)",
+  PORTABILITY: "Portability (Art. 20)",
+  OBJECTION: "Objection (Art. 21)",
+  NO_AUTOMATED_DECISION: "Not to be subject to automated decisions (Art. 22)",
+};

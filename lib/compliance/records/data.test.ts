@@ -45,6 +45,29 @@ describe("records", () => {
     await deleteRecord(officer, "entities", second.id);
   });
 
+  it("records a branch and an intra-group arrangement, audited, and refuses an unknown head office by pointer", async () => {
+    const head = await createRecord(officer, "entities", { lei: lei("BRANCHHEAD"), name: "Head Bank", country: "DE", entityType: "eba_CT:x12", integratedOn: "2025-01-17" });
+    const sub = await createRecord(officer, "entities", { lei: lei("BRANCHSUB"), name: "Sub Bank", country: "NL", entityType: "eba_CT:x300", hierarchy: "eba_RP:x56", parentLei: head.lei });
+    const branch = await createRecord(officer, "branches", { identifier: "HB-AT-1", name: "Head Bank Wien", country: "AT", entityId: head.id });
+    expect(branch).toMatchObject({ identifier: "HB-AT-1", entity: { lei: head.lei } });
+    await expect(createRecord(officer, "branches", { identifier: "HB-XX", name: "x", country: "UK", entityId: head.id })).rejects.toMatchObject({
+      issues: [expect.objectContaining({ path: ["country"], message: expect.stringContaining("use GB") })],
+    });
+    await expect(createRecord(officer, "branches", { identifier: "HB-X2", name: "x", country: "AT", entityId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
+      code: "VALIDATION", errors: [{ pointer: "/entityId", message: "Refers to a record that does not exist" }],
+    });
+    const provider = await createRecord(officer, "providers", { name: "Head Bank (group IT)", code: head.lei });
+    const intra = await createRecord(officer, "arrangements", {
+      reference: "IG-TEST-1", entityId: sub.id, providerId: provider.id, providerEntityId: head.id, linkedReference: "ICT-TEST-1", branchId: branch.id, startDate: "2025-02-01",
+    });
+    expect(intra).toMatchObject({ providerEntity: { lei: head.lei }, branch: { identifier: "HB-AT-1" }, linkedReference: "ICT-TEST-1" });
+    await expect(createRecord(member, "branches", { identifier: "HB-AT-2", name: "y", country: "AT", entityId: head.id })).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const events = await database().prisma.auditEvent.findMany({ where: { entityId: { in: [branch.id, intra.id] } } });
+    expect(events.map((e) => e.action).sort()).toEqual(["branch.create", "contractual_arrangement.create"]);
+    await deleteRecord(officer, "arrangements", intra.id);
+    await deleteRecord(officer, "branches", branch.id);
+  });
+
   it("names the field of each bad value with a JSON pointer", async () => {
     await expect(createRecord(officer, "entities", { lei: "NOTALEI", name: "", country: "Germany", entityType: "bank" })).rejects.toMatchObject({
       issues: expect.arrayContaining([

@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
-import { loadActivities, loadArrangements, loadEntities, loadFunctions, loadProviders, loadServices } from "./register";
+import { loadActivities, loadArrangements, loadBranches, loadEntities, loadFunctions, loadProviders, loadServices } from "./register";
 import { RECORD_INPUTS, type RecordInput, type RecordKind } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -13,6 +13,7 @@ type Row = { id: string } & Record<string, unknown>;
 
 const ENTITY_TYPE: Record<RecordKind, string> = {
   entities: "legal_entity",
+  branches: "branch",
   providers: "ict_provider",
   arrangements: "contractual_arrangement",
   services: "ict_service",
@@ -22,6 +23,7 @@ const ENTITY_TYPE: Record<RecordKind, string> = {
 
 const LABEL: Record<RecordKind, string> = {
   entities: "Legal entity",
+  branches: "Branch",
   providers: "ICT provider",
   arrangements: "Contractual arrangement",
   services: "ICT service",
@@ -33,6 +35,7 @@ const LABEL: Record<RecordKind, string> = {
 function loader(kind: RecordKind): (client: Tx | ReturnType<typeof db>, where?: { id?: string }) => Promise<Row[]> {
   return {
     entities: loadEntities,
+    branches: loadBranches,
     providers: loadProviders,
     arrangements: loadArrangements,
     services: loadServices,
@@ -50,6 +53,7 @@ type Delegate = {
 function delegate(tx: Tx, kind: RecordKind): Delegate {
   const delegates = {
     entities: tx.legalEntity,
+    branches: tx.branch,
     providers: tx.ictProvider,
     arrangements: tx.contractualArrangement,
     services: tx.ictService,
@@ -65,7 +69,9 @@ const asDate = (value: string | null | undefined) => (value ? new Date(`${value}
 function columns(kind: RecordKind, input: Record<string, unknown>) {
   const { systemIds: _s, functionIds: _f, flowIds: _fl, ...rest } = input;
   const data: Record<string, unknown> = { ...rest };
-  for (const key of ["startDate", "endDate", "lastAuditDate", "lastAssessmentDate"]) {
+  // B_99.01 definitions are edited on their own; a record form that does not send them keeps them.
+  if (data.registerDefinitions === null || data.registerDefinitions === undefined) delete data.registerDefinitions;
+  for (const key of ["startDate", "endDate", "lastAuditDate", "lastAssessmentDate", "lastUpdatedOn", "integratedOn", "deletedOn"]) {
     if (key in data) data[key] = asDate(data[key] as string | null | undefined);
   }
   return data;
@@ -99,7 +105,7 @@ function mapWriteError(kind: RecordKind, error: unknown): never {
   const detail = foreignKeyViolation(error);
   if (detail !== null) {
     const pointer = [
-      [/_entity_id_fkey/, "/entityId"], [/_provider_id_fkey/, "/providerId"], [/_arrangement_id_fkey/, "/arrangementId"],
+      [/provider_entity_id_fkey/, "/providerEntityId"], [/_branch_id_fkey/, "/branchId"], [/_entity_id_fkey/, "/entityId"], [/_provider_id_fkey/, "/providerId"], [/_arrangement_id_fkey/, "/arrangementId"],
       [/business_function_id_fkey/, "/businessFunctionId"], [/_function_id_fkey/, "/functionIds"], [/_system_id_fkey/, "/systemIds"], [/_flow_id_fkey/, "/flowIds"],
     ].find(([re]) => (re as RegExp).test(detail))?.[1] as string | undefined;
     const message = "Refers to a record that does not exist";
@@ -195,11 +201,12 @@ function withoutDerived(row: Row | undefined) {
 type Option = { value: string; label: string };
 
 /** What the record forms can refer to: other records, and the catalog's systems and personal-data flows. */
-export async function listRecordRefs(ctx: Ctx): Promise<Record<"entities" | "providers" | "arrangements" | "systems" | "functions" | "flows", Option[]>> {
+export async function listRecordRefs(ctx: Ctx): Promise<Record<"entities" | "branches" | "providers" | "arrangements" | "systems" | "functions" | "flows", Option[]>> {
   requirePermission(ctx, "compliance.read");
   const client = db();
-  const [entities, providers, arrangements, systems, functions, flows] = await Promise.all([
+  const [entities, branches, providers, arrangements, systems, functions, flows] = await Promise.all([
     client.legalEntity.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
+    client.branch.findMany({ select: { id: true, name: true, identifier: true }, orderBy: { name: "asc" } }),
     client.ictProvider.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
     client.contractualArrangement.findMany({ select: { id: true, reference: true, provider: { select: { name: true } } }, orderBy: { reference: "asc" } }),
     client.system.findMany({ select: { id: true, name: true, kind: true }, orderBy: { name: "asc" } }),
@@ -208,6 +215,7 @@ export async function listRecordRefs(ctx: Ctx): Promise<Record<"entities" | "pro
   ]);
   return {
     entities: entities.map((e) => ({ value: e.id, label: e.name })),
+    branches: branches.map((b) => ({ value: b.id, label: `${b.name} (${b.identifier})` })),
     providers: providers.map((p) => ({ value: p.id, label: p.name })),
     arrangements: arrangements.map((a) => ({ value: a.id, label: `${a.reference} (${a.provider.name})` })),
     systems: systems.map((s) => ({ value: s.id, label: `${s.name} (${s.kind.toLowerCase().replace("_", " ")})` })),

@@ -1,13 +1,11 @@
 // What the catalog says about a record, derived from flows and systems (pure; no I/O).
+import { inEea } from "@/lib/compliance/countries";
+import { describeTransfer, type TransferEvidence } from "@/lib/compliance/transfers";
 
 export type Level = "PUBLIC" | "INTERNAL" | "CONFIDENTIAL" | "RESTRICTED";
 const LEVELS: Level[] = ["PUBLIC", "INTERNAL", "CONFIDENTIAL", "RESTRICTED"];
 
-const EEA = new Set([
-  "AT", "BE", "BG", "HR", "CY", "CZ", "DK", "EE", "FI", "FR", "DE", "GR", "HU", "IE", "IT", "LV", "LT", "LU", "MT", "NL",
-  "PL", "PT", "RO", "SK", "SI", "ES", "SE", "IS", "LI", "NO",
-]);
-export const inEea = (country: string) => EEA.has(country);
+export { inEea };
 
 /** A flow as the records need it: endpoints, countries and its GDPR fields. */
 export type FlowFacts = {
@@ -25,6 +23,9 @@ export type FlowFacts = {
   destinationCountry: string | null;
   transferTool: string | null;
   transferDocument: string | null;
+  /** Every country where the receiving side hosts or processes the data (lib/compliance/transfers.ts). */
+  processingCountries: string[];
+  transfer: TransferEvidence;
   encryptedInTransit: boolean;
   classification: Level | null;
 };
@@ -45,17 +46,13 @@ export function recipientOf(flow: FlowFacts): string {
   return external ? `${d.vendor ?? d.name} (external: ${d.name}${where})` : `${d.name} (internal${where})`;
 }
 
-const TOOL_LABEL: Record<string, string> = {
-  ADEQUACY: "Art. 45 adequacy decision",
-  SCC: "Art. 46(2)(c) standard contractual clauses",
-  BCR: "Art. 47 binding corporate rules",
-  DEROGATION: "Art. 49 derogation",
-};
+/** The flow's countries outside the EEA: where the transfer policy, the RoPA and the data-flow map see a transfer. */
+export const transferCountriesOf = (flow: FlowFacts) => flow.processingCountries.filter((c) => !inEea(c));
 
 export function transferSafeguard(flow: FlowFacts): string | null {
-  if (!flow.destinationCountry || inEea(flow.destinationCountry)) return null;
-  const tool = flow.transferTool ? TOOL_LABEL[flow.transferTool] ?? flow.transferTool : "NO TRANSFER TOOL RECORDED";
-  return `${flow.destinationCountry}: ${tool}${flow.transferDocument ? ` (${flow.transferDocument})` : ""}`;
+  const outside = transferCountriesOf(flow);
+  if (outside.length === 0) return null;
+  return `${outside.join(", ")}: ${describeTransfer(flow.transfer)}`;
 }
 
 export type ActivityDerived = {
@@ -77,11 +74,11 @@ export function deriveActivity(flows: FlowFacts[]): ActivityDerived {
     dataSubjects: unique(flows.flatMap((f) => f.dataSubjects)),
     specialCategories: unique(flows.flatMap((f) => f.specialCategories)),
     recipients: unique(flows.map(recipientOf)),
-    transferCountries: unique(flows.map((f) => f.destinationCountry).filter((c) => c && !inEea(c))),
+    transferCountries: unique(flows.flatMap(transferCountriesOf)),
     transferSafeguards: unique(flows.map(transferSafeguard)),
     purposes: unique(flows.map((f) => f.purpose)),
     lawfulBases: unique(flows.map((f) => f.lawfulBasis)),
-    countries: unique(flows.flatMap((f) => [f.sourceCountry, f.destinationCountry])),
+    countries: unique(flows.flatMap((f) => [f.sourceCountry, ...f.processingCountries])),
   };
 }
 

@@ -11,16 +11,20 @@ const num = (d: Prisma.Decimal | null) => (d === null ? null : Number(d));
 export type EntityRecord = {
   id: string; lei: string; name: string; country: string; entityType: string; hierarchy: string | null; parentLei: string | null;
   competentAuthority: string | null; currency: string; totalAssets: number | null; maintainsRegister: boolean; createdAt: string; updatedAt: string;
+  lastUpdatedOn: string | null; integratedOn: string | null; deletedOn: string | null; registerDefinitions: Record<string, string>;
 };
+export type BranchRecord = { id: string; identifier: string; name: string; country: string; entityId: string; entity: { id: string; name: string; lei: string } };
 export type ProviderRecord = {
-  id: string; code: string | null; codeType: string; additionalCode: string | null; name: string; nameLatin: string | null; personType: string;
+  id: string; code: string | null; codeType: string; additionalCode: string | null; additionalCodeType: string | null; name: string; nameLatin: string | null; personType: string;
   country: string | null; currency: string; ultimateParentCode: string | null; ultimateParentCodeType: string | null; vendor: string | null;
 };
 export type ArrangementRecord = {
   id: string; reference: string; arrangementType: string; overarchingReference: string | null; entityId: string; providerId: string;
   currency: string; annualCost: number | null; startDate: string | null; endDate: string | null; terminationReason: string | null;
   noticePeriodEntityDays: number | null; noticePeriodProviderDays: number | null; governingLawCountry: string | null; provisionCountry: string | null;
+  branchId: string | null; providerEntityId: string | null; linkedReference: string | null;
   entity: { id: string; name: string; lei: string }; provider: { id: string; name: string; code: string | null; codeType: string; country: string | null };
+  branch: { id: string; identifier: string } | null; providerEntity: { id: string; name: string; lei: string } | null;
 };
 export type ServiceRecord = {
   id: string; name: string; serviceType: string; providerId: string; arrangementId: string | null; storesData: boolean | null;
@@ -41,12 +45,15 @@ export type ActivityRecord = {
   purposes: string | null; lawfulBasis: string | null; art9Condition: string | null; dataSubjects: string[]; dataCategories: string[];
   specialCategories: string[]; recipients: string[]; transferCountries: string[]; transferSafeguards: string | null; retention: string | null;
   securityMeasures: string | null; dpiaRequired: boolean; dpiaReference: string | null; flowIds: string[];
+  securityControls: string[]; sourceOfData: string | null; dataSubjectRights: string[]; automatedDecisions: string | null; processorContract: string | null;
+  createdAt: string; updatedAt: string;
   flows: FlowFacts[]; derived: ActivityDerived;
   entity: { id: string; name: string; lei: string } | null; businessFunction: { id: string; identifier: string; name: string } | null;
 };
 
 export type Register = {
   entities: EntityRecord[];
+  branches: BranchRecord[];
   providers: ProviderRecord[];
   arrangements: ArrangementRecord[];
   services: ServiceRecord[];
@@ -56,7 +63,15 @@ export type Register = {
 
 export async function loadEntities(client: Client, where: Prisma.LegalEntityWhereInput = {}): Promise<EntityRecord[]> {
   const rows = await client.legalEntity.findMany({ where, orderBy: [{ maintainsRegister: "desc" }, { name: "asc" }] });
-  return rows.map((r) => ({ ...r, totalAssets: num(r.totalAssets), createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString() }));
+  return rows.map((r) => ({
+    ...r, totalAssets: num(r.totalAssets), createdAt: r.createdAt.toISOString(), updatedAt: r.updatedAt.toISOString(),
+    lastUpdatedOn: day(r.lastUpdatedOn), integratedOn: day(r.integratedOn), deletedOn: day(r.deletedOn), registerDefinitions: (r.registerDefinitions ?? {}) as Record<string, string>,
+  }));
+}
+
+export async function loadBranches(client: Client, where: Prisma.BranchWhereInput = {}): Promise<BranchRecord[]> {
+  const rows = await client.branch.findMany({ where, orderBy: { identifier: "asc" }, include: { entity: { select: { id: true, name: true, lei: true } } } });
+  return rows.map(({ createdAt: _c, updatedAt: _u, ...r }) => r);
 }
 
 export async function loadProviders(client: Client, where: Prisma.IctProviderWhereInput = {}): Promise<ProviderRecord[]> {
@@ -68,7 +83,10 @@ export async function loadArrangements(client: Client, where: Prisma.Contractual
   const rows = await client.contractualArrangement.findMany({
     where,
     orderBy: { reference: "asc" },
-    include: { entity: { select: { id: true, name: true, lei: true } }, provider: { select: { id: true, name: true, code: true, codeType: true, country: true } } },
+    include: {
+      entity: { select: { id: true, name: true, lei: true } }, provider: { select: { id: true, name: true, code: true, codeType: true, country: true } },
+      branch: { select: { id: true, identifier: true } }, providerEntity: { select: { id: true, name: true, lei: true } },
+    },
   });
   return rows.map(({ createdAt: _c, updatedAt: _u, ...r }) => ({ ...r, annualCost: num(r.annualCost), startDate: day(r.startDate), endDate: day(r.endDate) }));
 }
@@ -113,22 +131,24 @@ export async function loadActivities(client: Client, where: Prisma.ProcessingAct
       flows: { select: { flow: { select: flowFactsSelect } } },
     },
   });
-  return rows.map(({ createdAt: _c, updatedAt: _u, flows: links, ...r }) => {
+  return rows.map(({ createdAt, updatedAt, flows: links, ...r }) => {
     const flows = links.map((l) => toFlowFacts(l.flow));
-    return { ...r, flowIds: flows.map((f) => f.id), flows, derived: deriveActivity(flows) };
+    // The record's own dates (ICO: "record created / last updated"), as the RoPA prints them.
+    return { ...r, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString(), flowIds: flows.map((f) => f.id), flows, derived: deriveActivity(flows) };
   });
 }
 
 export async function loadRegister(client: Client): Promise<Register> {
-  const [entities, providers, arrangements, services, functions, activities] = await Promise.all([
+  const [entities, branches, providers, arrangements, services, functions, activities] = await Promise.all([
     loadEntities(client),
+    loadBranches(client),
     loadProviders(client),
     loadArrangements(client),
     loadServices(client),
     loadFunctions(client),
     loadActivities(client),
   ]);
-  return { entities, providers, arrangements, services, functions, activities };
+  return { entities, branches, providers, arrangements, services, functions, activities };
 }
 
 /** An Art. 30 record with the catalog's contribution merged into its lists: what the RoPA exports print. */

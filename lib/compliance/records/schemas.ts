@@ -1,7 +1,12 @@
 import { z } from "zod";
+import { Country } from "@/lib/compliance/schemas";
 import {
   ARRANGEMENT_TYPES,
   CODE_TYPES,
+  DATA_SUBJECT_RIGHTS,
+  DEFINITION_COLUMNS,
+  SECURITY_CONTROLS,
+  LEI_CODE,
   ENTITY_TYPES,
   HIERARCHY,
   IMPACT,
@@ -20,7 +25,7 @@ import {
   type CodeList,
 } from "./codes";
 
-export const RECORD_KINDS = ["entities", "providers", "arrangements", "services", "functions", "activities"] as const;
+export const RECORD_KINDS = ["entities", "branches", "providers", "arrangements", "services", "functions", "activities"] as const;
 export const RecordKind = z.enum(RECORD_KINDS);
 export type RecordKind = z.infer<typeof RecordKind>;
 
@@ -28,7 +33,8 @@ const code = (list: CodeList, what: string) =>
   z.string().refine((v) => v in list, { message: `Not a ${what} code; use one of ${Object.keys(list).join(", ")}` });
 const text = (max = 500) => z.string().trim().min(1).max(max);
 const optionalText = (max = 2000) => z.string().trim().max(max).nullable().optional().transform((v) => (v ? v : null));
-const iso2 = z.string().regex(/^[A-Z]{2}$/, "Use an ISO 3166 alpha-2 country code, e.g. DE");
+// Strict ISO 3166-1 (i18n-iso-countries), with a hint for aliases such as UK -> GB.
+const iso2 = Country;
 const iso3 = z.string().regex(/^[A-Z]{3}$/, "Use an ISO 4217 currency code, e.g. EUR");
 const lei = z.string().refine(isValidLei, "Not a valid LEI (20 characters with ISO 7064 check digits)");
 const date = z.iso.date("Use a date as YYYY-MM-DD");
@@ -50,14 +56,32 @@ export const LegalEntityInput = z
     currency: iso3.default("EUR"),
     totalAssets: nullable(money),
     maintainsRegister: z.boolean().default(false),
+    lastUpdatedOn: nullable(date),
+    integratedOn: nullable(date),
+    deletedOn: nullable(date),
+    registerDefinitions: z
+      .record(z.enum(DEFINITION_COLUMNS.map((d) => d.code) as [string, ...string[]]), z.string().trim().min(1).max(1000))
+      .optional()
+      .describe("B_99.01: what each closed-list option means to the entity, by B_99.01 column (c0010 ... c0190); left out, the stored ones stay"),
   })
+  .refine((e) => !e.integratedOn || !e.deletedOn || e.deletedOn >= e.integratedOn, { path: ["deletedOn"], message: "The deletion date is before the integration date" })
   .meta({ id: "LegalEntityInput" });
+
+export const BranchInput = z
+  .object({
+    identifier: text(100).describe("Identification code of the branch (B_01.03.0010)"),
+    name: text(),
+    country: iso2,
+    entityId: uuid.describe("The entity whose branch this is (its head office)"),
+  })
+  .meta({ id: "BranchInput" });
 
 export const IctProviderInput = z
   .object({
     code: nullable(z.string().trim().min(1).max(40)),
-    codeType: z.enum(CODE_TYPES).default("LEI"),
+    codeType: z.enum(CODE_TYPES).default(LEI_CODE),
     additionalCode: optionalText(40),
+    additionalCodeType: nullable(z.enum(CODE_TYPES)),
     name: text(),
     nameLatin: optionalText(500),
     personType: code(PERSON_TYPES, "person type").default("eba_CT:x212"),
@@ -67,7 +91,9 @@ export const IctProviderInput = z
     ultimateParentCodeType: nullable(z.enum(CODE_TYPES)),
     vendor: optionalText(200),
   })
-  .refine((p) => p.codeType !== "LEI" || !p.code || isValidLei(p.code), { path: ["code"], message: "Not a valid LEI (20 characters with ISO 7064 check digits)" })
+  .refine((p) => p.codeType !== LEI_CODE || !p.code || isValidLei(p.code), { path: ["code"], message: "Not a valid LEI (20 characters with ISO 7064 check digits)" })
+  .refine((p) => p.additionalCodeType !== LEI_CODE || !p.additionalCode || isValidLei(p.additionalCode), { path: ["additionalCode"], message: "Not a valid LEI (20 characters with ISO 7064 check digits)" })
+  .refine((p) => !p.additionalCode || !!p.additionalCodeType, { path: ["additionalCodeType"], message: "Say which type of code the additional code is" })
   .meta({ id: "IctProviderInput" });
 
 export const ArrangementInput = z
@@ -86,6 +112,9 @@ export const ArrangementInput = z
     noticePeriodProviderDays: nullable(z.number().int().min(0).max(3650)),
     governingLawCountry: nullable(iso2),
     provisionCountry: nullable(iso2),
+    branchId: nullable(uuid),
+    providerEntityId: nullable(uuid).describe("Intra-group arrangement: the group entity providing the ICT services (B_03.03)"),
+    linkedReference: optionalText(100).describe("Intra-group arrangement: the arrangement it is linked to (B_02.03)"),
   })
   .refine((a) => !a.startDate || !a.endDate || a.endDate >= a.startDate, { path: ["endDate"], message: "The end date is before the start date" })
   .meta({ id: "ArrangementInput" });
@@ -151,6 +180,11 @@ export const ProcessingActivityInput = z
     transferSafeguards: optionalText(),
     retention: optionalText(),
     securityMeasures: optionalText(),
+    securityControls: z.array(code(SECURITY_CONTROLS, "security control")).max(20).default([]),
+    sourceOfData: optionalText(500),
+    dataSubjectRights: z.array(code(DATA_SUBJECT_RIGHTS, "data-subject right")).max(10).default([]),
+    automatedDecisions: optionalText(1000),
+    processorContract: optionalText(500),
     dpiaRequired: z.boolean().default(false),
     dpiaReference: optionalText(500),
     flowIds: z.array(uuid).max(500).default([]),
@@ -159,6 +193,7 @@ export const ProcessingActivityInput = z
 
 export const RECORD_INPUTS = {
   entities: LegalEntityInput,
+  branches: BranchInput,
   providers: IctProviderInput,
   arrangements: ArrangementInput,
   services: IctServiceInput,

@@ -36,8 +36,11 @@ export default async function ExportsPage() {
   if (!can(ctx, "compliance.read")) return <Forbidden />;
   const mayExport = can(ctx, "compliance.export");
   const report = await doraValidation(ctx);
+  const errors = report.issues.filter((i) => i.severity === "error");
+  const gaps = report.issues.filter((i) => i.severity === "warning");
   const byTemplate = new Map<string, number>();
-  for (const issue of report.issues) byTemplate.set(issue.template, (byTemplate.get(issue.template) ?? 0) + 1);
+  for (const issue of errors) byTemplate.set(issue.template, (byTemplate.get(issue.template) ?? 0) + 1);
+  const problem = (message: string) => message.replace(/^B_\d\d\.\d\d row \d+ \([^)]*\): c\d{4} "[^"]*" /, "");
 
   return (
     <div className="grid gap-6">
@@ -76,37 +79,59 @@ export default async function ExportsPage() {
       <Section
         title="DORA validation report"
         description={
-          report.issues.length === 0
-            ? `Every mandatory value is present for the reference date ${report.refDate}.`
-            : `${report.issues.length} mandatory values are missing for the reference date ${report.refDate}. Fill them under Records before submitting.`
+          errors.length === 0
+            ? `No errors against the register's validation rules for the reference date ${report.refDate}${gaps.length ? `; ${gaps.length} catalog items are not in the register (below)` : ""}.`
+            : `${errors.length} errors for the reference date ${report.refDate} (mandatory values, closed lists, LEIs, cross-template references). Fix them under Records before submitting.`
         }
       >
         <div className="mb-4 flex flex-wrap gap-2" aria-label="Rows per template">
           {report.templates.map((t) => (
             <Badge key={t.id} variant={byTemplate.has(t.id) ? "destructive" : "secondary"} title={t.title}>
-              {t.id}: {t.rows} rows{byTemplate.has(t.id) ? `, ${byTemplate.get(t.id)} missing` : ""}
+              {t.id}: {t.rows} rows{byTemplate.has(t.id) ? `, ${byTemplate.get(t.id)} errors` : ""}
             </Badge>
           ))}
         </div>
-        {report.issues.length === 0 ? null : (
-          <Table aria-label="Missing mandatory values">
+        {errors.length === 0 ? null : (
+          <Table aria-label="Register errors">
             <TableHeader>
               <TableRow>
                 <TableHead>Template</TableHead>
                 <TableHead>Row</TableHead>
                 <TableHead>Column</TableHead>
-                <TableHead>Missing</TableHead>
+                <TableHead>Field</TableHead>
+                <TableHead>Problem</TableHead>
               </TableRow>
             </TableHeader>
             <TableBody>
-              {report.issues.map((issue) => (
-                <TableRow key={`${issue.template}-${issue.row}-${issue.column}`}>
+              {errors.map((issue, i) => (
+                <TableRow key={i}>
                   <TableCell className="whitespace-nowrap">{issue.template}</TableCell>
                   <TableCell>
                     {issue.row}: {issue.rowKey}
                   </TableCell>
                   <TableCell className="font-mono text-xs">{issue.column}</TableCell>
                   <TableCell>{issue.label}</TableCell>
+                  <TableCell>{problem(issue.message)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        {gaps.length === 0 ? null : (
+          <Table aria-label="Known to the catalog, missing from the register" className="mt-4">
+            <TableHeader>
+              <TableRow>
+                <TableHead>Template</TableHead>
+                <TableHead>Item</TableHead>
+                <TableHead>Why it is not reported</TableHead>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {gaps.map((issue, i) => (
+                <TableRow key={i}>
+                  <TableCell className="whitespace-nowrap">{issue.template}</TableCell>
+                  <TableCell>{issue.rowKey}</TableCell>
+                  <TableCell>{issue.message}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

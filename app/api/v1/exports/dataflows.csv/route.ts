@@ -1,4 +1,5 @@
 import { route } from "@/lib/api/route";
 import { exportDataflows, fileResponse } from "@/lib/compliance/exports/data";
+import { CsvQuery } from "@/lib/compliance/exports/schemas";
 
-export const GET = route({}, async ({ ctx }) => fileResponse(await exportDataflows(ctx)));
+export const GET = route({ query: CsvQuery }, async ({ ctx, query }) => fileResponse(await exportDataflows(ctx, new Date(), { bom: query.bom })));
