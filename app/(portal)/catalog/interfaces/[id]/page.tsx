@@ -61,7 +61,7 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
           <Link href={`/lineage?focus=${item.id}`}>Lineage</Link>
         </Button>
         <Button variant="outline" size="sm" asChild>
-          <Link href={item.contracts.length ? `/contracts/${latestContractId(item.contracts)}` : `/contracts/new?interfaceId=${item.id}`}>{item.contracts.length ? "Data contract" : "Propose a contract"}</Link>
+          <Link href={item.contracts.length ? `/contracts/${latestContractId(item.contracts)}` : `/contracts/new?interface=${item.id}`}>{item.contracts.length ? "Data contract" : "Propose a contract"}</Link>
         </Button>
         <Button variant="outline" size="sm" asChild>
           <Link href={`/compliance/violations?interfaceId=${item.id}`}>Violations</Link>
