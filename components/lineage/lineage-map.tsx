@@ -87,7 +87,7 @@ export function LineageMap() {
       if (node.kind === "domain" && node.domainId) update((current) => ({ cd: toggleCollapsed(current.cd, node.domainId!, map.data!.domains.map((d) => d.id)), sel: null }));
       if (node.kind === "system") update((current) => ({ cs: toggleCollapsed(current.cs, node.id, map.data!.systems.map((s) => s.id)) }));
     },
-    [map.data, state.cd, state.cs, update],
+    [map.data, update],
   );
 
   const onExport = async (format: "svg" | "png") => {
