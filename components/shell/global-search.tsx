@@ -72,7 +72,7 @@ export function GlobalSearch() {
         if (!next) setText("");
       }}
     >
-      <Button variant="outline" size="sm" className="gap-2 text-muted-foreground" onClick={() => setOpen(true)} aria-keyshortcuts="Control+K /">
+      <Button variant="outline" size="sm" className="gap-2 text-muted-foreground" onClick={() => setOpen(true)} aria-keyshortcuts="Control+K /" aria-label="Search (Ctrl+K)">
         <Search aria-hidden="true" className="size-4" />
         <span className="hidden sm:inline">Search</span>
         <kbd className="hidden rounded border px-1 font-mono text-[11px] lg:inline">Ctrl K</kbd>
