@@ -6,9 +6,17 @@
 //   latency-regression  the flows get slow (p95 x `factor`), and the `downstream` flows time out on them
 // Nothing here is a measurement: the agent registered for it is named and described as demo traffic.
 import { z } from "zod";
-import { parseDuration } from "../config";
 import { latencyPercentiles, type Reading, type Window } from "../window";
 import type { Connector } from "./types";
+
+const UNITS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000 };
+// config.ts's duration grammar ("500ms", "15s", "1m", "2h", or seconds); importing it from there would be an import
+// cycle, since config.ts registers this connector's schema.
+function parseDuration(value: string | number): number | undefined {
+  if (typeof value === "number") return Number.isFinite(value) && value >= 0 ? Math.round(value * 1000) : undefined;
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/.exec(value);
+  return match ? Math.round(Number(match[1]) * UNITS[match[2]]) : undefined;
+}
 
 const duration = z.union([z.string(), z.number()]).transform((value, ctx) => {
   const ms = parseDuration(value);
