@@ -60,7 +60,8 @@ async function check(browser: Browser, role: RoleName, urls: string[]): Promise<
       const response = await page.goto(url);
       expect(response?.status(), `${url} as ${role}`).toBeLessThan(400);
       await page.locator("main").first().waitFor();
-      await page.waitForLoadState("networkidle").catch(() => undefined);
+      // Pages with live updates keep a stream open, so "network idle" may never come: wait a little, not for it.
+      await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
       const overflow = await page.evaluate(() => {
         const root = document.documentElement;
         if (root.scrollWidth <= root.clientWidth) return null;
@@ -73,9 +74,12 @@ async function check(browser: Browser, role: RoleName, urls: string[]): Promise<
         return `scrollWidth ${root.scrollWidth} > clientWidth ${root.clientWidth}${widest ? `; widest: ${widest.tag} reaching ${Math.round(widest.right)} px` : ""}`;
       });
       if (overflow) findings.push({ url, width: viewport.width, problem: overflow });
+      if (overflow) console.log(`${role} ${viewport.width}px ${url}: ${overflow}`);
       const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
       for (const v of axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
-        findings.push({ url, width: viewport.width, problem: `axe ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}` });
+        const problem = `axe ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`;
+        findings.push({ url, width: viewport.width, problem });
+        console.log(`${role} ${viewport.width}px ${url}: ${problem}`);
       }
     }
     await context.close();

@@ -15,7 +15,7 @@ async function as(browser: Browser, role: RoleName): Promise<Page> {
 }
 
 async function shoot(page: Page, name: string) {
-  await page.waitForLoadState("networkidle").catch(() => undefined);
+  await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
   await page.screenshot({ path: `${DIR}/${name}.png` });
 }
 
