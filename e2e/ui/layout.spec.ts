@@ -75,7 +75,9 @@ async function check(browser: Browser, role: RoleName, urls: string[]): Promise<
       });
       if (overflow) findings.push({ url, width: viewport.width, problem: overflow });
       if (overflow) console.log(`${role} ${viewport.width}px ${url}: ${overflow}`);
-      const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+      // Scalar's API reference renderer (a third-party widget, marked data-third-party) has its own ARIA issues that
+      // cannot be fixed from here; the page around it is still checked.
+      const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude("[data-third-party]").analyze();
       for (const v of axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
         const problem = `axe ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`;
         findings.push({ url, width: viewport.width, problem });
