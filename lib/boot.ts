@@ -6,8 +6,10 @@ import { database } from "@/lib/db/client";
 import { describeDatabase } from "@/lib/db/config";
 import { migrate } from "@/lib/db/migrate";
 import { recomputeAllViolations } from "@/lib/compliance/evaluate";
+import { seedDemoContractWork } from "@/lib/demo/contract-work";
 import { seedDemoEstate } from "@/lib/demo/seed";
 import { lintUnlintedInBackground } from "@/lib/governance/after-import";
+import { prepareDemoAgent } from "@/lib/demo/traffic-agent";
 import { startHealthWorker } from "@/lib/health/worker";
 import { logger } from "@/lib/log";
 
@@ -18,13 +20,21 @@ export async function boot(): Promise<void> {
   const applied = await migrate(driver);
   if (applied.length) logger.info({ applied }, "applied migrations");
   if (isDemoMode()) {
+    const started = performance.now();
+    logger.info({ step: "demo" }, "loading the demo estate (empty database only)");
     const result = await seedDemoEstate(prisma, (tx, counts) =>
       recordAudit(tx, systemCtx("demo-seed"), { action: "demo.seed", entityType: "estate", after: counts }),
     );
-    if (result.seeded) logger.info({ counts: result.counts }, "loaded the demo estate");
+    if (result.seeded) logger.info({ counts: result.counts, ms: Math.round(performance.now() - started) }, "loaded the demo estate");
+    if (result.seeded) await seedDemoContractWork(prisma).catch((error: unknown) => logger.error({ err: error }, "could not add the demo contract work in progress"));
   }
   await recomputeViolationsAtBoot(prisma);
   await startHealthWorker();
+  if (isDemoMode()) {
+    // npm start runs the agent once the server answers; a failure here leaves the demo without traffic, not broken.
+    const agent = await prepareDemoAgent(prisma).catch((error: unknown) => logger.error({ err: error }, "could not prepare the demo connector agent"));
+    if (agent?.configFile) logger.info(agent, "demo connector agent configured");
+  }
   lintUnlintedInBackground(systemCtx("governance"));
 }
 

@@ -7,6 +7,7 @@ import { useApiMutation } from "@/components/admin/queries";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -52,6 +53,7 @@ export function TokensPanel({ tokens }: { tokens: ApiTokenDto[] }) {
             <code className="block break-all rounded bg-muted px-2 py-1 font-mono text-xs" aria-label="New API token">
               {issued.token}
             </code>
+            <CopyButton text={issued.token} label="Copy token" />
             <span className="mt-1 block">Send it as <code>Authorization: Bearer …</code>. Revoke it below if it leaks.</span>
           </AlertDescription>
         </Alert>

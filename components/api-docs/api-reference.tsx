@@ -8,7 +8,7 @@ import { useTheme } from "next-themes";
 export function ApiReference() {
   const { resolvedTheme } = useTheme();
   return (
-    <div className="overflow-hidden rounded-lg border">
+    <div className="overflow-hidden rounded-lg border" data-third-party="scalar">
       <ApiReferenceReact
         configuration={{
           url: "/api/v1/openapi.json",

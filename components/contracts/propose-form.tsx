@@ -11,6 +11,8 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { toOdcsYaml } from "@/lib/contracts/odcs-export";
+import { CompatibilityCheck, type PublishedVersion } from "./compatibility-check";
+import { FieldEditor } from "./field-editor";
 import { CLASSIFICATIONS, COMPATIBILITY_MODES, SCHEMA_FORMATS, type ContractContent } from "@/lib/contracts/schemas";
 
 const SLA_FIELDS = [
@@ -28,13 +30,16 @@ type Props = {
   initial: ContractContent;
   /** Set to edit an existing draft (PATCH) instead of proposing a new version. */
   draftId?: string;
+  /** Subscribed versions to check the schema against live, and the highest existing version number. */
+  published?: PublishedVersion[];
+  highest?: string | null;
 };
 
 const num = (v: string) => (v.trim() === "" ? undefined : Number(v));
 const text = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 
 /** The proposal form, with an ODCS v3 YAML view of the same content (edit either; apply the YAML to the form). */
-export function ProposeForm({ interfaceId, interfaceName, ownerTeam, initial, draftId }: Props) {
+export function ProposeForm({ interfaceId, interfaceName, ownerTeam, initial, draftId, published = [], highest = null }: Props) {
   const router = useRouter();
   const [content, setContent] = useState<ContractContent>(initial);
   const [yaml, setYaml] = useState<string | null>(null);
@@ -126,9 +131,18 @@ export function ProposeForm({ interfaceId, interfaceName, ownerTeam, initial, dr
               </Select>
             </FormField>
           </fieldset>
-          <FormField label="Schema" description="JSON Schema, Avro, Protobuf, or the OpenAPI / AsyncAPI document." error={field("/schema")} required>
-            <Textarea rows={16} className="font-mono text-xs" value={content.schema} onChange={(e) => set("schema", e.target.value)} spellCheck={false} />
-          </FormField>
+          <div className={content.schemaFormat === "JSON_SCHEMA" ? "grid gap-4 xl:grid-cols-2" : "grid gap-4"}>
+            {content.schemaFormat === "JSON_SCHEMA" ? (
+              <fieldset className="grid content-start gap-2">
+                <legend className="mb-2 text-sm font-semibold">Fields</legend>
+                <FieldEditor schema={content.schema} onChange={(schema) => set("schema", schema)} />
+              </fieldset>
+            ) : null}
+            <FormField label="Schema" description="JSON Schema, Avro, Protobuf, or the OpenAPI / AsyncAPI document." error={field("/schema")} required>
+              <Textarea rows={16} className="font-mono text-xs" value={content.schema} onChange={(e) => set("schema", e.target.value)} spellCheck={false} />
+            </FormField>
+          </div>
+          <CompatibilityCheck schema={content.schema} mode={content.compatibilityMode} version={content.version} highest={highest} published={published} />
           <fieldset className="grid gap-4 sm:grid-cols-3">
             <legend className="mb-2 text-sm font-semibold">Data protection</legend>
             <FormField label="Classification" error={field("/classification")}>

@@ -7,6 +7,7 @@ import { useApiMutation } from "@/components/admin/queries";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
@@ -71,6 +72,7 @@ export function AgentsPanel({ agents, systems, canManage }: { agents: AgentDto[]
             <code className="block break-all rounded bg-muted px-2 py-1 font-mono text-xs" aria-label="New agent token">
               {issued.token}
             </code>
+            <CopyButton text={issued.token} label="Copy token" />
             <span className="mt-1 block">
               Put it in the agent&apos;s config (<code>npm run agent -- --config agent.yaml</code>) or an OpenTelemetry Collector&apos;s <code>Authorization: Bearer</code> header.
             </span>

@@ -16,7 +16,8 @@ import { STATUS_DOT, STATUS_LABEL, StatusBadge } from "./status";
 import { useHealthEvents } from "./use-health-events";
 
 /** The estate board: tiles per domain, worst first, refreshed live from server-sent events. */
-export function HealthBoard({ initial, canManageAgents }: { initial: Board; canManageAgents: boolean }) {
+export function HealthBoard({ initial, canManageAgents, demoFlowIds = [] }: { initial: Board; canManageAgents: boolean; demoFlowIds?: string[] }) {
+  const demo = new Set(demoFlowIds);
   const client = useQueryClient();
   const { data: board } = useQuery({ queryKey: healthKeys.board(), queryFn: fetchBoard, initialData: initial, staleTime: 5_000 });
   const pending = useRef<ReturnType<typeof setTimeout> | null>(null);
@@ -85,7 +86,7 @@ export function HealthBoard({ initial, canManageAgents }: { initial: Board; canM
 
       <section className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3" aria-label="Domains">
         {board.domains.map((domain) => (
-          <Card key={domain.id ?? "none"} aria-label={`Domain ${domain.name}`}>
+          <Card key={domain.id ?? "none"} aria-label={`Domain ${domain.name}`} className="min-w-0">
             <CardHeader className="border-b">
               <CardTitle className="flex items-center justify-between gap-2">
                 <span>{domain.name}</span>
@@ -101,12 +102,17 @@ export function HealthBoard({ initial, canManageAgents }: { initial: Board; canM
             <CardContent className="pt-3 pb-4">
               <ul className="grid gap-1 text-sm">
                 {domain.flows.map((flow) => (
-                  <li key={flow.id} className="flex items-center gap-2" data-status={flow.status}>
+                  <li key={flow.id} className="flex min-w-0 items-center gap-2" data-status={flow.status}>
                     <span className={`size-2 shrink-0 rounded-full ${STATUS_DOT[flow.status]}`} aria-hidden="true" />
-                    <Link href={`/health/flows/${flow.id}`} className="truncate underline-offset-4 hover:underline" title={flow.reasons.join("; ") || undefined}>
+                    <Link href={`/health/flows/${flow.id}`} className="min-w-0 truncate underline-offset-4 hover:underline" title={flow.reasons.join("; ") || undefined}>
                       {flow.name}
                     </Link>
                     <span className="sr-only">{STATUS_LABEL[flow.status]}</span>
+                    {demo.has(flow.id) ? (
+                      <Badge variant="outline" className="ml-auto shrink-0" title="Synthetic telemetry from the demo connector agent">
+                        demo
+                      </Badge>
+                    ) : null}
                   </li>
                 ))}
                 {domain.total > domain.flows.length ? <li className="text-xs text-muted-foreground">and {domain.total - domain.flows.length} more</li> : null}

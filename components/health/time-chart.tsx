@@ -85,6 +85,7 @@ export function TimeChart({
   lines = [],
   spans = [],
   minY,
+  maxY,
 }: {
   title: string;
   unit: string;
@@ -94,10 +95,13 @@ export function TimeChart({
   lines?: ChartLine[];
   spans?: ChartSpan[];
   minY?: number;
+  /** A hard ceiling (100 for percentages), so the axis never runs past what the measure can reach. */
+  maxY?: number;
 }) {
   const values = series.flatMap((s) => s.points.map((p) => p.v)).filter((v): v is number => v !== null);
-  const top = niceMax(Math.max(...values, ...lines.map((l) => l.value), 0));
-  const bottom = minY !== undefined ? Math.min(minY, ...values) : 0;
+  const top = maxY ?? niceMax(Math.max(...values, ...lines.map((l) => l.value), 0));
+  // Rounded down to a whole step so the lowest point and the SLA line both sit inside the plot.
+  const bottom = minY !== undefined ? Math.max(0, Math.floor(Math.min(minY, ...values) / 5) * 5) : 0;
   const last = series.map((s) => [...s.points].reverse().find((p) => p.v !== null)?.v ?? null);
   const summary = `${title}: ${series.map((s, i) => `${s.name} latest ${last[i] === null ? "none" : compact(last[i]!)} ${unit}`).join(", ")}${
     lines.length ? `; ${lines.map((l) => `${l.label} ${compact(l.value)} ${unit}`).join(", ")}` : ""

@@ -2,7 +2,7 @@
 
 import { Workflow } from "lucide-react";
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { useCallback, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LineageFlow, type CanvasHandle, type Highlight } from "./lineage-flow";
@@ -11,7 +11,10 @@ import { mapFilters, useFieldTrace, useFocusGraph, useLineageMap } from "./queri
 import { FieldLineage, FocusPanel, NodeDetails } from "./side-panel";
 import { MapToolbar } from "./toolbar";
 import { useLayout } from "./use-layout";
-import { layoutKey, parseViewState, serializeViewState, toggleCollapsed, type ViewState } from "./view-state";
+import { layoutKey, parseViewState, serializeViewState, toggleCollapsed, type ViewChange, type ViewState } from "./view-state";
+
+/** How long a change not yet in the address bar is trusted over it (router.replace commits in a transition). */
+const PENDING_MS = 1500;
 
 /** The interactive lineage map: whole estate or a focus, filtered and collapsed as the URL says. */
 export function LineageMap() {
@@ -22,14 +25,21 @@ export function LineageMap() {
   const canvas = useRef<CanvasHandle>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
+  // The newest state asked for: quick changes build on it even before the address bar shows the previous one.
+  const pending = useRef<{ query: string; state: ViewState; at: number } | null>(null);
+  useEffect(() => {
+    if (pending.current && pending.current.query === params.toString()) pending.current = null;
+  }, [params]);
   const update = useCallback(
-    (changes: Partial<ViewState>) => {
-      // From the address bar, not the last render: two quick changes must both count.
-      const current = parseViewState(new URLSearchParams(window.location.search));
+    (change: ViewChange) => {
+      const fresh = pending.current && Date.now() - pending.current.at < PENDING_MS ? pending.current.state : null;
+      const current = fresh ?? parseViewState(new URLSearchParams(window.location.search));
+      const changes = typeof change === "function" ? change(current) : change;
       const next = { ...current, ...changes };
       // A traced field belongs to the selected interface.
       if (changes.sel !== undefined && changes.field === undefined && changes.sel !== current.sel) next.field = null;
       const query = serializeViewState(next).toString();
+      pending.current = { query, state: next, at: Date.now() };
       router.replace(query ? `${pathname}?${query}` : pathname, { scroll: false });
     },
     [router, pathname],
@@ -74,10 +84,10 @@ export function LineageMap() {
   const onToggleCollapse = useCallback(
     (node: ViewNode) => {
       if (!map.data) return;
-      if (node.kind === "domain" && node.domainId) update({ cd: toggleCollapsed(state.cd, node.domainId, map.data.domains.map((d) => d.id)), sel: null });
-      if (node.kind === "system") update({ cs: toggleCollapsed(state.cs, node.id, map.data.systems.map((s) => s.id)) });
+      if (node.kind === "domain" && node.domainId) update((current) => ({ cd: toggleCollapsed(current.cd, node.domainId!, map.data!.domains.map((d) => d.id)), sel: null }));
+      if (node.kind === "system") update((current) => ({ cs: toggleCollapsed(current.cs, node.id, map.data!.systems.map((s) => s.id)) }));
     },
-    [map.data, state.cd, state.cs, update],
+    [map.data, update],
   );
 
   const onExport = async (format: "svg" | "png") => {
@@ -117,8 +127,8 @@ export function LineageMap() {
         {status}
       </p>
       {notice ? <Alert variant="destructive">{notice}</Alert> : null}
-      <div className="grid gap-3 lg:grid-cols-[1fr_20rem]">
-        <div className="h-[70vh] min-h-[420px] overflow-hidden rounded-md border">
+      <div className="grid gap-3 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="h-[70vh] min-h-[420px] min-w-0 overflow-hidden rounded-md border">
           {empty ? (
             <EmptyState
               icon={Workflow}
@@ -143,7 +153,7 @@ export function LineageMap() {
             />
           ) : null}
         </div>
-        <aside aria-label="Details" className="grid content-start gap-3">
+        <aside aria-label="Details" className="grid min-w-0 content-start gap-3 overflow-hidden break-words">
           {state.focus ? <FocusPanel focusNode={focusNode} state={state} update={update} /> : null}
           {selected ? <NodeDetails node={selected} state={state} update={update} onToggleCollapse={onToggleCollapse} /> : null}
           {selectedInterface ? <FieldLineage interfaceId={selectedInterface} field={state.field} update={update} /> : null}

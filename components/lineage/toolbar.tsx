@@ -9,12 +9,12 @@ import { CLASSIFICATIONS, PROTOCOLS, STYLES, UNCLASSIFIED } from "@/lib/catalog/
 import { HEALTH_STATUSES, type LineageMap } from "@/lib/lineage/schemas";
 import type { ViewNode } from "./model";
 import { KIND_LABEL } from "./nodes";
-import { ALL, type FilterKey, type ViewState } from "./view-state";
+import { ALL, toggleIn, type FilterKey, type ViewChange, type ViewState } from "./view-state";
 
 const humanize = (value: string) => value.toLowerCase().replaceAll("_", " ");
 type Option = { value: string; label: string };
 
-function MultiMenu({ title, options, selected, onChange }: { title: string; options: Option[]; selected: string[]; onChange(next: string[]): void }) {
+function MultiMenu({ title, options, selected, onToggle }: { title: string; options: Option[]; selected: string[]; onToggle(value: string, on: boolean): void }) {
   return (
     <DropdownMenu>
       <DropdownMenuTrigger asChild>
@@ -31,7 +31,7 @@ function MultiMenu({ title, options, selected, onChange }: { title: string; opti
             key={option.value}
             checked={selected.includes(option.value)}
             onSelect={(event) => event.preventDefault()}
-            onCheckedChange={(on) => onChange(on ? [...selected, option.value] : selected.filter((v) => v !== option.value))}
+            onCheckedChange={(on) => onToggle(option.value, on)}
           >
             {option.label}
           </DropdownMenuCheckboxItem>
@@ -45,7 +45,7 @@ type Props = {
   state: ViewState;
   map: LineageMap | undefined;
   nodes: ViewNode[];
-  update(changes: Partial<ViewState>): void;
+  update(change: ViewChange): void;
   onSearchPick(id: string): void;
   onExport(format: "svg" | "png"): void;
 };
@@ -76,7 +76,7 @@ export function MapToolbar({ state, map, nodes, update, onSearchPick, onExport }
     <div className="grid gap-2">
       <div role="toolbar" aria-label="Filters" className="flex flex-wrap items-center gap-2">
         {(Object.keys(titles) as FilterKey[]).map((key) => (
-          <MultiMenu key={key} title={titles[key]} options={options[key]} selected={state[key]} onChange={(next) => update({ [key]: next })} />
+          <MultiMenu key={key} title={titles[key]} options={options[key]} selected={state[key]} onToggle={(value, on) => update((current) => ({ [key]: toggleIn(current[key], value, on) }))} />
         ))}
         {filtered ? (
           <Button variant="ghost" size="sm" onClick={() => update({ domain: [], team: [], protocol: [], style: [], classification: [], health: [] })}>
@@ -88,8 +88,14 @@ export function MapToolbar({ state, map, nodes, update, onSearchPick, onExport }
           title="Collapse domains"
           options={options.domain}
           selected={allDomains ? options.domain.map((o) => o.value) : state.cd}
-          onChange={(next) => update({ cd: next.length === options.domain.length && next.length > 0 ? [ALL] : next })}
+          onToggle={(value, on) => update((current) => ({ cd: toggleIn(current.cd, value, on, options.domain.map((o) => o.value)) }))}
         />
+        <Button variant="outline" size="sm" disabled={allDomains} onClick={() => update({ cd: [ALL], sel: null })}>
+          Collapse all
+        </Button>
+        <Button variant="outline" size="sm" disabled={state.cd.length === 0 && state.cs.length === 0} onClick={() => update({ cd: [], cs: [] })}>
+          Expand all
+        </Button>
         <Button variant="outline" size="sm" aria-pressed={allSystems} onClick={() => update({ cs: allSystems ? [] : [ALL] })}>
           {allSystems ? "Unfold interfaces" : "Fold interfaces into systems"}
         </Button>

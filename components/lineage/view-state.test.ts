@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL, EMPTY_VIEW, layoutKey, parseViewState, serializeViewState, toggleCollapsed } from "./view-state";
+import { ALL, EMPTY_VIEW, layoutKey, parseViewState, serializeViewState, toggleCollapsed, toggleIn } from "./view-state";
 
 const A = "11111111-1111-4111-8111-111111111111";
 const B = "22222222-2222-4222-8222-222222222222";
@@ -50,5 +50,17 @@ describe("toggleCollapsed", () => {
     expect(toggleCollapsed([], A, [A, B])).toEqual([A]);
     expect(toggleCollapsed([A], A, [A, B])).toEqual([]);
     expect(toggleCollapsed([ALL], A, [A, B])).toEqual([B]);
+  });
+});
+
+describe("toggleIn", () => {
+  const every = ["a", "b", "c"];
+  it("adds and removes one value, so quick toggles built on the newest state add up", () => {
+    expect(toggleIn(toggleIn([], "a", true), "b", true)).toEqual(["a", "b"]);
+    expect(toggleIn(["a", "b"], "a", false)).toEqual(["b"]);
+  });
+  it("reads 'all' as every id, and collapses back to 'all' when every id is listed", () => {
+    expect(toggleIn([ALL], "b", false, every)).toEqual(["a", "c"]);
+    expect(toggleIn(["a", "c"], "b", true, every)).toEqual([ALL]);
   });
 });

@@ -102,6 +102,16 @@ export function layoutKey(state: ViewState): string {
   return serializeViewState({ ...shape, sel: null, field: null }).toString();
 }
 
+/** A change to the view: the fields to set, or a function of the newest state (for toggles, so quick clicks add up). */
+export type ViewChange = Partial<ViewState> | ((current: ViewState) => Partial<ViewState>);
+
+/** Adds or removes one value of a list; with "all" in force the list means every one of `everyId`. */
+export function toggleIn(list: string[], value: string, on: boolean, everyId?: string[]): string[] {
+  const expanded = list[0] === ALL && everyId ? everyId : list;
+  const next = on ? [...new Set([...expanded, value])] : expanded.filter((v) => v !== value);
+  return everyId && next.length > 0 && next.length === everyId.length ? [ALL] : next;
+}
+
 export const isCollapsed = (list: string[], id: string | null | undefined) => !!id && (list[0] === ALL || list.includes(id));
 
 /** Toggles one id in a collapse list; with "all" in force, expanding one means listing all the others. */

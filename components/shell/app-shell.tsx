@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import { NotificationBell } from "@/components/contracts/notification-bell";
+import { GlobalSearch } from "./global-search";
 import { MobileNav, ProductMark, Sidebar } from "./sidebar";
 import { ThemeToggle } from "./theme-toggle";
 import { UserMenu, type ShellUser } from "./user-menu";
@@ -20,6 +21,7 @@ export function AppShell({ user, children }: { user: ShellUser; children: ReactN
           <MobileNav role={user.role} />
           <ProductMark className="md:hidden" />
           <div className="ml-auto flex items-center gap-1">
+            <GlobalSearch />
             <NotificationBell />
             <ThemeToggle />
             <UserMenu user={user} />

@@ -2,7 +2,8 @@ import { describe, expect, it } from "vitest";
 import { activeHref, navigationFor, type Role } from "./nav";
 
 const labels = (role: Role) => navigationFor(role).flatMap((section) => section.items.map((item) => item.label));
-const estate = ["Overview", "Catalog", "Lineage", "Contracts", "Health", "Governance", "Compliance"];
+const estate = ["Overview", "Catalog", "Lineage", "Contracts", "Review inbox", "Health", "Agents", "Governance", "Compliance", "Violations", "Records", "Exports"];
+const complianceOnly = ["Compliance", "Violations", "Records", "Exports"];
 
 describe("navigationFor", () => {
   it.each<[Role, string[]]>([
@@ -10,7 +11,7 @@ describe("navigationFor", () => {
     ["ARCHITECT", [...estate, "Audit trail", "API reference"]],
     ["COMPLIANCE", [...estate, "Audit trail", "API reference"]],
     // The compliance dashboard is for compliance readers only.
-    ["MEMBER", [...estate.filter((label) => label !== "Compliance"), "API reference"]],
+    ["MEMBER", [...estate.filter((label) => !complianceOnly.includes(label)), "API reference"]],
   ])("shows %s the links for that role", (role, expected) => {
     expect(labels(role)).toEqual(expected);
   });

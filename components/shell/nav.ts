@@ -1,5 +1,10 @@
 import {
   Activity,
+  Bot,
+  FileDown,
+  FolderArchive,
+  Inbox,
+  TriangleAlert,
   Braces,
   FileCheck2,
   Gauge,
@@ -27,6 +32,8 @@ export type NavItem = {
 
 export type NavSection = { id: string; label?: string; items: readonly NavItem[] };
 
+const COMPLIANCE_READERS: readonly Role[] = ["ADMIN", "ARCHITECT", "COMPLIANCE"];
+
 export const NAVIGATION: readonly NavSection[] = [
   {
     id: "estate",
@@ -35,10 +42,15 @@ export const NAVIGATION: readonly NavSection[] = [
       { href: "/catalog", label: "Catalog", icon: Library },
       { href: "/lineage", label: "Lineage", icon: Workflow },
       { href: "/contracts", label: "Contracts", icon: FileCheck2 },
+      { href: "/contracts/inbox", label: "Review inbox", icon: Inbox },
       { href: "/health", label: "Health", icon: Activity },
+      { href: "/health/agents", label: "Agents", icon: Bot },
       { href: "/governance", label: "Governance", icon: Gauge },
       // The dashboard is for compliance readers; members see their own teams' violations on catalog pages.
-      { href: "/compliance", label: "Compliance", icon: ShieldCheck, roles: ["ADMIN", "ARCHITECT", "COMPLIANCE"] },
+      { href: "/compliance", label: "Compliance", icon: ShieldCheck, roles: COMPLIANCE_READERS },
+      { href: "/compliance/violations", label: "Violations", icon: TriangleAlert, roles: COMPLIANCE_READERS },
+      { href: "/compliance/records", label: "Records", icon: FolderArchive, roles: COMPLIANCE_READERS },
+      { href: "/compliance/exports", label: "Exports", icon: FileDown, roles: COMPLIANCE_READERS },
     ],
   },
   {

@@ -4,7 +4,8 @@ import { cn } from "@/lib/utils/cn";
 /** A dense data table. The wrapper scrolls horizontally on narrow screens instead of squeezing columns. */
 export function Table({ className, containerClassName, ...props }: ComponentProps<"table"> & { containerClassName?: string }) {
   return (
-    <div data-slot="table-container" className={cn("relative w-full overflow-x-auto", containerClassName)}>
+    // Focusable so keyboard users can scroll a table wider than its card.
+    <div data-slot="table-container" tabIndex={0} className={cn("relative w-full overflow-x-auto focus-visible:outline-2 focus-visible:outline-ring", containerClassName)}>
       <table data-slot="table" className={cn("w-full caption-bottom text-sm", className)} {...props} />
     </div>
   );

@@ -10,6 +10,7 @@ import { logger as rootLogger } from "@/lib/log";
 import { backoffDelay } from "./backoff";
 import { DiskBuffer, type Batch } from "./buffer";
 import type { AgentConfig, ConnectorConfig } from "./config";
+import { demoConnector } from "./connectors/demo";
 import { httpProbeConnector } from "./connectors/http-probe";
 import { natsConnector } from "./connectors/nats";
 import { postgresOutboxConnector } from "./connectors/postgres-outbox";
@@ -51,6 +52,8 @@ export function createConnector(config: ConnectorConfig): Connector {
       return httpProbeConnector(config);
     case "postgres-outbox":
       return postgresOutboxConnector(config);
+    case "demo":
+      return demoConnector(config);
   }
 }
 

@@ -2,6 +2,7 @@
 import { readFile } from "node:fs/promises";
 import { isNode, LineCounter, parseDocument } from "yaml";
 import { z } from "zod";
+import { DemoConnectorConfig } from "./connectors/demo";
 
 const MAX_CONFIG_BYTES = 1024 * 1024;
 
@@ -103,7 +104,7 @@ const PostgresOutboxConnector = z.strictObject({
   outboxes: z.array(Outbox).min(1).max(100),
 });
 
-export const ConnectorConfig = z.discriminatedUnion("kind", [NatsConnector, RabbitConnector, HttpConnector, PostgresOutboxConnector]);
+export const ConnectorConfig = z.discriminatedUnion("kind", [NatsConnector, RabbitConnector, HttpConnector, PostgresOutboxConnector, DemoConnectorConfig]);
 export type ConnectorConfig = z.infer<typeof ConnectorConfig>;
 export type NatsConnectorConfig = z.infer<typeof NatsConnector>;
 export type RabbitConnectorConfig = z.infer<typeof RabbitConnector>;

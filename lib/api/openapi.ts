@@ -11,6 +11,7 @@ import { governanceEndpoints } from "@/lib/governance/openapi-endpoints";
 import { contractEndpoints } from "@/lib/contracts/openapi-endpoints";
 import { exportEndpoints } from "@/lib/compliance/exports/openapi-endpoints";
 import { recordEndpoints } from "@/lib/compliance/records/openapi-endpoints";
+import { searchEndpoints } from "@/lib/search/openapi-endpoints";
 import { ServiceStatusSchema } from "@/lib/db/status-schema";
 import { TeamDto, TeamList, TeamMemberParams, CreateTeamInput, SetMembershipInput, UpdateTeamInput } from "@/lib/teams/schemas";
 import { ApiTokenDto, CreateTokenInput, ExchangeTokenInput, IssuedToken } from "@/lib/tokens/schemas";
@@ -92,7 +93,7 @@ export function openApiDocument() {
   registry.registerComponent("securitySchemes", "bearer", { type: "http", scheme: "bearer", description: "An API token from POST /api/v1/auth/token" });
   registry.registerComponent("securitySchemes", "session", { type: "apiKey", in: "cookie", name: "next-auth.session-token", description: "The portal's browser session" });
   registerEndpoints(registry, endpoints);
-  registerEndpoints(registry, catalogEndpoints);
+  registerEndpoints(registry, [...catalogEndpoints, ...searchEndpoints]);
   registerEndpoints(registry, lineageEndpoints);
   registerEndpoints(registry, diffEndpoints);
   registerEndpoints(registry, contractEndpoints);

@@ -173,14 +173,20 @@ export type ProposalStart = {
   interface: { id: string; name: string };
   ownerTeam: string | null;
   latest: { id: string; version: string; status: string } | null;
+  /** The version the content was copied from, and the versions the producer may start from instead. */
+  base: { id: string; version: string; status: string } | null;
+  bases: { id: string; version: string; status: string }[];
+  /** Versions consumers may be subscribed to (active, deprecated), for the live compatibility check. */
+  published: { id: string; version: string; status: string; schema: string }[];
   content: ContractContent;
 };
 
 /**
- * Where a new proposal starts: a copy of the interface's highest version with the next minor version number,
- * or for a first contract, the interface's latest spec and the personal-data flag its catalog tags imply.
+ * Where a new proposal starts: a copy of the version the producer picked, else the latest ACTIVE one, else the
+ * highest (a rejected proposal is not a good base unless asked for), numbered the next minor after the highest; or
+ * for a first contract, the interface's latest spec and the personal-data flag its catalog tags imply.
  */
-export async function proposalStart(ctx: Ctx, interfaceId: string): Promise<ProposalStart> {
+export async function proposalStart(ctx: Ctx, interfaceId: string, baseId?: string): Promise<ProposalStart> {
   const iface = await db().interface.findUnique({
     where: { id: interfaceId },
     select: { id: true, name: true, tags: true, specFormat: true, description: true, ownerTeamId: true, ownerTeam: { select: { name: true } }, system: { select: { ownerTeamId: true, ownerTeam: { select: { name: true } } } }, versions: { orderBy: { createdAt: "desc" }, take: 1, select: { spec: true } } },
@@ -191,12 +197,20 @@ export async function proposalStart(ctx: Ctx, interfaceId: string): Promise<Prop
   const siblings = await siblingsOf(db(), interfaceId);
   const latest = siblings.at(-1);
   if (latest) {
-    const row = await db().dataContract.findUniqueOrThrow({ where: { id: latest.id } });
+    const base = siblings.find((s) => s.id === baseId) ?? siblings.findLast((s) => s.status === "ACTIVE") ?? latest;
+    const row = await db().dataContract.findUniqueOrThrow({ where: { id: base.id } });
     const next = semver.valid(latest.version) ? semver.inc(latest.version, "minor")! : "1.0.0";
     return {
       interface: { id: iface.id, name: iface.name },
       ownerTeam,
       latest: { id: latest.id, version: latest.version, status: latest.status },
+      base: { id: base.id, version: base.version, status: base.status },
+      bases: siblings.map((s) => ({ id: s.id, version: s.version, status: s.status })),
+      published: await db().dataContract.findMany({
+        where: { interfaceId, status: { in: ["ACTIVE", "DEPRECATED"] } },
+        select: { id: true, version: true, status: true, schema: true },
+        orderBy: { createdAt: "asc" },
+      }),
       content: {
         version: next,
         compatibilityMode: row.compatibilityMode,
@@ -216,6 +230,9 @@ export async function proposalStart(ctx: Ctx, interfaceId: string): Promise<Prop
     interface: { id: iface.id, name: iface.name },
     ownerTeam,
     latest: null,
+    base: null,
+    bases: [],
+    published: [],
     content: {
       version: "1.0.0",
       compatibilityMode: "BACKWARD",

@@ -1,5 +1,6 @@
 import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { hashPassword } from "@/lib/auth/password";
+import { logger } from "@/lib/log";
 import { seedDemoContracts } from "./contracts";
 import { seedDemoCompliance } from "./compliance";
 import { buildDemoEstate } from "./estate";
@@ -56,9 +57,12 @@ export async function seedDemoEstate(prisma: PrismaClient, onSeeded?: OnSeeded):
     },
     { maxWait: 30_000, timeout: 120_000 },
   );
+  if (!result.seeded) return result;
   // Parsing every spec takes seconds, so it runs after the commit rather than holding the seed transaction open.
-  if (result.seeded) await extractDemoSpecs(prisma);
-  if (result.seeded) await seedDemoCompliance(prisma);
-  if (result.seeded) await deriveDemoFieldMappings(prisma);
+  logger.info({ step: "demo" }, "demo estate: catalog written, reading the specs");
+  await extractDemoSpecs(prisma);
+  logger.info({ step: "demo" }, "demo estate: specs read, adding compliance records");
+  await seedDemoCompliance(prisma);
+  await deriveDemoFieldMappings(prisma);
   return result;
 }

@@ -64,7 +64,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                 current ? "border-primary bg-primary text-primary-foreground" : "hover:bg-accent hover:text-accent-foreground",
               )}
             >
-              {status ? STATUS_LABELS[status] : "All"} <span className="tabular-nums opacity-70">{count}</span>
+              {status ? STATUS_LABELS[status] : "All"} <span className="tabular-nums">({count})</span>
             </Link>
           );
         })}

@@ -1,11 +1,13 @@
 import { Bot } from "lucide-react";
 import Link from "next/link";
+import { DemoTrafficNote } from "@/components/health/demo-traffic-note";
 import { HealthBoard } from "@/components/health/health-board";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/can";
 import { pageCtx } from "@/lib/auth/session";
+import { demoTrafficFlowIds } from "@/lib/demo/traffic-agent";
 import { healthBoard } from "@/lib/health/read";
 
 export const metadata = { title: "Health · Interchange" };
@@ -14,7 +16,7 @@ export const dynamic = "force-dynamic";
 export default async function HealthPage() {
   const ctx = await pageCtx();
   if (!can(ctx, "health.read")) return <Forbidden />;
-  const board = await healthBoard(ctx);
+  const [board, demoFlows] = await Promise.all([healthBoard(ctx), demoTrafficFlowIds(ctx)]);
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -28,7 +30,8 @@ export default async function HealthPage() {
           </Button>
         }
       />
-      <HealthBoard initial={board} canManageAgents={can(ctx, "agent.manage")} />
+      {demoFlows.size ? <DemoTrafficNote scope="board" /> : null}
+      <HealthBoard initial={board} canManageAgents={can(ctx, "agent.manage")} demoFlowIds={[...demoFlows]} />
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import { FileCheck2 } from "lucide-react";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { humanize } from "@/components/catalog/labels";
 import { ProposeForm } from "@/components/contracts/propose-form";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
@@ -18,8 +19,10 @@ const isUuid = (s: string) => /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 
 export default async function NewContractPage({ searchParams }: { searchParams: Promise<Params> }) {
   const ctx = await pageCtx();
-  const raw = (await searchParams).interface;
+  const query = await searchParams;
+  const raw = query.interface;
   const interfaceId = typeof raw === "string" && isUuid(raw) ? raw : undefined;
+  const baseId = typeof query.base === "string" && isUuid(query.base) ? query.base : undefined;
 
   if (!interfaceId) {
     const options = await proposableInterfaces(ctx);
@@ -50,7 +53,7 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
 
   let start;
   try {
-    start = await proposalStart(ctx, interfaceId);
+    start = await proposalStart(ctx, interfaceId, baseId);
   } catch (error) {
     if (error instanceof AppError && error.code === "FORBIDDEN") return <Forbidden description="Only members of the team that owns this interface propose its contract." />;
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
@@ -68,12 +71,37 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
         }
         title={`Propose ${start.interface.name}`}
         description={
-          start.latest
-            ? `Starts from version ${start.latest.version}. On submission it is compared with earlier versions, and every consuming team (and compliance where needed) is asked to approve.`
+          start.base
+            ? `Starts from version ${start.base.version} (${humanize(start.base.status).toLowerCase()}). On submission it is compared with earlier versions, and every consuming team (and compliance where needed) is asked to approve.`
             : "The first contract for this interface, starting from its imported spec."
         }
       />
-      <ProposeForm interfaceId={start.interface.id} interfaceName={start.interface.name} ownerTeam={start.ownerTeam} initial={start.content} />
+      {start.bases.length > 1 ? (
+        <form action="/contracts/new" className="flex max-w-xl flex-wrap items-end gap-2" aria-label="Start from another version">
+          <input type="hidden" name="interface" value={start.interface.id} />
+          <label className="grid flex-1 gap-1 text-sm">
+            Start from
+            <Select name="base" defaultValue={start.base?.id}>
+              {start.bases.map((b) => (
+                <option key={b.id} value={b.id}>
+                  {b.version} ({humanize(b.status).toLowerCase()})
+                </option>
+              ))}
+            </Select>
+          </label>
+          <Button type="submit" variant="outline">
+            Use this version
+          </Button>
+        </form>
+      ) : null}
+      <ProposeForm
+        interfaceId={start.interface.id}
+        interfaceName={start.interface.name}
+        ownerTeam={start.ownerTeam}
+        initial={start.content}
+        published={start.published}
+        highest={start.latest?.version ?? null}
+      />
     </>
   );
 }

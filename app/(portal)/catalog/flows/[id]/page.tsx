@@ -23,9 +23,17 @@ export default async function FlowPage({ params }: { params: Promise<{ id: strin
         title={flow.name}
         description={flow.description ?? undefined}
         actions={
-          <Button asChild variant="outline">
-            <Link href={`/compliance/flows/${flow.id}`}>Compliance facts and violations</Link>
-          </Button>
+          <>
+            <Button asChild variant="outline">
+              <Link href={`/health/flows/${flow.id}`}>Health</Link>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href={`/lineage?focus=${flow.interface.id}`}>Lineage</Link>
+            </Button>
+            <Button asChild variant="outline">
+              <Link href={`/compliance/flows/${flow.id}`}>Compliance facts and violations</Link>
+            </Button>
+          </>
         }
       />
       <div className="flex flex-wrap gap-2">

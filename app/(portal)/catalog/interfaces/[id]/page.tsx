@@ -1,4 +1,5 @@
 import { Download } from "lucide-react";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackToCatalog, Facts, RefLink, Section } from "@/components/catalog/detail-bits";
 import { EditMetadataDialog } from "@/components/catalog/edit-metadata-dialog";
@@ -56,6 +57,17 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
           { label: "Consumers", value: item.consumers },
         ]}
       />
+      <nav aria-label="Related pages" className="flex flex-wrap gap-2">
+        <Button variant="outline" size="sm" asChild>
+          <Link href={`/lineage?focus=${item.id}`}>Lineage</Link>
+        </Button>
+        <Button variant="outline" size="sm" asChild>
+          <Link href={item.contracts.length ? `/contracts/${latestContractId(item.contracts)}` : `/contracts/new?interface=${item.id}`}>{item.contracts.length ? "Data contract" : "Propose a contract"}</Link>
+        </Button>
+        <Button variant="outline" size="sm" asChild>
+          <Link href={`/compliance/violations?interfaceId=${item.id}`}>Violations</Link>
+        </Button>
+      </nav>
       <InterfaceCompliance ctx={ctx} interfaceId={item.id} />
       <InterfaceGovernance ctx={ctx} interfaceId={item.id} />
       {operations.length > 0 ? (
@@ -121,6 +133,9 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
                   <RefLink href={`/catalog/systems/${c.system.id}`} name={c.system.name} />
                   <span className="text-muted-foreground">{c.team?.name ?? "no owner"}</span>
                   <RefLink href={`/catalog/flows/${c.flowId}`} name={c.flowName} />
+                  <Link className="text-xs underline underline-offset-4" href={`/health/flows/${c.flowId}`} aria-label={`Health of ${c.flowName}`}>
+                    health
+                  </Link>
                   {c.patterns.map((p) => (
                     <Badge key={p} variant="outline">
                       {humanize(p)}
@@ -148,7 +163,11 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
             <TableBody>
               {item.contracts.map((c) => (
                 <TableRow key={c.id}>
-                  <TableCell className="font-medium">{c.version}</TableCell>
+                  <TableCell className="font-medium">
+                    <Link className="underline underline-offset-4" href={`/contracts/${c.id}`}>
+                      {item.name} {c.version}
+                    </Link>
+                  </TableCell>
                   <TableCell>{humanize(c.status)}</TableCell>
                   <TableCell>{humanize(c.compatibilityMode)}</TableCell>
                   <TableCell>
@@ -162,4 +181,9 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
       </Section>
     </div>
   );
+}
+
+/** The version to open from the interface: the active one, else the newest. */
+function latestContractId(contracts: { id: string; status: string; version: string }[]): string {
+  return (contracts.find((c) => c.status === "ACTIVE") ?? contracts[contracts.length - 1]).id;
 }

@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { Section } from "@/components/catalog/detail-bits";
 import { isUuid, loadOr404 } from "@/components/catalog/load";
 import { ChangeList } from "@/components/contracts/change-list";
-import { StatusBadge } from "@/components/contracts/status-badge";
+import { SideBySide } from "@/components/contracts/side-by-side";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
@@ -65,16 +65,9 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
       <Section title="Changes">
         <ChangeList changes={result.changes} />
       </Section>
-      <div className="grid gap-4 lg:grid-cols-2">
-        {[result.from, result.to].map((side, i) => (
-          <section key={i} aria-label={`Version ${side.version}`} className="grid min-w-0 content-start gap-2">
-            <h2 className="flex items-center gap-2 text-base font-semibold">
-              {side.version} <StatusBadge status={side.status} />
-            </h2>
-            <pre className="max-h-[32rem] overflow-auto rounded-md border bg-muted/40 p-3 font-mono text-xs">{side.schema}</pre>
-          </section>
-        ))}
-      </div>
+      <Section title="Side by side" description="Changed lines are tinted; breaking (ERR) and doubtful (WARN) findings sit on the line they point at.">
+        <SideBySide left={result.from.schema} right={result.to.schema} changes={result.changes} labels={[`${result.from.version} (${result.from.status.toLowerCase()})`, `${result.to.version} (${result.to.status.toLowerCase()})`]} />
+      </Section>
     </div>
   );
 }

@@ -1,12 +1,14 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { isUuid, loadOr404 } from "@/components/catalog/load";
+import { DemoTrafficNote } from "@/components/health/demo-traffic-note";
 import { FlowHealthView } from "@/components/health/flow-health-view";
 import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/can";
 import { pageCtx } from "@/lib/auth/session";
 import { getFlow } from "@/lib/catalog/browse";
+import { demoTrafficFlowIds } from "@/lib/demo/traffic-agent";
 import { flowSeries, getFlowHealth, listIncidents } from "@/lib/health/read";
 
 export const metadata = { title: "Flow health · Interchange" };
@@ -18,7 +20,12 @@ export default async function FlowHealthPage({ params }: { params: Promise<{ id:
   const ctx = await pageCtx();
   if (!can(ctx, "health.read")) return <Forbidden />;
   const flow = await loadOr404(getFlow(ctx, id));
-  const [health, series, incidents] = await Promise.all([getFlowHealth(ctx, id), flowSeries(ctx, id, 6), listIncidents(ctx, { flowId: id, state: "ALL", limit: 20 })]);
+  const [health, series, incidents, demoFlows] = await Promise.all([
+    getFlowHealth(ctx, id),
+    flowSeries(ctx, id, 6),
+    listIncidents(ctx, { flowId: id, state: "ALL", limit: 20 }),
+    demoTrafficFlowIds(ctx),
+  ]);
   return (
     <div className="grid gap-6">
       <PageHeader
@@ -37,6 +44,7 @@ export default async function FlowHealthPage({ params }: { params: Promise<{ id:
           </>
         }
       />
+      {demoFlows.has(id) ? <DemoTrafficNote scope="flow" /> : null}
       <FlowHealthView flowId={id} initial={{ health, series, incidents }} />
     </div>
   );
