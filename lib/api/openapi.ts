@@ -10,7 +10,7 @@ import { diffEndpoints } from "@/lib/diff/openapi-endpoints";
 import { contractEndpoints } from "@/lib/contracts/openapi-endpoints";
 import { exportEndpoints } from "@/lib/compliance/exports/openapi-endpoints";
 import { recordEndpoints } from "@/lib/compliance/records/openapi-endpoints";
-import { ServiceStatusSchema } from "@/lib/db/status-schema";
+import { PublicServiceStatusSchema } from "@/lib/db/status-schema";
 import { TeamDto, TeamList, TeamMemberParams, CreateTeamInput, SetMembershipInput, UpdateTeamInput } from "@/lib/teams/schemas";
 import { ApiTokenDto, CreateTokenInput, ExchangeTokenInput, IssuedToken } from "@/lib/tokens/schemas";
 import { CreateUserInput, IdParams, UpdateUserInput, UserDto, UserList } from "@/lib/users/schemas";
@@ -51,7 +51,7 @@ const STANDARD_ERRORS: Record<number, string> = {
 };
 
 const endpoints: Endpoint[] = [
-  { method: "get", path: "/api/v1/health", tags: ["System"], summary: "Database reachable and migrations current", security: [], ok: { status: 200, schema: ServiceStatusSchema, description: "Healthy" }, errors: [] },
+  { method: "get", path: "/api/v1/health", tags: ["System"], summary: "Database reachable and migrations current (the verdict only; details go to the server log)", security: [], ok: { status: 200, schema: PublicServiceStatusSchema, description: "Healthy" }, errors: [] },
   { method: "get", path: "/api/v1/openapi.json", tags: ["System"], summary: "This document", security: [], ok: { status: 200, description: "OpenAPI 3.1 document" }, errors: [] },
   { method: "post", path: "/api/v1/auth/token", tags: ["Authentication"], summary: "Exchange email and password for an API token (shown once)", security: [], body: ExchangeTokenInput, ok: { status: 201, schema: IssuedToken, description: "The new token; its secret is never shown again" }, errors: [400, 401, 415, 422, 429] },
   { method: "get", path: "/api/v1/me", tags: ["Authentication"], summary: "Who the request is authenticated as", ok: { status: 200, schema: Actor, description: "The caller" }, errors: [401] },

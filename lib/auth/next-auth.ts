@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { clientAddressFrom } from "@/lib/api/client-address";
 import { AppError } from "@/lib/api/errors";
 import { logger } from "@/lib/log";
 import { checkCredentials } from "./credentials";
@@ -32,9 +33,12 @@ function oidcProvider(env = process.env): OAuthConfig<OidcProfile> {
 }
 
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return first?.split(",")[0].trim() || "unknown";
+  return clientAddressFrom({
+    get: (name) => {
+      const value = headers?.[name];
+      return (Array.isArray(value) ? value.join(",") : value) ?? null;
+    },
+  });
 }
 
 export function authOptions(): NextAuthOptions {

@@ -3,8 +3,8 @@ import { AppError } from "@/lib/api/errors";
 import { toAppError } from "@/lib/api/problem";
 import type { Ctx } from "@/lib/auth/can";
 import { logger } from "@/lib/log";
+import { parseDocumentOffThread } from "@/lib/workers/offload";
 import { ImportError, importLimitsFromEnv, type ImportedDocument, type ImportLimits } from "./model";
-import { parseDocument } from "./parse";
 import { persistDocuments } from "./persist";
 import { retireMissing } from "./persist-retire";
 import type { ImportFileInput, ImportFileResult, ImportResponse } from "./schemas";
@@ -58,11 +58,9 @@ export async function importFilesWith(parse: ParseDocument, ctx: Ctx, files: Imp
   }
 }
 
-const parseWithLimits: ParseDocument = (fileName, text, limits) => parseDocument(fileName, text, { limits });
-
-/** importFilesWith the real parsers (OpenAPI, AsyncAPI, Backstage, ODCS): what the API, the UI and the CLI use. */
+/** importFilesWith the real parsers (OpenAPI, AsyncAPI, Backstage, ODCS) on the worker pool: what the API, the UI and the CLI use. */
 export function importFiles(ctx: Ctx, files: ImportFileInput[], options: ImportFilesOptions = {}): Promise<ImportResponse> {
-  return importFilesWith(parseWithLimits, ctx, files, options);
+  return importFilesWith((fileName, text, limits) => parseDocumentOffThread(ctx, fileName, text, limits), ctx, files, options);
 }
 
 /** The request body limit: the file size limit plus room for JSON escaping and the file names. */

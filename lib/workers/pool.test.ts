@@ -1,0 +1,31 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { ImportError, importLimitsFromEnv } from "@/lib/catalog/import/model";
+import { DiffInputError } from "@/lib/diff";
+import type { Ctx } from "@/lib/auth/can";
+import { diffDocumentsOffThread, parseDocumentOffThread } from "./offload";
+import { closePool } from "./pool";
+
+const ctx: Ctx = { actor: { id: "u1", email: "u@x", name: "U", role: "MEMBER", teamIds: [] }, requestId: "r", via: "token" };
+const spec = (version: string, extra = "") => `openapi: 3.0.3\ninfo: {title: Pets, version: "${version}"}\npaths:\n  /pets:\n    get:\n      responses:\n        "200": {description: ok}\n${extra}`;
+
+describe("worker pool (real worker threads running the TypeScript sources)", () => {
+  afterAll(() => closePool());
+
+  it("parses a document off the request thread and returns the same shape", async () => {
+    const docs = await parseDocumentOffThread(ctx, "pets.yaml", spec("1.0.0"), importLimitsFromEnv());
+    expect(docs[0].format).toBe("OPENAPI");
+    expect(JSON.stringify(docs)).toContain("GET /pets");
+  });
+
+  it("keeps the parser's located errors", async () => {
+    const error = await parseDocumentOffThread(ctx, "bad.yaml", "openapi: 3.0.3\ninfo: [", importLimitsFromEnv()).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect((error as ImportError).message).toMatch(/line/);
+  });
+
+  it("diffs off thread and keeps DiffInputError", async () => {
+    const result = await diffDocumentsOffThread(ctx, { previous: spec("1.0.0"), next: spec("1.0.0").replace("/pets:", "/animals:") });
+    expect(result.changes.some((c) => c.level === "ERR")).toBe(true);
+    await expect(diffDocumentsOffThread(ctx, { previous: "{", next: spec("1") })).rejects.toBeInstanceOf(DiffInputError);
+  });
+});
