@@ -94,7 +94,7 @@ async function main() {
     const producerToken = (await createToken(ctxOf(producer, [team.id]), { name: "bench", expiresInDays: 1 })).token;
     const content = largeOpenApi(UPLOAD_BYTES - 1024);
 
-    app = await startApp({ databaseUrl: (database.config as { url: string }).url, port: PORT, name: "bench-availability" });
+    app = await startApp({ databaseUrl: (database.config as { url: string }).url, port: PORT, name: "bench-availability", readyTimeoutMs: 45 * 60_000 });
     const base = app.base;
     await probe(base, new Promise((r) => setTimeout(r, 2000))); // warm-up
     const idle = await probe(base, new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000)));

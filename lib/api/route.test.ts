@@ -34,7 +34,7 @@ function request(url: string, init: { body?: BodyInit | ReadableStream; headers?
     headers: { authorization: `Bearer ${token}`, "content-type": "application/json", ...init.headers },
     body: init.body as BodyInit,
     duplex: "half",
-  } as RequestInit & { duplex: "half" });
+  } as ConstructorParameters<typeof NextRequest>[1]);
 }
 
 const echo = route({ body: z.object({ text: z.string() }), query: z.object({ q: z.string().optional() }), maxBodyBytes: 1024 * 1024 }, ({ body, query }) => ({ body, query }));

@@ -7,7 +7,7 @@ import { AGENT_TOKEN_PREFIX } from "@/lib/agents/secret";
 import { currentActor } from "@/lib/auth/session";
 import type { Ctx } from "@/lib/auth/can";
 import { logger } from "@/lib/log";
-import { authenticateToken } from "@/lib/tokens/data";
+import { authenticateBearer } from "@/lib/tokens/data";
 import { decodeText, parseQuery, readBodyBytes, refuseNul } from "./body";
 import { clientAddressFrom } from "./client-address";
 import { AppError } from "./errors";
@@ -43,7 +43,7 @@ function requestIdOf(request: NextRequest): string {
   return given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
-type Caller = Pick<Ctx, "actor" | "via" | "agent">;
+type Caller = Pick<Ctx, "actor" | "via" | "agent" | "tokenExpiresAt">;
 
 async function authenticate(request: NextRequest): Promise<Caller> {
   const authorization = request.headers.get("authorization");
@@ -51,7 +51,8 @@ async function authenticate(request: NextRequest): Promise<Caller> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw new AppError("UNAUTHENTICATED", "The Authorization header must be 'Bearer <token>'");
     if (match[1].startsWith(AGENT_TOKEN_PREFIX)) return { actor: null, via: "agent", agent: await authenticateAgent(match[1]) };
-    return { actor: await authenticateToken(match[1]), via: "token" };
+    const { actor, expiresAt } = await authenticateBearer(match[1]);
+    return { actor, via: "token", tokenExpiresAt: expiresAt };
   }
   return { actor: await currentActor(), via: "session" };
 }
