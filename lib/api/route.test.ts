@@ -4,7 +4,7 @@ import { z } from "zod";
 import { requirePermissionSomewhere } from "@/lib/auth/require";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
 import { createToken } from "@/lib/tokens/data";
-import { route } from "./route";
+import { refuseCrossSite, route } from "./route";
 
 const database = setupTestDatabase();
 let token = "";
@@ -94,5 +94,22 @@ describe("route: NUL and invalid UTF-8 are 422 naming where", () => {
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ body: { text: "Zürich" }, query: { q: "café" } });
     expect(response.headers.get("cache-control")).toBe("no-store");
+  });
+});
+
+describe("route: CSRF for cookie-authenticated state changes", () => {
+  const session = { actor: { id: "u", email: "u@x", name: "U", role: "MEMBER" as const, teamIds: [] }, via: "session" as const };
+  const post = (headers: Record<string, string>, method = "POST") => new NextRequest("http://portal.example/api/v1/contracts/x/transition", { method, headers });
+
+  it("refuses a body-less POST riding the session cookie from another site", () => {
+    expect(() => refuseCrossSite(post({ "sec-fetch-site": "cross-site" }), session)).toThrow(/Cross-site request refused/);
+    expect(() => refuseCrossSite(post({ origin: "https://evil.example" }), session)).toThrow(/Origin: https:\/\/evil.example/);
+  });
+
+  it("allows same-origin browsers, reads, API tokens, and non-browser clients", () => {
+    expect(() => refuseCrossSite(post({ "sec-fetch-site": "same-origin", origin: "http://portal.example" }), session)).not.toThrow();
+    expect(() => refuseCrossSite(post({ "sec-fetch-site": "cross-site" }, "GET"), session)).not.toThrow();
+    expect(() => refuseCrossSite(post({ "sec-fetch-site": "cross-site" }), { ...session, via: "token" })).not.toThrow();
+    expect(() => refuseCrossSite(post({}), session)).not.toThrow();
   });
 });

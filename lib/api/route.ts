@@ -43,7 +43,7 @@ function requestIdOf(request: NextRequest): string {
   return given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
-type Caller = Pick<Ctx, "actor" | "via" | "agent" | "tokenExpiresAt">;
+export type Caller = Pick<Ctx, "actor" | "via" | "agent" | "tokenExpiresAt">;
 
 async function authenticate(request: NextRequest): Promise<Caller> {
   const authorization = request.headers.get("authorization");
@@ -90,7 +90,7 @@ const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
  * CSRF: a state change authenticated by the session cookie must come from this site. Browsers send
  * Sec-Fetch-Site (and Origin on POST); a request with neither is not from a browser, so no cookie was ridden.
  */
-function refuseCrossSite(request: NextRequest, caller: Caller): void {
+export function refuseCrossSite(request: NextRequest, caller: Caller): void {
   if (caller.via !== "session" || !caller.actor || SAFE_METHODS.has(request.method)) return;
   const site = request.headers.get("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") {
