@@ -29,3 +29,26 @@ describe("worker pool (real worker threads running the TypeScript sources)", () 
     await expect(diffDocumentsOffThread(ctx, { previous: "{", next: spec("1") })).rejects.toBeInstanceOf(DiffInputError);
   });
 });
+
+describe("worker pool budgets", () => {
+  afterAll(async () => {
+    delete process.env.PARSE_TIMEOUT_MS;
+    delete process.env.PARSE_CONCURRENCY_PER_USER;
+    await closePool();
+  });
+
+  it("stops a task over its time budget and limits concurrent parses per user", async () => {
+    await closePool();
+    process.env.PARSE_TIMEOUT_MS = "300";
+    process.env.PARSE_CONCURRENCY_PER_USER = "1";
+    const paths = Array.from({ length: 20_000 }, (_, i) => `  /r${i}:\n    get:\n      responses:\n        "200": {description: ok}`).join("\n");
+    const big = `openapi: 3.0.3\ninfo: {title: Big, version: "1"}\npaths:\n${paths}\n`;
+    const first = parseDocumentOffThread(ctx, "big.yaml", big, importLimitsFromEnv()).catch((error: unknown) => error);
+    await expect(parseDocumentOffThread(ctx, "second.yaml", spec("1"), importLimitsFromEnv())).rejects.toMatchObject({ code: "RATE_LIMITED" });
+    expect(await first).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/took longer than 0.3 s/) });
+    // With the normal budget the pool serves again.
+    delete process.env.PARSE_TIMEOUT_MS;
+    await closePool();
+    expect((await parseDocumentOffThread(ctx, "pets.yaml", spec("1"), importLimitsFromEnv()))[0].format).toBe("OPENAPI");
+  });
+});
