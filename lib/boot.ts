@@ -6,6 +6,7 @@ import { database } from "@/lib/db/client";
 import { describeDatabase } from "@/lib/db/config";
 import { migrate } from "@/lib/db/migrate";
 import { recomputeAllViolations } from "@/lib/compliance/evaluate";
+import { startDeliveryWorker } from "@/lib/contracts/delivery-worker";
 import { seedDemoEstate } from "@/lib/demo/seed";
 import { startHealthWorker } from "@/lib/health/worker";
 import { logger } from "@/lib/log";
@@ -24,6 +25,7 @@ export async function boot(): Promise<void> {
   }
   await recomputeViolationsAtBoot(prisma);
   await startHealthWorker();
+  startDeliveryWorker();
 }
 
 async function recomputeViolationsAtBoot(prisma: ReturnType<typeof database>["prisma"]) {
