@@ -3,7 +3,7 @@ import type { NextConfig } from "next";
 const nextConfig: NextConfig = {
   // Loaded by Node at run time, not bundled: WASM (PGlite), native bindings (argon2), worker-based logging, and
   // pdfkit, which reads its font metrics from files next to its own module.
-  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pino", "pg", "pdfkit", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pino", "pg", "pdfkit", "exceljs", "piscina"],
   poweredByHeader: false,
   async headers() {
     return [

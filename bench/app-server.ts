@@ -15,7 +15,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 // Linux reports process CPU in clock ticks; 100 per second on every mainstream kernel configuration.
 const TICKS_PER_SECOND = 100;
 
-export async function startApp(options: { databaseUrl: string; port: number; name: string; env?: Record<string, string> }): Promise<AppServer> {
+export async function startApp(options: { databaseUrl: string; port: number; name: string; env?: Record<string, string>; readyTimeoutMs?: number }): Promise<AppServer> {
   const base = `http://127.0.0.1:${options.port}`;
   const server = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], {
     cwd: ROOT,
@@ -40,7 +40,8 @@ export async function startApp(options: { databaseUrl: string; port: number; nam
       // Already gone.
     }
   };
-  const deadline = Date.now() + 900_000;
+  // The first start builds the app: on a shared, loaded machine that can take longer than 15 minutes.
+  const deadline = Date.now() + (options.readyTimeoutMs ?? 900_000);
   while (!(await fetch(`${base}/api/v1/health`).then((r) => r.ok, () => false))) {
     if (server.exitCode !== null || Date.now() > deadline) {
       stop();

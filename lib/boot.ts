@@ -7,6 +7,7 @@ import { describeDatabase } from "@/lib/db/config";
 import { migrate } from "@/lib/db/migrate";
 import { recomputeAllViolations } from "@/lib/compliance/evaluate";
 import { seedDemoContractWork } from "@/lib/demo/contract-work";
+import { startDeliveryWorker } from "@/lib/contracts/delivery-worker";
 import { seedDemoEstate } from "@/lib/demo/seed";
 import { lintUnlintedInBackground } from "@/lib/governance/after-import";
 import { prepareDemoAgent } from "@/lib/demo/traffic-agent";
@@ -36,6 +37,7 @@ export async function boot(): Promise<void> {
     if (agent?.configFile) logger.info(agent, "demo connector agent configured");
   }
   lintUnlintedInBackground(systemCtx("governance"));
+  startDeliveryWorker();
 }
 
 async function recomputeViolationsAtBoot(prisma: ReturnType<typeof database>["prisma"]) {

@@ -36,8 +36,8 @@ export function TeamMembers({ team, people, canManage }: Props) {
       <ul className="grid gap-1.5" aria-label={`Members of ${team.name}`}>
         {team.members.map((member) => (
           <li key={member.userId} className="grid grid-cols-[minmax(0,1fr)_auto] items-center gap-2 text-sm">
-            <span className="truncate" title={member.email}>
-              {member.name} <span className="text-muted-foreground">· {member.email}</span>
+            <span className="truncate" title={member.email ?? undefined}>
+              {member.name} {member.email && <span className="text-muted-foreground">· {member.email}</span>}
             </span>
             <span className="flex shrink-0 items-center gap-1">
               <Badge variant={member.role === "LEAD" ? "default" : "secondary"}>{member.role === "LEAD" ? "Lead" : "Member"}</Badge>

@@ -1,6 +1,6 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
-import { AuditPage, AuditQuery, AuditVerification } from "@/lib/audit/schemas";
+import { AuditCheckpoint, AuditPage, AuditQuery, AuditVerification, VerifyWithCheckpoints } from "@/lib/audit/schemas";
 import { catalogEndpoints } from "@/lib/catalog/openapi-endpoints";
 import { complianceEndpoints } from "@/lib/compliance/openapi-endpoints";
 import { ImportRequest, ImportResponse } from "@/lib/catalog/import/schemas";
@@ -12,7 +12,7 @@ import { contractEndpoints } from "@/lib/contracts/openapi-endpoints";
 import { exportEndpoints } from "@/lib/compliance/exports/openapi-endpoints";
 import { recordEndpoints } from "@/lib/compliance/records/openapi-endpoints";
 import { searchEndpoints } from "@/lib/search/openapi-endpoints";
-import { ServiceStatusSchema } from "@/lib/db/status-schema";
+import { PublicServiceStatusSchema } from "@/lib/db/status-schema";
 import { TeamDto, TeamList, TeamMemberParams, CreateTeamInput, SetMembershipInput, UpdateTeamInput } from "@/lib/teams/schemas";
 import { ApiTokenDto, CreateTokenInput, ExchangeTokenInput, IssuedToken } from "@/lib/tokens/schemas";
 import { CreateUserInput, IdParams, UpdateUserInput, UserDto, UserList } from "@/lib/users/schemas";
@@ -53,7 +53,7 @@ const STANDARD_ERRORS: Record<number, string> = {
 };
 
 const endpoints: Endpoint[] = [
-  { method: "get", path: "/api/v1/health", tags: ["System"], summary: "Database reachable and migrations current", security: [], ok: { status: 200, schema: ServiceStatusSchema, description: "Healthy" }, errors: [] },
+  { method: "get", path: "/api/v1/health", tags: ["System"], summary: "Database reachable and migrations current (the verdict only; details go to the server log)", security: [], ok: { status: 200, schema: PublicServiceStatusSchema, description: "Healthy" }, errors: [] },
   { method: "get", path: "/api/v1/openapi.json", tags: ["System"], summary: "This document", security: [], ok: { status: 200, description: "OpenAPI 3.1 document" }, errors: [] },
   { method: "post", path: "/api/v1/auth/token", tags: ["Authentication"], summary: "Exchange email and password for an API token (shown once)", security: [], body: ExchangeTokenInput, ok: { status: 201, schema: IssuedToken, description: "The new token; its secret is never shown again" }, errors: [400, 401, 415, 422, 429] },
   { method: "get", path: "/api/v1/me", tags: ["Authentication"], summary: "Who the request is authenticated as", ok: { status: 200, schema: Actor, description: "The caller" }, errors: [401] },
@@ -72,6 +72,8 @@ const endpoints: Endpoint[] = [
   { method: "delete", path: "/api/v1/teams/{id}/members/{userId}", tags: ["Users and teams"], summary: "Remove a member (admin)", request: { params: TeamMemberParams }, ok: { status: 200, schema: TeamDto, description: "The team" }, errors: [401, 403, 404] },
   { method: "get", path: "/api/v1/audit", tags: ["Audit"], summary: "Audit events, newest first, filtered", request: { query: AuditQuery }, ok: { status: 200, schema: AuditPage, description: "A page of events; pass nextCursor as cursor for the next" }, errors: [401, 403, 422] },
   { method: "get", path: "/api/v1/audit/verify", tags: ["Audit"], summary: "Recompute the hash chain and name the first broken link", ok: { status: 200, schema: AuditVerification, description: "Verification result" }, errors: [401, 403] },
+  { method: "post", path: "/api/v1/audit/verify", tags: ["Audit"], summary: "Recompute the chain and check signed checkpoints kept outside the portal (detects tail deletion and recomputation)", body: VerifyWithCheckpoints, ok: { status: 200, schema: AuditVerification, description: "Verification result" }, errors: [401, 403, 422] },
+  { method: "get", path: "/api/v1/audit/checkpoint", tags: ["Audit"], summary: "The signed head of the audit chain (sequence, hash), for an auditor to keep", ok: { status: 200, schema: AuditCheckpoint, description: "A signed checkpoint" }, errors: [401, 403, 503] },
   { method: "post", path: "/api/v1/imports", tags: ["Catalog"], summary: "Import OpenAPI, AsyncAPI, Backstage and ODCS files (each in its own transaction; bad files are reported per file, nothing from them is written)", body: ImportRequest, ok: { status: 200, schema: ImportResponse, description: "One result per file, in order; a re-imported unchanged document reports status unchanged" }, errors: [400, 401, 413, 415, 422] },
 ];
 

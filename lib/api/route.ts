@@ -7,7 +7,9 @@ import { AGENT_TOKEN_PREFIX } from "@/lib/agents/secret";
 import { currentActor } from "@/lib/auth/session";
 import type { Ctx } from "@/lib/auth/can";
 import { logger } from "@/lib/log";
-import { authenticateToken } from "@/lib/tokens/data";
+import { authenticateBearer } from "@/lib/tokens/data";
+import { decodeText, parseQuery, readBodyBytes, refuseNul } from "./body";
+import { clientAddressFrom } from "./client-address";
 import { AppError } from "./errors";
 import { problemResponse, toAppError, zodToAppError } from "./problem";
 
@@ -25,6 +27,11 @@ export type RouteSpec<B, Q, P> = {
   auth?: "required" | "public" | "agent";
   status?: number;
   maxBodyBytes?: number;
+  /**
+   * Runs after authentication and before the body is read or parsed: a caller who may not use the route at all
+   * is refused in milliseconds, however large the body they send.
+   */
+  authorize?: (ctx: Ctx) => void;
 };
 
 export type RouteArgs<B, Q, P> = { ctx: Ctx; body: Out<B>; query: Out<Q>; params: Out<P>; request: NextRequest };
@@ -36,7 +43,7 @@ function requestIdOf(request: NextRequest): string {
   return given && /^[\w.-]{1,100}$/.test(given) ? given : randomUUID();
 }
 
-type Caller = Pick<Ctx, "actor" | "via" | "agent">;
+export type Caller = Pick<Ctx, "actor" | "via" | "agent" | "tokenExpiresAt">;
 
 async function authenticate(request: NextRequest): Promise<Caller> {
   const authorization = request.headers.get("authorization");
@@ -44,7 +51,8 @@ async function authenticate(request: NextRequest): Promise<Caller> {
     const match = /^Bearer\s+(\S+)$/i.exec(authorization);
     if (!match) throw new AppError("UNAUTHENTICATED", "The Authorization header must be 'Bearer <token>'");
     if (match[1].startsWith(AGENT_TOKEN_PREFIX)) return { actor: null, via: "agent", agent: await authenticateAgent(match[1]) };
-    return { actor: await authenticateToken(match[1]), via: "token" };
+    const { actor, expiresAt } = await authenticateBearer(match[1]);
+    return { actor, via: "token", tokenExpiresAt: expiresAt };
   }
   return { actor: await currentActor(), via: "session" };
 }
@@ -62,18 +70,43 @@ function requireCaller(auth: RouteSpec<unknown, unknown, unknown>["auth"], calle
 async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unknown> {
   const type = request.headers.get("content-type") ?? "";
   if (!/^application\/([\w.+-]+\+)?json\b/i.test(type)) {
+    await request.body?.cancel().catch(() => undefined);
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json");
   }
-  const declared = Number(request.headers.get("content-length") ?? 0);
-  const text = declared > maxBytes ? null : await request.text();
-  if (text === null || Buffer.byteLength(text) > maxBytes) {
-    throw new AppError("PAYLOAD_TOO_LARGE", `The body is larger than ${maxBytes} bytes`);
-  }
+  const text = decodeText(await readBodyBytes(request.body, request.headers.get("content-length"), maxBytes), "body");
+  let value: unknown;
   try {
-    return JSON.parse(text);
+    value = JSON.parse(text);
   } catch (error) {
     throw new AppError("BAD_REQUEST", `The body is not valid JSON: ${(error as Error).message}`);
   }
+  refuseNul(value, "", "The body at");
+  return value;
+}
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * CSRF: a state change authenticated by the session cookie must come from this site. Browsers send
+ * Sec-Fetch-Site (and Origin on POST); a request with neither is not from a browser, so no cookie was ridden.
+ */
+export function refuseCrossSite(request: NextRequest, caller: Caller): void {
+  if (caller.via !== "session" || !caller.actor || SAFE_METHODS.has(request.method)) return;
+  const site = request.headers.get("sec-fetch-site");
+  if (site && site !== "same-origin" && site !== "none") {
+    throw new AppError("FORBIDDEN", `Cross-site request refused (Sec-Fetch-Site: ${site}); use an API token for calls from other sites`);
+  }
+  const origin = request.headers.get("origin");
+  if (origin && origin !== request.nextUrl.origin && origin !== expectedOrigin(request)) {
+    throw new AppError("FORBIDDEN", `Cross-site request refused (Origin: ${origin}); use an API token for calls from other sites`);
+  }
+}
+
+/** The origin the browser used (behind a proxy the Host header, not the server's own address, names it). */
+function expectedOrigin(request: NextRequest): string | undefined {
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const proto = request.headers.get("x-forwarded-proto") ?? request.nextUrl.protocol.replace(/:$/, "");
+  return host ? `${proto}://${host}` : undefined;
 }
 
 function parse<S extends Schema | undefined>(schema: S, value: unknown, prefix: string): Out<S> {
@@ -100,10 +133,15 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
     try {
       const caller: Caller = spec.auth === "public" ? { actor: null, via: "session" } : await authenticate(request);
       if (spec.auth !== "public") requireCaller(spec.auth, caller);
+      refuseCrossSite(request, caller);
       actorEmail = caller.actor?.email ?? (caller.agent ? `agent:${caller.agent.name}` : undefined);
       const ctx: Ctx = { ...caller, requestId };
-      const params = parse(spec.params as P, (await context.params) ?? {}, "/params");
-      const query = parse(spec.query as Q, Object.fromEntries(request.nextUrl.searchParams), "/query");
+      const rawQuery = parseQuery(request.nextUrl.search);
+      const rawParams = (await context.params) ?? {};
+      refuseNul(rawParams, "/params", "The path parameter");
+      spec.authorize?.(ctx);
+      const params = parse(spec.params as P, rawParams, "/params");
+      const query = parse(spec.query as Q, rawQuery, "/query");
       const body = spec.body ? parse(spec.body as B, await readJsonBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY), "") : (undefined as Out<B>);
       const result = await handler({ ctx, body, query, params, request });
       response =
@@ -118,6 +156,8 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       if (!known) logger.error({ err: error, requestId, method: request.method, path }, "unhandled error in API route");
       response = problemResponse(known ?? new AppError("INTERNAL", `An unexpected error occurred; quote request id ${requestId} when reporting it`), requestId, path);
     }
+    // API answers carry personal data, tokens and estate details: never kept by browsers or shared caches.
+    if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");
     logger.info(
       { requestId, method: request.method, path, status: response.status, ms: Math.round(performance.now() - started), actor: actorEmail },
       "api request",
@@ -126,7 +166,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
   };
 }
 
-/** The client address for rate limiting, from the proxy's X-Forwarded-For. */
+/** The client address for rate limiting: the socket peer, or behind TRUSTED_PROXIES the address they forwarded for. */
 export function clientAddress(request: NextRequest): string {
-  return request.headers.get("x-forwarded-for")?.split(",")[0].trim() || "local";
+  return clientAddressFrom(request.headers);
 }

@@ -1,6 +1,6 @@
 import type { Ctx } from "@/lib/auth/can";
 import type { Prisma } from "@/lib/db/generated/client";
-import { GENESIS_HASH, hashEvent } from "./chain";
+import { auditKey, GENESIS_HASH, hashEvent, KEYED } from "./chain";
 
 type Tx = Prisma.TransactionClient;
 
@@ -26,6 +26,7 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
  * it describes rolls back with it.
  */
 export async function recordAudit(tx: Tx, ctx: Ctx, input: AuditInput): Promise<void> {
+  const key = auditKey();
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(${AUDIT_LOCK_KEY})`;
   const [latest] = await tx.$queryRaw<{ hash: string }[]>`SELECT hash FROM audit_event ORDER BY seq DESC LIMIT 1`;
   const [{ seq }] = await tx.$queryRaw<{ seq: bigint }[]>`SELECT nextval(pg_get_serial_sequence('audit_event', 'seq')) AS seq`;
@@ -41,13 +42,14 @@ export async function recordAudit(tx: Tx, ctx: Ctx, input: AuditInput): Promise<
     after: toJson(input.after) ?? null,
     requestId: ctx.requestId,
     prevHash: latest?.hash ?? GENESIS_HASH,
+    hashAlg: key ? KEYED : "sha256",
   };
   await tx.auditEvent.create({
     data: {
       ...fields,
       before: fields.before ?? undefined,
       after: fields.after ?? undefined,
-      hash: hashEvent(fields),
+      hash: hashEvent(fields, key),
     },
   });
 }

@@ -34,5 +34,18 @@ export const AuditVerification = z.object({
   ok: z.boolean(),
   checked: z.number().int(),
   firstBroken: z.object({ seq: z.string(), reason: z.string() }).nullable(),
+  keyed: z.boolean().describe("Whether the chain is keyed (HMAC with a secret outside the database); an unkeyed chain can be recomputed by whoever can write the table"),
+  checkpointsChecked: z.number().int(),
 });
+
+export const AuditCheckpoint = z
+  .object({
+    seq: z.string().regex(/^\d+$/),
+    hash: z.string().regex(/^[0-9a-f]{64}$/),
+    at: z.string().datetime(),
+    signature: z.string().regex(/^[0-9a-f]{64}$/),
+  })
+  .meta({ id: "AuditCheckpoint" });
+
+export const VerifyWithCheckpoints = z.object({ checkpoints: z.array(AuditCheckpoint).max(1000) });
 export type AuditVerification = z.infer<typeof AuditVerification>;

@@ -7,7 +7,14 @@ export type Actor = { id: string; email: string; name: string; role: Role; teamI
 export type AgentPrincipal = { id: string; name: string; systemIds: readonly string[]; flowIds: readonly string[] };
 
 /** Who is asking, and how: every lib/ data function takes one. Agents have no actor, only `agent`. */
-export type Ctx = { actor: Actor | null; requestId: string; via: "session" | "token" | "system" | "agent"; agent?: AgentPrincipal };
+export type Ctx = {
+  actor: Actor | null;
+  requestId: string;
+  via: "session" | "token" | "system" | "agent";
+  agent?: AgentPrincipal;
+  /** With via "token": when the presented API token expires (a token cannot mint one that outlives it). */
+  tokenExpiresAt?: Date;
+};
 
 /**
  * The teams that own or consume a resource; absent fields mean "no team has rights through ownership".

@@ -2,9 +2,11 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import type { OAuthConfig } from "next-auth/providers/oauth";
+import { clientAddressFrom } from "@/lib/api/client-address";
 import { AppError } from "@/lib/api/errors";
 import { logger } from "@/lib/log";
 import { checkCredentials } from "./credentials";
+import { endSessions, sessionVersionOf } from "./sessions";
 import { isOidcConfigured, oidcDisplayName } from "./oidc";
 import { linkOidcUser, userIdForOidcSubject } from "./oidc-users";
 
@@ -32,9 +34,12 @@ function oidcProvider(env = process.env): OAuthConfig<OidcProfile> {
 }
 
 function clientAddress(headers: Record<string, string | string[] | undefined> | undefined): string {
-  const forwarded = headers?.["x-forwarded-for"];
-  const first = Array.isArray(forwarded) ? forwarded[0] : forwarded;
-  return first?.split(",")[0].trim() || "unknown";
+  return clientAddressFrom({
+    get: (name) => {
+      const value = headers?.[name];
+      return (Array.isArray(value) ? value.join(",") : value) ?? null;
+    },
+  });
 }
 
 export function authOptions(): NextAuthOptions {
@@ -72,11 +77,20 @@ export function authOptions(): NextAuthOptions {
       },
       async jwt({ token, user, account }) {
         // On sign-in only: for OIDC `user.id` is the subject, linked to a portal user by signIn above.
-        if (user) token.uid = account?.provider === "oidc" ? await userIdForOidcSubject(user.id) : user.id;
+        if (user) {
+          token.uid = account?.provider === "oidc" ? await userIdForOidcSubject(user.id) : user.id;
+          token.sv = await sessionVersionOf(token.uid as string | undefined);
+        }
         return token;
       },
       session({ session, token }) {
-        return { ...session, uid: token.uid };
+        return { ...session, uid: token.uid, sv: token.sv };
+      },
+    },
+    events: {
+      // Signing out ends the session on the server too: a copied session cookie stops working at once.
+      async signOut({ token }) {
+        if (typeof token?.uid === "string") await endSessions(token.uid, { revokeTokens: false, reason: "sign-out" });
       },
     },
   };

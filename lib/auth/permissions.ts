@@ -9,6 +9,12 @@ export const PERMISSIONS = [
   "contract.read",
   "contract.propose",
   "contract.approve",
+  // Deciding a consuming team's review (members of that team) and the compliance review (compliance officers).
+  // No role holds both, and ADMIN holds neither: separation of duties (lib/contracts/rules.ts).
+  "contract.decide.team",
+  "contract.decide.compliance",
+  // An admin's emergency decision on someone else's review: reasoned, audited and notified (workflow.ts).
+  "contract.break_glass",
   "contract.subscribe",
   "webhook.manage",
   "health.read",
@@ -36,7 +42,7 @@ const EVERYONE: Permission[] = ["catalog.read", "lineage.read", "contract.read",
 
 /** What each role may do anywhere. Team ownership adds rights on owned resources (see can.ts). */
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
-  ADMIN: new Set(PERMISSIONS),
+  ADMIN: new Set(PERMISSIONS.filter((p) => p !== "contract.decide.team" && p !== "contract.decide.compliance")),
   ARCHITECT: new Set<Permission>([...EVERYONE, "catalog.write", "catalog.import", "compliance.read", "audit.read", "user.read"]),
   COMPLIANCE: new Set<Permission>([
     ...EVERYONE,
@@ -45,6 +51,7 @@ export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
     "compliance.export",
     "compliance.edit",
     "contract.approve",
+    "contract.decide.compliance",
     "audit.read",
     "user.read",
   ]),
@@ -62,4 +69,4 @@ export const OWNER_TEAM_PERMISSIONS: ReadonlySet<Permission> = new Set<Permissio
 ]);
 
 /** Rights a member of a consuming team gets on resources its flows rely on. */
-export const CONSUMER_TEAM_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["contract.approve", "contract.subscribe"]);
+export const CONSUMER_TEAM_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["contract.approve", "contract.decide.team", "contract.subscribe"]);

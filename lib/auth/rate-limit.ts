@@ -1,44 +1,69 @@
-/**
- * Counts failures per key in a fixed window, kept in this process (per server instance). Only failures count, so
- * people signing in correctly behind one office address never lock each other out.
- */
-export type FailureLimiter = {
-  /** Seconds to wait before another attempt is allowed, or 0. */
-  retryAfter(key: string): number;
-  recordFailure(key: string): void;
-  reset(key: string): void;
-};
+import "server-only";
+import { RateLimiterPrisma } from "rate-limiter-flexible";
+import { db } from "@/lib/db/client";
 
-export function createFailureLimiter({ limit, windowMs, now = Date.now }: { limit: number; windowMs: number; now?: () => number }): FailureLimiter {
-  const windows = new Map<string, { start: number; count: number }>();
-  const current = (key: string) => {
-    const window = windows.get(key);
-    return window && now() - window.start < windowMs ? window : undefined;
-  };
-  return {
-    retryAfter(key) {
-      const window = current(key);
-      return window && window.count >= limit ? Math.ceil((window.start + windowMs - now()) / 1000) : 0;
-    },
-    recordFailure(key) {
-      if (windows.size > 10_000) for (const [k, w] of windows) if (now() - w.start >= windowMs) windows.delete(k);
-      const window = current(key);
-      if (window) window.count += 1;
-      else windows.set(key, { start: now(), count: 1 });
-    },
-    reset(key) {
-      windows.delete(key);
-    },
-  };
+/**
+ * Sign-in throttling, stored in PostgreSQL (table rate_limit) so every server instance sees the same counts.
+ * - Per account and address: after FREE_FAILURES failures in a row, each further failure doubles the wait (1 s,
+ *   2 s, 4 s... up to MAX_DELAY_SECONDS). Someone guessing from elsewhere slows only themselves: the owner signing
+ *   in from their own address is never locked out, and nothing is locked for good.
+ * - Per address, over all accounts: ADDRESS_FAILURES failures in ADDRESS_WINDOW_SECONDS block that address for the
+ *   rest of the window. Keyed on the real client address (lib/api/client-address.ts), never on a shared "unknown".
+ */
+export const FREE_FAILURES = 5;
+export const MAX_DELAY_SECONDS = 15 * 60;
+export const ADDRESS_FAILURES = 100;
+export const ADDRESS_WINDOW_SECONDS = 15 * 60;
+
+type Limiters = { failures: RateLimiterPrisma; delays: RateLimiterPrisma; address: RateLimiterPrisma };
+const cache = new WeakMap<object, Limiters>();
+
+function limiters(): Limiters {
+  const client = db();
+  let found = cache.get(client);
+  if (!found) {
+    const options = { storeClient: client, tableName: "rateLimit", clearExpiredByTimeout: false };
+    found = {
+      failures: new RateLimiterPrisma({ ...options, keyPrefix: "signin-failures", points: 1_000_000, duration: 24 * 60 * 60 }),
+      delays: new RateLimiterPrisma({ ...options, keyPrefix: "signin-delay", points: 1, duration: 1 }),
+      address: new RateLimiterPrisma({ ...options, keyPrefix: "signin-address", points: ADDRESS_FAILURES, duration: ADDRESS_WINDOW_SECONDS }),
+    };
+    cache.set(client, found);
+  }
+  return found;
 }
 
-const holder = globalThis as typeof globalThis & { __interchangeLoginLimits?: { email: FailureLimiter; address: FailureLimiter } };
+const accountKey = (email: string, address: string) => `${email}|${address}`;
+const countsAddress = (address: string) => address !== "unknown";
 
-/** Failed sign-ins (browser and token exchange): 10 per email and 50 per client address every 5 minutes. */
-export function loginLimits() {
-  holder.__interchangeLoginLimits ??= {
-    email: createFailureLimiter({ limit: 10, windowMs: 5 * 60_000 }),
-    address: createFailureLimiter({ limit: 50, windowMs: 5 * 60_000 }),
-  };
-  return holder.__interchangeLoginLimits;
+/** Seconds this account+address (or this address) must wait before another attempt, or 0. */
+export async function signInWait(email: string, address: string): Promise<number> {
+  const { delays, address: perAddress } = limiters();
+  const delay = await delays.get(accountKey(email, address));
+  let ms = delay && delay.consumedPoints > 1 ? delay.msBeforeNext : 0;
+  if (countsAddress(address)) {
+    const used = await perAddress.get(address);
+    if (used && used.consumedPoints >= ADDRESS_FAILURES) ms = Math.max(ms, used.msBeforeNext);
+  }
+  return Math.ceil(ms / 1000);
+}
+
+/** Counts a failure; returns the delay now imposed on this account+address (0 while within the free failures). */
+export async function recordSignInFailure(email: string, address: string): Promise<number> {
+  const { failures, delays, address: perAddress } = limiters();
+  const key = accountKey(email, address);
+  const count = (await failures.penalty(key, 1)).consumedPoints;
+  if (countsAddress(address)) await perAddress.penalty(address, 1);
+  if (count <= FREE_FAILURES) return 0;
+  const seconds = Math.min(2 ** (count - FREE_FAILURES - 1), MAX_DELAY_SECONDS);
+  await delays.block(key, seconds);
+  return seconds;
+}
+
+/** A successful sign-in clears this account+address's failures (not the address's count over all accounts). */
+export async function recordSignInSuccess(email: string, address: string): Promise<void> {
+  const { failures, delays } = limiters();
+  const key = accountKey(email, address);
+  await failures.delete(key);
+  await delays.delete(key);
 }

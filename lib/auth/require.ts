@@ -9,3 +9,14 @@ export function requirePermission(ctx: Ctx, permission: Permission, resource?: R
 }
 
 export const systemCtx = (requestId = "system"): Ctx => ({ actor: null, requestId, via: "system" });
+
+/**
+ * Throws unless the caller holds `permission` somewhere: through their role, or on a resource one of their teams
+ * owns. Checked before a large body is read, so a caller with no such right is refused at once.
+ */
+export function requirePermissionSomewhere(ctx: Ctx, permission: Permission): void {
+  if (ctx.via === "system" || can(ctx, permission)) return;
+  if (!ctx.actor) throw new AppError("UNAUTHENTICATED", "Sign in or send an API token");
+  if (ctx.actor.teamIds.some((ownerTeamId) => can(ctx, permission, { ownerTeamId }))) return;
+  throw new AppError("FORBIDDEN", `You lack the permission ${permission} on every team; ask a team you belong to, or an admin`);
+}

@@ -9,8 +9,8 @@ import { authOptions } from "./next-auth";
 
 /** The browser session's user, or null. */
 export async function currentActor(): Promise<Actor | null> {
-  const session = (await getServerSession(authOptions())) as { uid?: string } | null;
-  return session?.uid ? loadActor(session.uid) : null;
+  const session = (await getServerSession(authOptions())) as { uid?: string; sv?: number } | null;
+  return session?.uid ? loadActor(session.uid, session.sv ?? 0) : null;
 }
 
 /** For pages: the signed-in user, or a redirect to the sign-in page. */

@@ -23,10 +23,13 @@ const flowInclude = {
 } satisfies Prisma.FlowInclude;
 type FlowRow = Prisma.FlowGetPayload<{ include: typeof flowInclude }>;
 
-/** Members of the producing or the consuming team may edit a flow's compliance facts; so may compliance officers. */
+/**
+ * Members of the producing team may edit a flow's compliance facts; so may compliance officers. Consuming teams
+ * may not: they could otherwise close the producer's violations by restating its facts.
+ */
 function canEditFlow(ctx: Ctx, flow: FlowRow): boolean {
   const producerTeam = flow.interface.ownerTeamId ?? flow.interface.system.ownerTeamId;
-  return can(ctx, "compliance.edit", { ownerTeamId: producerTeam }) || can(ctx, "compliance.edit", { ownerTeamId: flow.consumerSystem.ownerTeamId });
+  return can(ctx, "compliance.edit", { ownerTeamId: producerTeam });
 }
 
 const auditView = (f: FlowRow) => Object.fromEntries(COMPLIANCE_KEYS.map((k) => [k, f[k]]));

@@ -85,7 +85,7 @@ export async function getInbox(ctx: Ctx): Promise<Inbox> {
   const actor = ctx.actor;
   if (!actor) return { pending: [], decided: [] };
   const mine: Prisma.ApprovalRequestWhereInput = {
-    OR: [{ teamId: { in: [...actor.teamIds] } }, ...(actor.role === "COMPLIANCE" ? [{ kind: "COMPLIANCE" as const }] : [])],
+    OR: [{ teamId: { in: [...actor.teamIds] } }, ...(can(ctx, "contract.decide.compliance") ? [{ kind: "COMPLIANCE" as const }] : [])],
   };
   const rows = await db().approvalRequest.findMany({
     where: mine,
@@ -94,7 +94,7 @@ export async function getInbox(ctx: Ctx): Promise<Inbox> {
     include: { team: { select: { id: true, name: true } }, contract: { include: contractInclude } },
   });
   const item = (r: (typeof rows)[number]) => ({ approvalId: r.id, label: r.team?.name ?? "Compliance", contract: toSummary(r.contract), createdAt: r.createdAt.toISOString() });
-  const isOwn = (r: (typeof rows)[number]) => ownRequest(actor, { kind: r.kind, teamId: r.teamId, decision: r.decision, label: r.team?.name ?? "Compliance" });
+  const isOwn = (r: (typeof rows)[number]) => ownRequest((p, res) => can(ctx, p, res), { kind: r.kind, teamId: r.teamId, decision: r.decision, label: r.team?.name ?? "Compliance" });
   return {
     pending: rows.filter((r) => r.decision === "PENDING" && r.contract.status === "IN_REVIEW" && isOwn(r)).map(item),
     decided: rows

@@ -1,5 +1,5 @@
 import "server-only";
-import type { Actor } from "@/lib/auth/can";
+import { can, type Actor } from "@/lib/auth/can";
 import type { Prisma } from "@/lib/db/generated/client";
 import { diffVersions, type Change, type DiffFormat, type Mode } from "@/lib/diff";
 import { activationBlockers, bySemver, compareVersions, majorOf, complianceReasons, decisionRefusal, type TeamRef } from "./rules";
@@ -116,7 +116,7 @@ function approvalDto(row: ContractRow, approval: ContractRow["approvals"][number
   const producer = producerTeam(row.interface);
   const canDecide =
     !!actor &&
-    decisionRefusal(actor, { kind: approval.kind, teamId: approval.teamId, decision: approval.decision, label }, { status: row.status, ownerTeamId: producer?.id ?? null, proposedById: row.proposedById }) === null;
+    decisionRefusal(actor, (p, res) => can({ actor, requestId: "", via: "session" }, p, res), { kind: approval.kind, teamId: approval.teamId, decision: approval.decision, label }, { status: row.status, ownerTeamId: producer?.id ?? null, proposedById: row.proposedById }) === null;
   return {
     id: approval.id,
     kind: approval.kind,

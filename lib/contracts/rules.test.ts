@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { activationBlockers, complianceReasons, decisionRefusal, requiredApprovers, sensitiveFields, type Decider, type Gate } from "./rules";
+import { can, type Ctx } from "@/lib/auth/can";
+import type { Role } from "@/lib/db/generated/enums";
+import { activationBlockers, complianceReasons, decisionRefusal, requiredApprovers, sensitiveFields, type Gate, type Proposal, type Request } from "./rules";
 
 const PRODUCER = { id: "t-pay", name: "Payments Platform" };
 const ORDERS = { id: "t-ord", name: "Order Management" };
@@ -44,30 +46,35 @@ describe("who may decide", () => {
   const proposal = { status: "IN_REVIEW" as const, ownerTeamId: PRODUCER.id, ownerTeamName: PRODUCER.name, proposedById: "u-producer" };
   const ordersRequest = { kind: "TEAM" as const, teamId: ORDERS.id, decision: "PENDING", label: ORDERS.name };
   const complianceRequest = { kind: "COMPLIANCE" as const, teamId: null, decision: "PENDING", label: "Compliance" };
-  const user = (id: string, role: Decider["role"], teamIds: string[] = []): Decider => ({ id, role, teamIds });
+  // Rights come from can(), as in production: roles and team membership, never role strings in the rules.
+  const check = (id: string, role: Role, teamIds: string[], request: Request, p: Proposal = proposal) => {
+    const ctx: Ctx = { actor: { id, email: `${id}@x`, name: id, role, teamIds }, requestId: "r", via: "session" };
+    return decisionRefusal({ id, teamIds }, (permission, resource) => can(ctx, permission, resource), request, p);
+  };
 
   it("lets a consuming team's member decide its request", () => {
-    expect(decisionRefusal(user("u-1", "MEMBER", [ORDERS.id]), ordersRequest, proposal)).toBeNull();
+    expect(check("u-1", "MEMBER", [ORDERS.id], ordersRequest)).toBeNull();
   });
 
-  it("refuses the proposer and the producer team's members, even as ADMIN or COMPLIANCE", () => {
-    expect(decisionRefusal(user("u-producer", "ADMIN"), ordersRequest, proposal)).toMatch(/You proposed this version/);
-    expect(decisionRefusal(user("u-2", "ADMIN", [PRODUCER.id]), ordersRequest, proposal)).toMatch(/member of Payments Platform/);
-    expect(decisionRefusal(user("u-3", "COMPLIANCE", [PRODUCER.id]), complianceRequest, proposal)).toMatch(/never approves its own change/);
+  it("refuses the proposer and the producer team's members, even as ADMIN or COMPLIANCE, with a code", () => {
+    expect(check("u-producer", "ADMIN", [], ordersRequest)).toMatchObject({ code: "OWN_CHANGE", message: expect.stringMatching(/You proposed this version/) });
+    expect(check("u-2", "ADMIN", [PRODUCER.id], ordersRequest)?.message).toMatch(/member of Payments Platform/);
+    expect(check("u-3", "COMPLIANCE", [PRODUCER.id], complianceRequest)?.code).toBe("OWN_CHANGE");
     // A person in both the producing and a consuming team is still the producer.
-    expect(decisionRefusal(user("u-4", "MEMBER", [PRODUCER.id, ORDERS.id]), ordersRequest, proposal)).toMatch(/never approves its own change/);
+    expect(check("u-4", "MEMBER", [PRODUCER.id, ORDERS.id], ordersRequest)?.code).toBe("OWN_CHANGE");
   });
 
-  it("keeps teams to their own request and compliance to compliance officers", () => {
-    expect(decisionRefusal(user("u-5", "MEMBER", [CHANNELS.id]), ordersRequest, proposal)).toBe("Only members of Order Management can decide its review");
-    expect(decisionRefusal(user("u-6", "MEMBER", [ORDERS.id]), complianceRequest, proposal)).toBe("Only a compliance officer can decide the compliance review");
-    expect(decisionRefusal(user("u-7", "COMPLIANCE"), complianceRequest, proposal)).toBeNull();
-    expect(decisionRefusal(user("u-8", "ADMIN"), ordersRequest, proposal)).toBeNull();
+  it("keeps teams to their own request and compliance to compliance officers; an admin decides for neither", () => {
+    expect(check("u-5", "MEMBER", [CHANNELS.id], ordersRequest)).toEqual({ code: "NOT_YOUR_REVIEW", message: "Only members of Order Management can decide its review" });
+    expect(check("u-6", "MEMBER", [ORDERS.id], complianceRequest)).toEqual({ code: "NOT_YOUR_REVIEW", message: "Only a compliance officer can decide the compliance review" });
+    expect(check("u-7", "COMPLIANCE", [], complianceRequest)).toBeNull();
+    expect(check("u-8", "ADMIN", [], ordersRequest)?.code).toBe("NOT_YOUR_REVIEW");
+    expect(check("u-9", "ADMIN", [], complianceRequest)?.code).toBe("NOT_YOUR_REVIEW");
   });
 
   it("refuses decided requests and versions not in review", () => {
-    expect(decisionRefusal(user("u-1", "MEMBER", [ORDERS.id]), { ...ordersRequest, decision: "APPROVED" }, proposal)).toBe("Order Management has already decided");
-    expect(decisionRefusal(user("u-1", "MEMBER", [ORDERS.id]), ordersRequest, { ...proposal, status: "DRAFT" })).toBe("This version is draft, not in review");
+    expect(check("u-1", "MEMBER", [ORDERS.id], { ...ordersRequest, decision: "APPROVED" })).toEqual({ code: "ALREADY_DECIDED", message: "Order Management has already decided" });
+    expect(check("u-1", "MEMBER", [ORDERS.id], ordersRequest, { ...proposal, status: "DRAFT" })).toEqual({ code: "NOT_IN_REVIEW", message: "This version is draft, not in review" });
   });
 });
 

@@ -2,7 +2,8 @@
 // still blocks activation. No I/O; data.ts feeds them rows and enforces their answers.
 import semver from "semver";
 import { parse as parseYaml } from "yaml";
-import type { Role } from "@/lib/db/generated/enums";
+import type { Resource } from "@/lib/auth/can";
+import type { Permission } from "@/lib/auth/permissions";
 import type { ContractStatus } from "./schemas";
 
 export type TeamRef = { id: string; name: string };
@@ -72,7 +73,11 @@ export function requiredApprovers(input: { producerTeamId: string | null; consum
   return approvers;
 }
 
-export type Decider = { id: string; role: Role; teamIds: readonly string[] };
+export type Decider = { id: string; teamIds: readonly string[] };
+/** The caller's rights, as `can(ctx, ...)` answers them: rules never look at roles themselves. */
+export type May = (permission: Permission, resource?: Resource) => boolean;
+export type RefusalCode = "NOT_IN_REVIEW" | "OWN_CHANGE" | "ALREADY_DECIDED" | "NOT_YOUR_REVIEW";
+export type Refusal = { code: RefusalCode; message: string };
 export type Request = { kind: "TEAM" | "COMPLIANCE"; teamId: string | null; decision: string; label: string };
 export type Proposal = { status: ContractStatus; ownerTeamId: string | null; ownerTeamName?: string; proposedById: string | null };
 
@@ -80,31 +85,30 @@ export type Proposal = { status: ContractStatus; ownerTeamId: string | null; own
  * Why `actor` may not decide `request` on `proposal`, or null when they may. Enforced for every role,
  * ADMIN included: members of the producing team and the proposer never decide on their own change.
  */
-export function decisionRefusal(actor: Decider, request: Request, proposal: Proposal): string | null {
-  if (proposal.status !== "IN_REVIEW") return `This version is ${proposal.status.toLowerCase().replace("_", " ")}, not in review`;
+export function decisionRefusal(actor: Decider, may: May, request: Request, proposal: Proposal): Refusal | null {
+  if (proposal.status !== "IN_REVIEW") return { code: "NOT_IN_REVIEW", message: `This version is ${proposal.status.toLowerCase().replace("_", " ")}, not in review` };
   const self = selfRefusal(actor, proposal);
   if (self) return self;
-  if (request.decision !== "PENDING") return `${request.label} has already decided`;
-  if (request.kind === "COMPLIANCE") {
-    return actor.role === "COMPLIANCE" || actor.role === "ADMIN" ? null : "Only a compliance officer can decide the compliance review";
-  }
-  if (request.teamId && actor.teamIds.includes(request.teamId)) return null;
-  if (actor.role === "ADMIN") return null;
-  return `Only members of ${request.label} can decide its review`;
+  if (request.decision !== "PENDING") return { code: "ALREADY_DECIDED", message: `${request.label} has already decided` };
+  if (ownRequest(may, request)) return null;
+  // An admin does not decide for consumer teams or compliance; only break-glass (workflow.ts) overrides this.
+  return request.kind === "COMPLIANCE"
+    ? { code: "NOT_YOUR_REVIEW", message: "Only a compliance officer can decide the compliance review" }
+    : { code: "NOT_YOUR_REVIEW", message: `Only members of ${request.label} can decide its review` };
 }
 
 /** Why the actor counts as the producer of this change (its proposer, or a member of the producing team), or null. */
-export function selfRefusal(actor: Decider, proposal: Proposal): string | null {
-  if (proposal.proposedById === actor.id) return "You proposed this version; a producer never approves its own change";
+export function selfRefusal(actor: Decider, proposal: Proposal): Refusal | null {
+  if (proposal.proposedById === actor.id) return { code: "OWN_CHANGE", message: "You proposed this version; a producer never approves its own change" };
   if (proposal.ownerTeamId && actor.teamIds.includes(proposal.ownerTeamId)) {
-    return `You are a member of ${proposal.ownerTeamName ?? "the producing team"}; a producer never approves its own change`;
+    return { code: "OWN_CHANGE", message: `You are a member of ${proposal.ownerTeamName ?? "the producing team"}; a producer never approves its own change` };
   }
   return null;
 }
 
-/** The requests an actor decides by default: their own teams', and compliance for the COMPLIANCE role. */
-export function ownRequest(actor: Decider, request: Request): boolean {
-  return request.kind === "COMPLIANCE" ? actor.role === "COMPLIANCE" : !!request.teamId && actor.teamIds.includes(request.teamId);
+/** The requests the caller may decide: their consuming teams' (contract.decide.team) and compliance's (contract.decide.compliance). */
+export function ownRequest(may: May, request: Request): boolean {
+  return request.kind === "COMPLIANCE" ? may("contract.decide.compliance") : !!request.teamId && may("contract.decide.team", { consumerTeamIds: [request.teamId] });
 }
 
 export type Gate = {

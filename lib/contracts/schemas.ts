@@ -111,6 +111,13 @@ export const DecisionInput = z
     decision: z.enum(DECISIONS),
     comment: z.string().trim().max(4000).optional(),
     approvalId: z.string().uuid().optional().describe("Which request to decide; defaults to the requests of your own teams (and compliance, for the COMPLIANCE role)"),
+    breakGlassReason: z
+      .string()
+      .trim()
+      .min(20, "Explain the emergency in at least 20 characters")
+      .max(2000)
+      .optional()
+      .describe("Break-glass (contract.break_glass, admins): decide another team's or compliance's review in an emergency. Needs approvalId; audited and notified to the teams"),
   })
   .refine((d) => d.decision === "APPROVE" || (d.comment && d.comment.length > 0), { message: "Say why: a comment is required to reject or request changes", path: ["comment"] })
   .meta({ id: "DecisionInput" });

@@ -2,7 +2,8 @@ import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
-import { attemptDelivery, postWebhook } from "./delivery";
+import { attemptDelivery, claimDueDeliveries, postWebhook, runDueDeliveries } from "./delivery";
+import { startDeliveryWorker } from "./delivery-worker";
 import { verifySignature } from "./signature";
 import { guardedLookup } from "./url-guard";
 import { getWebhook, pingWebhook, putWebhook } from "./webhooks";
@@ -64,12 +65,15 @@ describe("team webhooks", () => {
     expect(verifySignature(String(first.headers["interchange-signature"]), first.body, hook.secret!)).toEqual({ ok: true });
     expect(JSON.parse(first.body)).toMatchObject({ event: "contract.review_requested", contract: { interface: "wh.events", version: "1.0.0" } });
 
-    // The receiver answered 503: the log shows the failure and a retry follows with backoff.
+    // The receiver answered 503: the log shows the failure and the background worker retries with backoff.
+    const worker = startDeliveryWorker(250);
     await expect.poll(async () => (await getWebhook(consumer, consumerTeam.id)).deliveries[0]?.lastStatus, { timeout: 10_000 }).toBe(503);
     expect((await getWebhook(consumer, consumerTeam.id)).deliveries[0]).toMatchObject({ status: "PENDING", attempts: 1, lastError: "answered HTTP 503" });
     answer = 200;
     await expect.poll(async () => (await getWebhook(consumer, consumerTeam.id)).deliveries[0]?.status, { timeout: 15_000 }).toBe("DELIVERED");
+    await worker.stop();
     expect(received).toHaveLength(2);
+    expect(received[1].headers["interchange-delivery"]).toBe(first.headers["interchange-delivery"]);
     expect((await getWebhook(consumer, consumerTeam.id)).secret).toBeUndefined();
   });
 
@@ -113,5 +117,52 @@ describe("team webhooks", () => {
     await attemptDelivery(pending.id);
     expect(await prisma.webhookDelivery.findUnique({ where: { id: pending.id } })).toMatchObject({ status: "FAILED", attempts: 0, lastError: "the webhook is inactive", nextAttemptAt: null });
     expect(received).toHaveLength(before + 1);
+  });
+
+  it("survives a worker that dies mid-delivery: another worker takes it over once the lease expires, same delivery id", async () => {
+    const prisma = database().prisma;
+    const team = await prisma.team.create({ data: { slug: "wh-crash", name: "WH Crash" } });
+    const member = await actAs(database(), "MEMBER", [team.id]);
+    const hook = await putWebhook(member, team.id, { url, active: true, rotateSecret: false });
+    answer = 200;
+    const before = received.length;
+    const now = new Date();
+    const [a, b] = await Promise.all(
+      ["a", "b"].map((n) => prisma.webhookDelivery.create({ data: { webhookId: hook.id, event: "ping", payload: { event: "ping", n }, nextAttemptAt: now } })),
+    );
+
+    // Worker 1 claims both and "crashes": it never sends nor records anything.
+    expect((await claimDueDeliveries({ now, leaseMs: 30_000 })).sort()).toEqual([a.id, b.id].sort());
+    // A restarted worker polling while the lease is live leaves them alone (no double send by two live workers).
+    expect(await runDueDeliveries({ now: new Date(now.getTime() + 29_000) })).toBe(0);
+    expect(received).toHaveLength(before);
+    // After the lease expires it takes them over and each reaches the receiver with its delivery id.
+    expect(await runDueDeliveries({ now: new Date(now.getTime() + 31_000) })).toBe(2);
+    const got = received.slice(before);
+    expect(got.map((r) => r.headers["interchange-delivery"]).sort()).toEqual([a.id, b.id].sort());
+    expect(got.map((r) => JSON.parse(r.body).id).sort()).toEqual([a.id, b.id].sort());
+    const rows = await prisma.webhookDelivery.findMany({ where: { id: { in: [a.id, b.id] } } });
+    expect(rows.map((r) => [r.status, r.attempts, r.leaseUntil])).toEqual([["DELIVERED", 2, null], ["DELIVERED", 2, null]]);
+    // Delivered rows are never claimed again.
+    expect(await claimDueDeliveries({ now: new Date(now.getTime() + 120_000) })).toEqual([]);
+  });
+
+  it("lets concurrent workers claim side by side without taking the same delivery, and gives up after the last attempt", async () => {
+    const prisma = database().prisma;
+    const team = await prisma.team.create({ data: { slug: "wh-skip", name: "WH Skip" } });
+    const member = await actAs(database(), "MEMBER", [team.id]);
+    const hook = await putWebhook(member, team.id, { url, active: true, rotateSecret: false });
+    const now = new Date();
+    await prisma.webhookDelivery.createMany({ data: Array.from({ length: 6 }, (_, n) => ({ webhookId: hook.id, event: "ping", payload: { event: "ping", n }, nextAttemptAt: now })) });
+    const claims = await Promise.all([1, 2, 3].map(() => claimDueDeliveries({ now, limit: 4 })));
+    const all = claims.flat();
+    expect(new Set(all).size).toBe(all.length);
+    expect(all.length).toBe(6);
+
+    answer = 500;
+    const [last] = await prisma.webhookDelivery.findMany({ where: { webhookId: hook.id }, take: 1 });
+    await prisma.webhookDelivery.update({ where: { id: last.id }, data: { attempts: 4, leaseUntil: null } });
+    await attemptDelivery(last.id);
+    expect(await prisma.webhookDelivery.findUnique({ where: { id: last.id } })).toMatchObject({ status: "FAILED", attempts: 5, lastError: "answered HTTP 500", nextAttemptAt: null });
   });
 });

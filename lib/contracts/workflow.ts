@@ -3,7 +3,7 @@ import protobuf from "protobufjs";
 import { parse as parseYaml } from "yaml";
 import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
-import type { Ctx } from "@/lib/auth/can";
+import { can, type Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -11,7 +11,7 @@ import { dispatch } from "./delivery";
 import { transition, type LifecycleEvent } from "./lifecycle";
 import { contractInclude, consumerTeams, diffProposal, earlierPublished, gateOf, interfaceSelect, producerTeam, siblingsOf, type ContractRow } from "./load";
 import { notify } from "./notify";
-import { compareVersions, complianceReasons, decisionRefusal, ownRequest, requiredApprovers, selfRefusal } from "./rules";
+import { compareVersions, complianceReasons, decisionRefusal, ownRequest, requiredApprovers, selfRefusal, type May, type Refusal } from "./rules";
 import type { CommentInput, ContractContent, ContractStatus, DecisionInput, ProposeContractInput, SubscribeInput, TransitionInput, UpdateDraftInput } from "./schemas";
 
 type Tx = Prisma.TransactionClient;
@@ -147,6 +147,11 @@ async function submitRow(tx: Tx, ctx: Ctx, row: ContractRow): Promise<string[]> 
   );
 }
 
+/** A refusal's code picks the status; its message is for people. */
+function refusalError(refusal: Refusal): AppError {
+  return new AppError(refusal.code === "NOT_IN_REVIEW" || refusal.code === "ALREADY_DECIDED" ? "CONFLICT" : "FORBIDDEN", refusal.message);
+}
+
 export async function decide(ctx: Ctx, id: string, input: DecisionInput): Promise<{ id: string }> {
   const actor = ctx.actor;
   if (!actor) throw new AppError("UNAUTHENTICATED", "Sign in or send an API token");
@@ -156,28 +161,36 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput): Promis
     const proposal = { status: row.status, ownerTeamId: producer?.id ?? null, ownerTeamName: producer?.name, proposedById: row.proposedById };
     // Checked before the permission so the producer hears why, whatever rights their role or other teams give.
     const self = selfRefusal(actor, proposal);
-    if (self) throw new AppError("FORBIDDEN", self);
-    requirePermission(ctx, "contract.approve", { consumerTeamIds: row.approvals.flatMap((a) => (a.teamId ? [a.teamId] : [])) });
+    if (self) throw refusalError(self);
+    const may: May = (permission, resource) => can(ctx, permission, resource);
+    const breakGlass = input.breakGlassReason !== undefined;
+    if (breakGlass) {
+      requirePermission(ctx, "contract.break_glass");
+      if (!input.approvalId) throw new AppError("VALIDATION", "Break-glass names the one request it overrides", { errors: [{ pointer: "/approvalId", message: "Required with breakGlassReason" }] });
+    } else {
+      requirePermission(ctx, "contract.approve", { consumerTeamIds: row.approvals.flatMap((a) => (a.teamId ? [a.teamId] : [])) });
+    }
     const label = (a: ContractRow["approvals"][number]) => a.team?.name ?? "Compliance";
     const request = (a: ContractRow["approvals"][number]) => ({ kind: a.kind, teamId: a.teamId, decision: a.decision, label: label(a) });
     const chosen = input.approvalId
       ? row.approvals.filter((a) => a.id === input.approvalId)
-      : row.approvals.filter((a) => a.decision === "PENDING" && ownRequest(actor, request(a)));
+      : row.approvals.filter((a) => a.decision === "PENDING" && ownRequest(may, request(a)));
     if (input.approvalId && chosen.length === 0) throw notFound("Approval request");
     if (chosen.length === 0) throw new AppError("FORBIDDEN", "No review on this version is waiting for you");
     for (const a of chosen) {
-      const refusal = decisionRefusal(actor, request(a), proposal);
-      if (refusal) throw new AppError(refusal.startsWith("This version") || refusal.endsWith("already decided") ? "CONFLICT" : "FORBIDDEN", refusal);
+      const refusal = decisionRefusal(actor, may, request(a), proposal);
+      // Break-glass overrides only "not your review": never the producer's own change, a decided request or a closed version.
+      if (refusal && !(breakGlass && refusal.code === "NOT_YOUR_REVIEW")) throw refusalError(refusal);
     }
     const decision = input.decision === "APPROVE" ? "APPROVED" : input.decision === "REJECT" ? "REJECTED" : "CHANGES_REQUESTED";
     for (const a of chosen) {
       await tx.approvalRequest.update({ where: { id: a.id }, data: { decision, comment: input.comment ?? null, decidedById: actor.id, decidedAt: new Date() } });
       await recordAudit(tx, ctx, {
-        action: `contract.${input.decision.toLowerCase()}`,
+        action: breakGlass ? "contract.break_glass" : `contract.${input.decision.toLowerCase()}`,
         entityType: "contract",
         entityId: row.id,
         before: { approver: label(a), decision: a.decision },
-        after: { approver: label(a), decision, comment: input.comment ?? null, version: row.version },
+        after: { approver: label(a), decision, comment: input.comment ?? null, version: row.version, ...(breakGlass ? { breakGlassReason: input.breakGlassReason } : {}) },
       });
     }
     if (input.comment) {
@@ -196,11 +209,17 @@ export async function decide(ctx: Ctx, id: string, input: DecisionInput): Promis
     const verb = decision === "APPROVED" ? "approved" : decision === "REJECTED" ? "rejected" : "requested changes to";
     const deliveries = await notify(
       tx,
-      { teamIds: producer ? [producer.id] : [], userIds: row.proposedById ? [row.proposedById] : [], exceptUserId: actor.id },
+      {
+        // A break-glass decision is also told to the team (or compliance) whose review was overridden.
+        teamIds: [...(producer ? [producer.id] : []), ...(breakGlass ? chosen.flatMap((a) => (a.teamId ? [a.teamId] : [])) : [])],
+        compliance: breakGlass && chosen.some((a) => a.kind === "COMPLIANCE"),
+        userIds: row.proposedById ? [row.proposedById] : [],
+        exceptUserId: actor.id,
+      },
       {
         kind: "contract.decision",
-        title: `${who} ${verb} ${row.interface.name} ${row.version}`,
-        body: input.comment ?? (status === "APPROVED" ? "Every required approval is in; the version can be activated." : undefined),
+        title: `${breakGlass ? `Break-glass by ${actor.name}: ` : ""}${who} ${verb} ${row.interface.name} ${row.version}`,
+        body: breakGlass ? `Emergency override: ${input.breakGlassReason}` : (input.comment ?? (status === "APPROVED" ? "Every required approval is in; the version can be activated." : undefined)),
         link: link(row.id),
         contractId: row.id,
       },

@@ -160,7 +160,8 @@ describe("schema drift check against a drifted database", () => {
       message: "column system.legacy_code: in the database, missing from schema.prisma",
     },
     {
-      sql: `DROP INDEX "audit_event_entity_type_entity_id_idx"; CREATE INDEX "audit_event_entity_id_entity_type_idx" ON "audit_event"("entity_id", "entity_type")`,
+      // DDL on the audit trail is refused by an event trigger unless a maintainer says so for the session.
+      sql: `SET interchange.allow_audit_ddl = 'on'; DROP INDEX "audit_event_entity_type_entity_id_idx"; CREATE INDEX "audit_event_entity_id_entity_type_idx" ON "audit_event"("entity_id", "entity_type")`,
       message: "index on audit_event(entity_type, entity_id): in schema.prisma, missing from the database",
     },
   ];

@@ -6,3 +6,7 @@ export const ServiceStatusSchema = z.object({
   migrations: z.object({ current: z.boolean(), applied: z.number().int(), pending: z.array(z.string()), problems: z.array(z.string()) }),
 });
 export type ServiceStatus = z.infer<typeof ServiceStatusSchema>;
+
+/** What the unauthenticated GET /api/v1/health shows: up or not, no database kind, migration names or errors. */
+export const PublicServiceStatusSchema = z.object({ status: z.enum(["ok", "degraded"]) });
+export type PublicServiceStatus = z.infer<typeof PublicServiceStatusSchema>;

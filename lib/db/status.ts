@@ -4,7 +4,7 @@ import { describeDatabase } from "./config";
 import { logger } from "@/lib/log";
 import { migrationStatus } from "./migrate";
 
-import type { ServiceStatus } from "./status-schema";
+import type { PublicServiceStatus, ServiceStatus } from "./status-schema";
 
 /** GET /api/v1/health: the database answers and every migration in prisma/migrations is applied. */
 export async function serviceStatus(): Promise<ServiceStatus> {
@@ -27,4 +27,11 @@ export async function serviceStatus(): Promise<ServiceStatus> {
     database: { reachable: true, kind: config.kind },
     migrations: { current, applied: migrations.applied.length, pending: migrations.pending, problems: migrations.problems },
   };
+}
+
+/** The unauthenticated probe's answer: the verdict only; why it is degraded goes to the server log. */
+export async function publicServiceStatus(): Promise<PublicServiceStatus> {
+  const status = await serviceStatus();
+  if (status.status !== "ok") logger.warn({ database: status.database, migrations: status.migrations }, "health check degraded");
+  return { status: status.status };
 }

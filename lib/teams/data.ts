@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
-import type { Ctx } from "@/lib/auth/can";
+import { can, type Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -13,7 +13,9 @@ const teamInclude = {
 } satisfies Prisma.TeamInclude;
 type TeamRow = Prisma.TeamGetPayload<{ include: typeof teamInclude }>;
 
-function toDto(team: TeamRow): TeamDto {
+/** Member emails are personal data: shown to people who may read users, and to the team's own members. */
+function toDto(team: TeamRow, ctx?: Ctx): TeamDto {
+  const showEmails = !ctx || can(ctx, "user.read") || team.memberships.some((m) => m.userId === ctx.actor?.id);
   return {
     id: team.id,
     slug: team.slug,
@@ -21,7 +23,7 @@ function toDto(team: TeamRow): TeamDto {
     description: team.description,
     contactEmail: team.contactEmail,
     createdAt: team.createdAt.toISOString(),
-    members: team.memberships.map((m) => ({ userId: m.userId, email: m.user.email, name: m.user.name, role: m.role })),
+    members: team.memberships.map((m) => ({ userId: m.userId, email: showEmails ? m.user.email : null, name: m.user.name, role: m.role })),
     owns: team._count,
   };
 }
@@ -33,14 +35,14 @@ function auditView(team: TeamRow) {
 
 export async function listTeams(ctx: Ctx): Promise<TeamDto[]> {
   requirePermission(ctx, "team.read");
-  return (await db().team.findMany({ include: teamInclude, orderBy: { name: "asc" } })).map(toDto);
+  return (await db().team.findMany({ include: teamInclude, orderBy: { name: "asc" } })).map((team) => toDto(team, ctx));
 }
 
 export async function getTeam(ctx: Ctx, id: string): Promise<TeamDto> {
   requirePermission(ctx, "team.read");
   const team = await db().team.findUnique({ where: { id }, include: teamInclude });
   if (!team) throw notFound("Team");
-  return toDto(team);
+  return toDto(team, ctx);
 }
 
 export async function createTeam(ctx: Ctx, input: CreateTeamInput): Promise<TeamDto> {

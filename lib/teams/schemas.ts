@@ -24,7 +24,12 @@ export type UpdateTeamInput = z.infer<typeof UpdateTeamInput>;
 export const SetMembershipInput = z.object({ role: TeamRoleSchema.default("MEMBER") });
 export type SetMembershipInput = z.infer<typeof SetMembershipInput>;
 
-export const TeamMemberDto = z.object({ userId: z.string().uuid(), email: z.string(), name: z.string(), role: TeamRoleSchema });
+export const TeamMemberDto = z.object({
+  userId: z.string().uuid(),
+  email: z.string().nullable().describe("Shown to those who may read users (admins, architects, compliance) and to the team's own members; null for everyone else"),
+  name: z.string(),
+  role: TeamRoleSchema,
+});
 
 export const TeamDto = z.object({
   id: z.string().uuid(),

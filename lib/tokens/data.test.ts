@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { FREE_FAILURES } from "@/lib/auth/rate-limit";
 import { hashPassword } from "@/lib/auth/password";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
 import { authenticateToken, createToken, exchangeCredentialsForToken, listOwnTokens, revokeToken } from "./data";
@@ -15,7 +16,7 @@ describe("API tokens", () => {
     const stored = await database().prisma.apiToken.findUniqueOrThrow({ where: { id: issued.id } });
     expect(stored.tokenHash).toBe(hashToken(issued.token));
     expect(JSON.stringify(stored)).not.toContain(issued.token);
-    const audit = await database().prisma.auditEvent.findFirstOrThrow({ where: { action: "token.create", entityId: issued.id } });
+    const audit = await database().prisma.auditEvent.findFirstOrThrow({ where: { action: "token.exchange", entityId: issued.id } });
     expect(JSON.stringify(audit.after)).not.toContain(issued.token);
     expect((await authenticateToken(issued.token)).email).toBe("ci@example.com");
   });
@@ -27,12 +28,24 @@ describe("API tokens", () => {
     expect(unknown).toMatchObject({ code: "UNAUTHENTICATED", message: "Wrong email or password" });
   });
 
-  it("rate limits repeated attempts for one email", async () => {
-    const attempt = () => exchangeCredentialsForToken(ExchangeTokenInput.parse({ email: "victim@example.com", password: "guess" }), "r", "10.0.0.3").catch((e) => e);
+  it("slows repeated failures from one address for one email, audits them, and leaves other addresses alone", async () => {
+    const attempt = (address: string) => exchangeCredentialsForToken(ExchangeTokenInput.parse({ email: "victim@example.com", password: "guess" }), "r", address).catch((e) => e);
     const results = [];
-    for (let i = 0; i < 11; i++) results.push(await attempt());
-    expect(results.slice(0, 10).every((e) => e.code === "UNAUTHENTICATED")).toBe(true);
-    expect(results[10]).toMatchObject({ code: "RATE_LIMITED", headers: { "Retry-After": expect.any(String) } });
+    for (let i = 0; i < FREE_FAILURES + 2; i++) results.push(await attempt("10.0.0.3"));
+    expect(results.slice(0, FREE_FAILURES + 1).every((e) => e.code === "UNAUTHENTICATED")).toBe(true);
+    expect(results[FREE_FAILURES + 1]).toMatchObject({ code: "RATE_LIMITED", headers: { "Retry-After": expect.any(String) } });
+    expect((await attempt("10.0.0.4")).code).toBe("UNAUTHENTICATED");
+    const actions = (await database().prisma.auditEvent.findMany({ where: { action: { startsWith: "auth.sign_in" } }, select: { action: true } })).map((a) => a.action);
+    expect(actions.filter((a) => a === "auth.sign_in_failed").length).toBeGreaterThanOrEqual(FREE_FAILURES + 2);
+    expect(actions).toContain("auth.sign_in_throttled");
+  });
+
+  it("lets a token create a token only within its own lifetime", async () => {
+    const member = await actAs(database(), "MEMBER");
+    const parent = await createToken(member, { name: "short", expiresInDays: 1 });
+    const viaToken = { ...member, via: "token" as const, tokenExpiresAt: new Date(parent.expiresAt) };
+    const child = await createToken(viaToken, { name: "long", expiresInDays: 90 });
+    expect(new Date(child.expiresAt).getTime()).toBeLessThanOrEqual(new Date(parent.expiresAt).getTime());
   });
 
   it("refuses revoked and expired tokens, naming why", async () => {

@@ -25,8 +25,11 @@ function toDto(row: ApiToken): ApiTokenDto {
   };
 }
 
-async function issue(ctx: Ctx, userId: string, input: CreateTokenInput): Promise<IssuedToken> {
+async function issue(ctx: Ctx, userId: string, input: CreateTokenInput, action = "token.create"): Promise<IssuedToken> {
   const token = generateToken();
+  const requested = new Date(Date.now() + input.expiresInDays * DAY_MS);
+  // A token used to create another cannot extend its own life through it.
+  const expiresAt = ctx.tokenExpiresAt && ctx.tokenExpiresAt < requested ? ctx.tokenExpiresAt : requested;
   const row = await db().$transaction(async (tx) => {
     const created = await tx.apiToken.create({
       data: {
@@ -34,10 +37,10 @@ async function issue(ctx: Ctx, userId: string, input: CreateTokenInput): Promise
         name: input.name,
         prefix: token.slice(0, 10),
         tokenHash: hashToken(token),
-        expiresAt: new Date(Date.now() + input.expiresInDays * DAY_MS),
+        expiresAt,
       },
     });
-    await recordAudit(tx, ctx, { action: "token.create", entityType: "api_token", entityId: created.id, after: { ...toDto(created), userId } });
+    await recordAudit(tx, ctx, { action, entityType: "api_token", entityId: created.id, after: { ...toDto(created), userId, ...(expiresAt < requested ? { cappedToCallerTokenExpiry: true } : {}) } });
     return created;
   });
   return { ...toDto(row), token };
@@ -45,12 +48,12 @@ async function issue(ctx: Ctx, userId: string, input: CreateTokenInput): Promise
 
 /** POST /api/v1/auth/token: email + password for a new token, shown once. */
 export async function exchangeCredentialsForToken(input: ExchangeTokenInput, requestId: string, clientAddress: string): Promise<IssuedToken> {
-  const user = await checkCredentials(input.email, input.password, clientAddress);
+  const user = await checkCredentials(input.email, input.password, clientAddress, "token", requestId);
   const actor = await loadActor(user.id);
   if (!actor) throw new AppError("UNAUTHENTICATED", "Wrong email or password");
   const ctx: Ctx = { actor, requestId, via: "session" };
   requirePermission(ctx, "token.manage", { userId: actor.id });
-  return issue(ctx, actor.id, input);
+  return issue(ctx, actor.id, input, "token.exchange");
 }
 
 export async function createToken(ctx: Ctx, input: CreateTokenInput): Promise<IssuedToken> {
@@ -78,6 +81,11 @@ export async function revokeToken(ctx: Ctx, id: string): Promise<ApiTokenDto> {
 
 /** Resolves `Authorization: Bearer <token>` to its user, refusing unknown, expired and revoked tokens by name. */
 export async function authenticateToken(token: string): Promise<Actor> {
+  return (await authenticateBearer(token)).actor;
+}
+
+/** authenticateToken, also telling when the token expires. */
+export async function authenticateBearer(token: string): Promise<{ actor: Actor; expiresAt: Date }> {
   const row = await db().apiToken.findUnique({ where: { tokenHash: hashToken(token) } });
   if (!row) throw new AppError("UNAUTHENTICATED", "The API token is not valid");
   if (row.revokedAt) throw new AppError("UNAUTHENTICATED", "The API token was revoked");
@@ -88,5 +96,5 @@ export async function authenticateToken(token: string): Promise<Actor> {
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) {
     await db().apiToken.update({ where: { id: row.id }, data: { lastUsedAt: new Date() } });
   }
-  return actor;
+  return { actor, expiresAt: row.expiresAt };
 }

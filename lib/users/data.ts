@@ -1,4 +1,6 @@
 import "server-only";
+import { requireAcceptablePassword } from "@/lib/auth/password-check";
+import { endSessionsIn } from "@/lib/auth/sessions";
 import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/can";
@@ -47,6 +49,7 @@ export async function getUser(ctx: Ctx, id: string): Promise<UserDto> {
 
 export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<UserDto> {
   requirePermission(ctx, "user.manage");
+  if (input.password) requireAcceptablePassword(input.password, { email: input.email, name: input.name });
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   return db().$transaction(async (tx) => {
     if (await tx.user.findUnique({ where: { email: input.email } })) {
@@ -67,18 +70,21 @@ export async function updateUser(ctx: Ctx, id: string, input: UpdateUserInput): 
   return db().$transaction(async (tx) => {
     const before = await tx.user.findUnique({ where: { id }, include: userInclude });
     if (!before) throw notFound("User");
+    if (input.password) requireAcceptablePassword(input.password, { email: before.email, name: input.name ?? before.name });
     const after = await tx.user.update({
       where: { id },
       data: { name: input.name, role: input.role, active: input.active, passwordHash },
       include: userInclude,
     });
-    if (input.active === false) await tx.apiToken.updateMany({ where: { userId: id, revokedAt: null }, data: { revokedAt: new Date() } });
+    // A password reset, role change or deactivation ends every session and API token of the account at once.
+    const endsAccess = input.active === false || input.password !== undefined || (input.role !== undefined && input.role !== before.role);
+    const ended = endsAccess ? await endSessionsIn(tx, id, { revokeTokens: true }) : null;
     await recordAudit(tx, ctx, {
       action: input.password && Object.keys(input).length === 1 ? "user.reset_password" : "user.update",
       entityType: "user",
       entityId: id,
       before: auditView(before),
-      after: { ...auditView(after), ...(input.password ? { passwordChanged: true } : {}) },
+      after: { ...auditView(after), ...(input.password ? { passwordChanged: true } : {}), ...(ended ? { sessionsEnded: true, tokensRevoked: ended.tokensRevoked } : {}) },
     });
     return toDto(after);
   });

@@ -4,7 +4,8 @@ import { toAppError } from "@/lib/api/problem";
 import type { Ctx } from "@/lib/auth/can";
 import { governImport } from "@/lib/governance/after-import";
 import { logger } from "@/lib/log";
-import { parseImportSet, type ParsedImportSet, type ParseSetOptions, type SetDefaults } from "./import-set";
+import { parseImportSetOffThread } from "@/lib/workers/offload";
+import { type ParsedImportSet, type ParseSetOptions, type SetDefaults } from "./import-set";
 import { ImportError, importLimitsFromEnv, type ImportedDocument, type ImportLimits } from "./model";
 import { persistDocuments, type ImportResult } from "./persist";
 import { retireMissing } from "./persist-retire";
@@ -101,9 +102,9 @@ export async function importFilesWith(parseSet: ParseImportSet, ctx: Ctx, files:
   }
 }
 
-/** importFilesWith the real parsers (OpenAPI, AsyncAPI, Backstage, ODCS): what the API, the UI and the CLI use. */
+/** importFilesWith the real parsers (OpenAPI, AsyncAPI, Backstage, ODCS) on the worker pool: what the API, the UI and the CLI use. */
 export function importFiles(ctx: Ctx, files: ImportFileInput[], options: ImportFilesOptions = {}): Promise<ImportResponse> {
-  return importFilesWith(parseImportSet, ctx, files, options);
+  return importFilesWith((set, setOptions) => parseImportSetOffThread(ctx, set, setOptions), ctx, files, options);
 }
 
 /** The request body limit: the file size limit plus room for JSON escaping and the file names. */

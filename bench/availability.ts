@@ -1,0 +1,150 @@
+// npm run bench:availability — does one large upload stall the portal? Starts the app (`npm start`, building first
+// if the sources changed; bench/app-server.ts) on a throwaway PostgreSQL database on TEST_DATABASE_URL's server,
+// then measures GET /api/v1/health at BENCH_CLIENTS (4) concurrent clients: idle, while a member without import
+// rights uploads 19 MB to POST /api/v1/imports (refused with 403 before the body is read), and while a producer
+// (member of an owning team) uploads a 19 MB OpenAPI document that is parsed on the worker pool. Prints JSON with
+// the probe's p50/p95, requests/s, the uploads' statuses and times, machine load and database. Target: the probe's
+// p95 during each upload within 2x of idle. BENCH_PORT (default 3214) picks the app's port.
+import os from "node:os";
+import type { Ctx } from "@/lib/auth/can";
+import { setProcessDatabase } from "@/lib/db/client";
+import { openTestDatabase } from "@/lib/db/testing";
+import { createToken } from "@/lib/tokens/data";
+import { startApp, type AppServer } from "./app-server";
+
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
+const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
+const PORT = Number(process.env.BENCH_PORT ?? 3214);
+const UPLOAD_BYTES = 19 * 1024 * 1024;
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
+const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
+
+/** A valid OpenAPI document of about `bytes` bytes: many small operations, as a large real estate's gateway export. */
+function largeOpenApi(bytes: number): string {
+  const paths: Record<string, unknown> = {};
+  const operation = (i: number) => ({
+    summary: `Operation ${i} of the bench gateway`,
+    parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
+    responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" }, amount: { type: "number" }, note: { type: "string" } } } } } } },
+  });
+  const one = JSON.stringify(operation(0)).length + 40;
+  for (let i = 0; i < Math.floor(bytes / one); i++) paths[`/resources-${i}/{id}`] = { get: operation(i) };
+  return JSON.stringify({ openapi: "3.0.3", info: { title: "Bench gateway", version: "1.0.0" }, paths });
+}
+
+type Probe = { latencies: number[]; errors: number; seconds: number };
+
+/** Probes health with CLIENTS clients until `until` resolves (or for a fixed time). */
+async function probe(base: string, until: Promise<unknown>): Promise<Probe> {
+  const latencies: number[] = [];
+  let errors = 0;
+  let done = false;
+  void until.finally(() => (done = true));
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: CLIENTS }, async () => {
+      while (!done) {
+        const t0 = performance.now();
+        const ok = await fetch(`${base}/api/v1/health`).then((r) => r.text().then(() => r.ok), () => false);
+        if (ok) latencies.push(performance.now() - t0);
+        else errors += 1;
+      }
+    }),
+  );
+  return { latencies: latencies.sort((a, b) => a - b), errors, seconds: (performance.now() - started) / 1000 };
+}
+
+function summary(p: Probe) {
+  return { requests: p.latencies.length, errors: p.errors, seconds: round(p.seconds, 2), perSecond: round(p.latencies.length / p.seconds), p50Ms: round(percentile(p.latencies, 50), 2), p95Ms: round(percentile(p.latencies, 95), 2), maxMs: round(p.latencies.at(-1) ?? 0, 1) };
+}
+
+// Serialised once: stringifying 23 MB per upload on this process's event loop would delay the probes measured here.
+async function upload(base: string, token: string, body: Buffer) {
+  const t0 = performance.now();
+  try {
+    const response = await fetch(`${base}/api/v1/imports`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: new Uint8Array(body) });
+    const text = await response.text();
+    let outcome = text.slice(0, 300);
+    try {
+      const parsed = JSON.parse(text) as { code?: string; detail?: string; results?: { ok: boolean; error?: string; interfaces: unknown[] }[] };
+      outcome = parsed.detail ?? JSON.stringify(parsed.results?.map((r) => ({ ok: r.ok, error: r.error?.slice(0, 200), interfaces: r.interfaces.length })));
+    } catch {
+      // Not JSON: keep the text.
+    }
+    return { status: response.status, ms: round(performance.now() - t0), bodyBytes: body.length, outcome };
+  } catch (error) {
+    return { status: 0, ms: round(performance.now() - t0), bodyBytes: body.length, outcome: `connection: ${(error as Error).message}` };
+  }
+}
+
+async function main() {
+  process.env.TEST_DATABASE_URL ??= "postgresql://root@127.0.0.1:5432/postgres";
+  const database = await openTestDatabase();
+  setProcessDatabase(database);
+  const prisma = database.prisma;
+  let app: AppServer | undefined;
+  try {
+    const team = await prisma.team.create({ data: { slug: "bench-producers", name: "Bench producers" } });
+    const member = await prisma.user.create({ data: { email: "member@bench.local", name: "Bench member", role: "MEMBER" } });
+    const producer = await prisma.user.create({ data: { email: "producer@bench.local", name: "Bench producer", role: "MEMBER" } });
+    await prisma.membership.create({ data: { userId: producer.id, teamId: team.id } });
+    const ctxOf = (user: typeof member, teamIds: string[]): Ctx => ({ actor: { id: user.id, email: user.email, name: user.name, role: "MEMBER", teamIds }, requestId: "bench", via: "session" });
+    const memberToken = (await createToken(ctxOf(member, []), { name: "bench", expiresInDays: 1 })).token;
+    const producerToken = (await createToken(ctxOf(producer, [team.id]), { name: "bench", expiresInDays: 1 })).token;
+    const content = largeOpenApi(UPLOAD_BYTES - 1024);
+    const body = Buffer.from(JSON.stringify({ files: [{ name: "bench/gateway.json", content }] }));
+
+    app = await startApp({ databaseUrl: (database.config as { url: string }).url, port: PORT, name: "bench-availability", readyTimeoutMs: 45 * 60_000 });
+    const base = app.base;
+    await probe(base, new Promise((r) => setTimeout(r, 2000))); // warm-up
+    const idle = await probe(base, new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000)));
+
+    // The member's upload is refused at once; repeat it for the same window so the probe has something to measure.
+    const refused: Awaited<ReturnType<typeof upload>>[] = [];
+    const refusedUntil = Date.now() + IDLE_SECONDS * 1000;
+    const refusing = (async () => {
+      while (Date.now() < refusedUntil) refused.push(await upload(base, memberToken, body));
+    })();
+    const duringRefused = await probe(base, refusing);
+
+    let parsed: Awaited<ReturnType<typeof upload>> | undefined;
+    const parsing = upload(base, producerToken, body).then((r) => (parsed = r));
+    const duringParse = await probe(base, parsing);
+
+    const idleP95 = percentile(idle.latencies, 95);
+    const within = (p: Probe) => percentile(p.latencies, 95) <= 2 * idleP95;
+    console.log(
+      JSON.stringify(
+        {
+          bench: "availability",
+          machine: { cpus: os.cpus().length, loadavg: os.loadavg().map((l) => round(l, 2)) },
+          database: { kind: "postgres", server: new URL(process.env.TEST_DATABASE_URL).host },
+          clients: CLIENTS,
+          uploadBytes: UPLOAD_BYTES,
+          idle: summary(idle),
+          memberWithoutImportRights: {
+            probe: summary(duringRefused),
+            uploads: refused.length,
+            statuses: [...new Set(refused.map((r) => r.status))],
+            uploadMs: { p50: round(percentile(refused.map((r) => r.ms).sort((a, b) => a - b), 50)), max: round(Math.max(...refused.map((r) => r.ms))) },
+            first: refused[0]?.outcome,
+            p95WithinTwiceIdle: within(duringRefused),
+          },
+          producerUploadParsedOnWorkerPool: { probe: summary(duringParse), upload: parsed, p95WithinTwiceIdle: within(duringParse) },
+          target: { p95Ms: round(2 * idleP95, 2), rule: "probe p95 during the upload <= 2x idle p95" },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    app?.stop();
+    await database.dispose();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import "server-only";
+import type { Ctx } from "@/lib/auth/can";
+import type { ParsedImportSet, ParseSetOptions, SetFile } from "@/lib/catalog/import/import-set";
+import { ImportError, type ImportProblem } from "@/lib/catalog/import/model";
+import { DiffInputError, type DiffResult, type InputProblem } from "@/lib/diff";
+import { runInPool } from "./pool";
+
+/** parseImportSet (lib/catalog/import/import-set.ts) on the worker pool: one task per import set, same answers. */
+export async function parseImportSetOffThread(ctx: Ctx, files: SetFile[], options: ParseSetOptions): Promise<ParsedImportSet> {
+  const answer = await runInPool<ParsedImportSet>(ctx, "parseImportSet", [files, options]);
+  if (answer.ok) return answer.value;
+  throw new ImportError(answer.problems as ImportProblem[]);
+}
+
+/** diffDocuments (lib/diff) on the worker pool, with the same errors. */
+export async function diffDocumentsOffThread(ctx: Ctx, input: Parameters<typeof import("@/lib/diff").diffDocuments>[0]): Promise<DiffResult> {
+  const answer = await runInPool<DiffResult>(ctx, "diffDocuments", [input]);
+  if (answer.ok) return answer.value;
+  throw new DiffInputError(answer.problems as InputProblem[]);
+}

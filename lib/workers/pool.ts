@@ -1,0 +1,80 @@
+import "server-only";
+import os from "node:os";
+import path from "node:path";
+import { Piscina } from "piscina";
+import { AppError } from "@/lib/api/errors";
+import type { Ctx } from "@/lib/auth/can";
+
+/**
+ * Spec parsing and diffing run here, on worker threads, never on the thread that answers requests: a 20 MB
+ * document takes seconds of CPU, and on the request thread it stalled every other request (health probes
+ * dropped from 65 to 0.6 req/s). Each task has a time and memory budget; a task over it is terminated.
+ */
+export type PoolBudget = { timeoutMs: number; memoryMb: number; perUser: number; threads: number };
+
+export function poolBudgetFromEnv(env = process.env): PoolBudget {
+  return {
+    timeoutMs: Number(env.PARSE_TIMEOUT_MS ?? 60_000),
+    memoryMb: Number(env.PARSE_MEMORY_MB ?? 1024),
+    perUser: Number(env.PARSE_CONCURRENCY_PER_USER ?? 2),
+    threads: Number(env.PARSE_THREADS ?? Math.max(1, Math.min(4, os.availableParallelism() - 1))),
+  };
+}
+
+type Task = "parseImportSet" | "diffDocuments";
+export type WorkerAnswer<T> = { ok: true; value: T } | { ok: false; kind: "ImportError" | "DiffInputError"; problems: unknown[] };
+
+const holder = globalThis as typeof globalThis & { __interchangePool?: { pool: Piscina; budget: PoolBudget; running: Map<string, number> } };
+
+function state() {
+  if (!holder.__interchangePool) {
+    const budget = poolBudgetFromEnv();
+    const pool = new Piscina({
+      // A real file path: Next's server bundles cannot be loaded by a worker, so the entry is plain .mjs (see there).
+      filename: path.join(process.cwd(), "lib", "workers", "parse-worker.mjs"),
+      minThreads: 1,
+      maxThreads: budget.threads,
+      idleTimeout: 60_000,
+      resourceLimits: { maxOldGenerationSizeMb: budget.memoryMb, maxYoungGenerationSizeMb: 64 },
+    });
+    holder.__interchangePool = { pool, budget, running: new Map() };
+  }
+  return holder.__interchangePool;
+}
+
+function callerKey(ctx: Ctx): string {
+  return ctx.actor ? `user:${ctx.actor.id}` : ctx.agent ? `agent:${ctx.agent.id}` : `system:${ctx.requestId}`;
+}
+
+/** Runs a task on the pool within its budget; at most `perUser` tasks per caller at a time (429 beyond). */
+export async function runInPool<T>(ctx: Ctx, task: Task, args: unknown[]): Promise<WorkerAnswer<T>> {
+  const { pool, budget, running } = state();
+  const key = callerKey(ctx);
+  const mine = running.get(key) ?? 0;
+  if (ctx.via !== "system" && mine >= budget.perUser) {
+    throw new AppError("RATE_LIMITED", `You already have ${mine} documents being parsed; wait for them to finish`, { headers: { "Retry-After": "5" } });
+  }
+  running.set(key, mine + 1);
+  try {
+    return (await pool.run({ task, args }, { signal: AbortSignal.timeout(budget.timeoutMs) })) as WorkerAnswer<T>;
+  } catch (error) {
+    if ((error as Error).name === "AbortError" || (error as Error).name === "TimeoutError") {
+      throw new AppError("PAYLOAD_TOO_LARGE", `The document took longer than ${budget.timeoutMs / 1000} s to process and was stopped`);
+    }
+    if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
+      throw new AppError("PAYLOAD_TOO_LARGE", `The document needed more than ${budget.memoryMb} MB to process and was stopped`);
+    }
+    throw error;
+  } finally {
+    const left = (running.get(key) ?? 1) - 1;
+    if (left <= 0) running.delete(key);
+    else running.set(key, left);
+  }
+}
+
+/** For tests and shutdown. */
+export async function closePool(): Promise<void> {
+  const current = holder.__interchangePool;
+  holder.__interchangePool = undefined;
+  await current?.pool.destroy();
+}
