@@ -1,43 +1,23 @@
 // Side-by-side line diff for the Compare page, and where each finding of lib/diff sits in the text. Pure.
+import { diffArrays } from "diff";
 
 export type DiffRow = { left: number | null; right: number | null; kind: "same" | "removed" | "added" | "changed" };
 
-/** Beyond this many line pairs the alignment is skipped: lines are only marked as present in the other side or not. */
-const MAX_CELLS = 4_000_000;
-
-/** Rows pairing the lines of two texts (0-based line numbers), by longest common subsequence. */
+/** Rows pairing the lines of two texts (0-based line numbers): jsdiff's Myers diff, changed runs side by side. */
 export function alignLines(left: readonly string[], right: readonly string[]): DiffRow[] {
-  const n = left.length;
-  const m = right.length;
-  if (n * m > MAX_CELLS) {
-    const inRight = new Set(right);
-    const inLeft = new Set(left);
-    const rows: DiffRow[] = [];
-    for (let i = 0; i < Math.max(n, m); i++) {
-      const l = i < n ? i : null;
-      const r = i < m ? i : null;
-      const same = l !== null && r !== null && left[l] === right[r];
-      rows.push({ left: l, right: r, kind: same ? "same" : l !== null && r !== null ? (inRight.has(left[l]) && inLeft.has(right[r]) ? "same" : "changed") : l !== null ? "removed" : "added" });
-    }
-    return rows;
-  }
-  // lcs[i][j]: length of the LCS of left[i..] and right[j..], in one flat array.
-  const lcs = new Uint32Array((n + 1) * (m + 1));
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * (m + 1) + j] = left[i] === right[j] ? lcs[(i + 1) * (m + 1) + j + 1] + 1 : Math.max(lcs[(i + 1) * (m + 1) + j], lcs[i * (m + 1) + j + 1]);
-    }
-  }
   const rows: DiffRow[] = [];
   let i = 0;
   let j = 0;
-  while (i < n || j < m) {
-    if (i < n && j < m && left[i] === right[j]) {
-      rows.push({ left: i++, right: j++, kind: "same" });
-    } else if (j < m && (i === n || lcs[i * (m + 1) + j + 1] > lcs[(i + 1) * (m + 1) + j])) {
-      rows.push({ left: null, right: j++, kind: "added" });
-    } else {
-      rows.push({ left: i++, right: null, kind: "removed" });
+  // A huge rewrite gives up after 2 s and shows the two versions as replaced rather than hold the page.
+  const parts = diffArrays([...left], [...right], { timeout: 2_000 }) ?? [
+    { value: [...left], removed: true, added: false, count: left.length },
+    { value: [...right], removed: false, added: true, count: right.length },
+  ];
+  for (const part of parts) {
+    for (let k = 0; k < part.value.length; k++) {
+      if (part.added) rows.push({ left: null, right: j++, kind: "added" });
+      else if (part.removed) rows.push({ left: i++, right: null, kind: "removed" });
+      else rows.push({ left: i++, right: j++, kind: "same" });
     }
   }
   return pairChanges(rows);
