@@ -42,10 +42,11 @@ async function writeWatermark(dir: string, windowEnd: number): Promise<void> {
   await rename(`${file}.tmp`, file);
 }
 
-export function createConnector(config: ConnectorConfig): Connector {
+/** `stateDir` (the agent's buffer directory) keeps what a connector needs across restarts. */
+export function createConnector(config: ConnectorConfig, stateDir?: string): Connector {
   switch (config.kind) {
     case "nats":
-      return natsConnector(config);
+      return natsConnector(config, process.env, stateDir);
     case "rabbitmq":
       return rabbitmqConnector(config);
     case "http":
@@ -83,7 +84,7 @@ export class Agent {
   private watermark: number | undefined;
 
   constructor(private readonly options: AgentOptions) {
-    this.connectors = options.connectors ?? options.config.connectors.map(createConnector);
+    this.connectors = options.connectors ?? options.config.connectors.map((c) => createConnector(c, options.config.bufferDir));
     this.log = (options.logger ?? rootLogger).child({ component: "agent" });
     this.now = options.now ?? Date.now;
   }

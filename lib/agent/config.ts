@@ -88,6 +88,8 @@ const RabbitConnector = z.strictObject({
   kind: z.literal("rabbitmq"),
   url: z.string().regex(/^amqps?:\/\/\S+$/, "Must be amqp:// or amqps:// URL"),
   managementUrl: httpUrl.optional(),
+  // The vhost's firehose is on (`rabbitmqctl trace_on -p <vhost>`): deliveries are counted exactly from its events.
+  firehose: z.boolean().optional(),
   queues: z.array(RabbitQueue).min(1).max(500),
 });
 const HttpConnector = z.strictObject({

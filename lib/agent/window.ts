@@ -56,9 +56,14 @@ export type Measurement = {
 
 export type NotMeasured = "delivered" | "latency" | "lag";
 
-/** What a connector reports for one flow over one window; the agent adds the window bounds. */
-export type Reading = Omit<Measurement, "windowStart" | "windowEnd">;
+/**
+ * What a connector reports for one flow over one window; the agent adds the window bounds. `since` (epoch ms) starts
+ * the measurement earlier when the counts cover more than the window: a restarted connector's counters since the last
+ * window it reported before it stopped.
+ */
+export type Reading = Omit<Measurement, "windowStart" | "windowEnd"> & { since?: number };
 
-export function toMeasurement(reading: Reading, window: Window): Measurement {
-  return { ...reading, windowStart: new Date(window.start).toISOString(), windowEnd: new Date(window.end).toISOString() };
+export function toMeasurement({ since, ...reading }: Reading, window: Window): Measurement {
+  const start = since !== undefined && since < window.start ? since : window.start;
+  return { ...reading, windowStart: new Date(start).toISOString(), windowEnd: new Date(window.end).toISOString() };
 }

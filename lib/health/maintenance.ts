@@ -47,18 +47,31 @@ export async function applyRetention(tx: Tx, now: Date, config = retentionConfig
   await tx.query(`DELETE FROM flow_metric_hour WHERE hour < $1::timestamptz`, [new Date(now.getTime() - config.hourDays * 86_400_000).toISOString()]);
 }
 
+// A model is refitted once it is an hour old; a maintenance run refits at most this many (oldest first), so the
+// hourly turn does not refit 10,000 flows' five weeks of history in one evaluation cycle. Maintenance runs every
+// 10 minutes: up to 15,000 refits an hour.
+const REFITS_PER_RUN = 2500;
+const REFIT_AFTER_MS = HOUR_MS;
+
 /**
- * Refits every flow's seasonal volume model (lib/health/seasonal.ts) from up to five weeks of hourly roll-ups and stores
- * it in flow_health.model. A flow with less than a day of history gets none here: the evaluator fits its first-day
- * model from the last hour of minutes.
+ * Refits the seasonal volume models (lib/health/seasonal.ts) that are due (none yet, a first-day "recent" one, or fitted
+ * over an hour ago) from up to five weeks of hourly roll-ups, and stores them in flow_health.model. Only flows with a
+ * day of history qualify: the evaluator fits a first-day model from the last hour of minutes. Returns how many it refit.
  */
-export async function fitModels(tx: Tx, now: Date): Promise<void> {
+export async function fitModels(tx: Tx, now: Date, limit = REFITS_PER_RUN): Promise<number> {
   const rows = await tx.query<{ flow_id: string; hours: number[]; volume: number[]; failed: number[]; minutes: number[]; p95: (number | null)[] }>(
-    `SELECT flow_id::text AS flow_id, array_agg((extract(epoch FROM hour) * 1000)::float8 ORDER BY hour) AS hours,
+    `WITH due AS (
+       SELECT f.id FROM flow f LEFT JOIN flow_health h ON h.flow_id = f.id
+       WHERE (h.model IS NULL OR h.model->>'kind' = 'recent' OR (h.model->>'fittedAt')::float8 <= $2::float8)
+         AND EXISTS (SELECT 1 FROM flow_metric_hour x WHERE x.flow_id = f.id
+                     AND x.hour >= $1::timestamptz - interval '35 days' AND x.hour <= $1::timestamptz - interval '24 hours')
+       ORDER BY coalesce((h.model->>'fittedAt')::float8, 0) LIMIT $3::int)
+     SELECT flow_id::text AS flow_id, array_agg((extract(epoch FROM hour) * 1000)::float8 ORDER BY hour) AS hours,
             array_agg((delivered + failed)::float8 ORDER BY hour) AS volume, array_agg(failed::float8 ORDER BY hour) AS failed,
             array_agg(minutes ORDER BY hour) AS minutes, array_agg(latency_p95 ORDER BY hour) AS p95
-     FROM flow_metric_hour WHERE hour >= $1::timestamptz - interval '35 days' AND hour < $1::timestamptz GROUP BY flow_id`,
-    [hourStart(now).toISOString()],
+     FROM flow_metric_hour WHERE flow_id IN (SELECT id FROM due) AND hour >= $1::timestamptz - interval '35 days' AND hour < $1::timestamptz
+     GROUP BY flow_id`,
+    [hourStart(now).toISOString(), now.getTime() - REFIT_AFTER_MS, limit],
   );
   const models: { id: string; model: SeasonalModel }[] = [];
   for (const row of rows) {
@@ -66,10 +79,11 @@ export async function fitModels(tx: Tx, now: Date): Promise<void> {
     const model = fitSeasonalModel(history, [], now.getTime());
     if (model) models.push({ id: row.flow_id, model });
   }
-  if (!models.length) return;
+  if (!models.length) return 0;
   await tx.query(
     `INSERT INTO flow_health AS h (flow_id, model) SELECT r.id, r.model FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, model jsonb)
      ON CONFLICT (flow_id) DO UPDATE SET model = excluded.model`,
     [JSON.stringify(models)],
   );
+  return models.length;
 }

@@ -1,9 +1,13 @@
 // Against the real NATS JetStream on this machine (127.0.0.1:4222); each test uses its own stream.
 import { randomBytes } from "node:crypto";
+import { mkdtemp, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
 import { AckPolicy, jetstream, jetstreamManager, type JetStreamClient, type JetStreamManager } from "@nats-io/jetstream";
 import { connect, type NatsConnection } from "@nats-io/transport-node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { NatsConnectorConfig } from "../config";
+import { toMeasurement } from "../window";
 import { natsConnector } from "./nats";
 
 const NATS_URL = process.env.NATS_TEST_URL ?? "nats://127.0.0.1:4222";
@@ -124,6 +128,43 @@ describe("NATS JetStream connector", () => {
       expect(connector.status()).toMatchObject({ status: "ERROR", error: expect.stringContaining("AGENT_TEST_MISSING/nobody") });
     } finally {
       await connector.close();
+    }
+  });
+
+  it("after a restart reads its counters back from the state directory and reports what the consumer did while it was down", async () => {
+    const { stream, subject, consumer } = await setup();
+    const stateDir = await mkdtemp(path.join(os.tmpdir(), "nats-state-"));
+    const config: NatsConnectorConfig = { name: "js", kind: "nats", servers: [NATS_URL], consumers: [{ stream, consumer: "billing", flowId: FLOW }] };
+    const interval = 1000;
+    const at = (end: number) => ({ start: end - interval, end });
+    try {
+      const before = natsConnector(config, process.env, stateDir);
+      const stoppedAt = Math.floor(Date.now() / interval) * interval;
+      expect(await before.collect(at(stoppedAt), stoppedAt + 10)).toEqual([]); // baseline, kept on disk
+      await before.close();
+      // While the agent is down: 8 published, 5 acknowledged.
+      for (let i = 0; i < 8; i++) await js.publish(subject, `order ${i}`);
+      const messages = await consumer.fetch({ max_messages: 5, expires: 2000 });
+      for await (const m of messages) m.ack();
+      await nc.flush();
+      await sleep(3 * interval);
+      const restarted = natsConnector(config, process.env, stateDir);
+      try {
+        const end = Math.floor(Date.now() / interval) * interval;
+        const [reading] = await restarted.collect(at(end), end + 10);
+        expect(reading).toMatchObject({ flowId: FLOW, delivered: 5, failed: 0, since: stoppedAt });
+        expect(toMeasurement(reading, at(end)).windowStart).toBe(new Date(stoppedAt).toISOString());
+        // The next window counts from the restarted agent's own reading again.
+        const next = end + interval;
+        await sleep(next + 10 - Date.now());
+        const [following] = await restarted.collect(at(next), next + 10);
+        expect(following).toMatchObject({ delivered: 0 });
+        expect(following.since).toBeUndefined();
+      } finally {
+        await restarted.close();
+      }
+    } finally {
+      await rm(stateDir, { recursive: true, force: true });
     }
   });
 });

@@ -9,20 +9,62 @@
 // limits-retention streams while no limit removes messages). Messages a stream limit removes before delivery count
 // as finished. Counts the agent could not attribute to a window (a reading taken mid-publish) carry over to the
 // next, so the totals over any run add up exactly.
+// With a state directory (the agent's buffer directory) the last counters are kept on disk after every collection, so a
+// restarted agent reports what the consumer did while it was down (up to a day) as one measurement from the last window
+// it reported. Failure advisories are not seen while the agent is down: messages given up on then count as finished.
+import { readFile, rename, writeFile } from "node:fs/promises";
+import path from "node:path";
 import { connect, type NatsConnection, type Subscription } from "@nats-io/transport-node";
 import { jetstreamManager, type ConsumerInfo, type JetStreamManager } from "@nats-io/jetstream";
 import { flowRef, type NatsConnectorConfig } from "../config";
 import { counterDelta, type Reading, type Window } from "../window";
 import { StatusTracker, type Connector } from "./types";
 
-type Sample = { published: number; outstanding: number; pending: number; deliveries: number; at: number; carry: number };
+type Sample = {
+  published: number;
+  outstanding: number;
+  pending: number;
+  deliveries: number;
+  at: number;
+  carry: number;
+  /** End of the window this sample closed; read back from disk after a restart. */
+  windowEnd?: number;
+  restored?: boolean;
+};
 type Consumer = NatsConnectorConfig["consumers"][number];
 
 const MAX_GAP_MS = 5 * 60_000;
+// How long a gap counters read back after a restart may bridge (the same day the agent catches up the outbox for).
+const MAX_RESTORED_GAP_MS = 24 * 3_600_000;
 
-export function natsConnector(config: NatsConnectorConfig, env = process.env): Connector {
+/** The counters file in the state directory, one per connector. */
+export function natsStateFile(stateDir: string, name: string): string {
+  return path.join(stateDir, `nats-${encodeURIComponent(name)}.json`);
+}
+
+async function readSamples(file: string): Promise<Map<string, Sample>> {
+  try {
+    const parsed = JSON.parse(await readFile(file, "utf8")) as { samples?: Record<string, Sample> };
+    const valid = Object.entries(parsed.samples ?? {}).filter(([, s]) =>
+      [s.published, s.outstanding, s.pending, s.deliveries, s.at, s.carry].every((n) => typeof n === "number" && Number.isFinite(n)),
+    );
+    return new Map(valid.map(([key, s]) => [key, { ...s, restored: true }]));
+  } catch {
+    return new Map();
+  }
+}
+
+/** Written atomically (write then rename), so a crash leaves the previous counters. */
+async function writeSamples(file: string, samples: Map<string, Sample>): Promise<void> {
+  await writeFile(`${file}.tmp`, JSON.stringify({ samples: Object.fromEntries([...samples].map(([k, { restored: _restored, ...s }]) => [k, s])) }));
+  await rename(`${file}.tmp`, file);
+}
+
+export function natsConnector(config: NatsConnectorConfig, env = process.env, stateDir?: string): Connector {
   const tracker = new StatusTracker(config.name, "nats");
   const samples = new Map<string, Sample>();
+  const stateFile = stateDir ? natsStateFile(stateDir, config.name) : undefined;
+  let restored: Map<string, Sample> | undefined;
   const failures = new Map<string, { maxDeliveries: number; terminated: number }>();
   let nc: NatsConnection | undefined;
   let jsm: JetStreamManager | undefined;
@@ -90,6 +132,7 @@ export function natsConnector(config: NatsConnectorConfig, env = process.env): C
         for (const c of config.consumers) tracker.fail(key(c), error);
         return readings;
       }
+      restored ??= stateFile ? await readSamples(stateFile) : new Map();
       for (const c of config.consumers) {
         try {
           const info = await manager.consumers.info(c.stream, c.consumer);
@@ -100,17 +143,19 @@ export function natsConnector(config: NatsConnectorConfig, env = process.env): C
             deliveries: info.delivered.consumer_seq,
             at: now,
             carry: 0,
+            windowEnd: window.end,
           };
           const lagSeconds = await oldestUnackedAgeSeconds(manager, info, now);
           const counts = failures.get(key(c)) ?? { maxDeliveries: 0, terminated: 0 };
-          const previous = samples.get(key(c));
+          const previous = samples.get(key(c)) ?? restored.get(key(c));
+          restored.delete(key(c));
           samples.set(key(c), sample);
           tracker.ok(key(c));
           const failed = counts.maxDeliveries + counts.terminated;
           const deadLettered = counts.maxDeliveries;
           counts.maxDeliveries = 0;
           counts.terminated = 0;
-          if (!previous || now - previous.at > MAX_GAP_MS + (window.end - window.start)) continue;
+          if (!previous || now - previous.at > (previous.restored ? MAX_RESTORED_GAP_MS : MAX_GAP_MS) + (window.end - window.start)) continue;
           const publishedDelta = counterDelta(previous.published, sample.published);
           const raw = publishedDelta - (sample.outstanding - previous.outstanding) + previous.carry;
           const finished = Math.max(0, raw - failed);
@@ -125,11 +170,19 @@ export function natsConnector(config: NatsConnectorConfig, env = process.env): C
             lagSeconds: Math.round(lagSeconds * 10) / 10,
             // JetStream keeps no per-message delivery time the agent could read.
             notMeasured: ["latency"],
+            // Counters read back after a restart cover every window since the last one reported.
+            ...(previous.restored && previous.windowEnd !== undefined && previous.windowEnd < window.start ? { since: previous.windowEnd } : {}),
           });
         } catch (error) {
           tracker.fail(key(c), error);
           samples.delete(key(c));
         }
+      }
+      if (stateFile) {
+        await writeSamples(stateFile, samples).then(
+          () => tracker.ok("counters file"),
+          (error: unknown) => tracker.fail("counters file", error),
+        );
       }
       return readings;
     },

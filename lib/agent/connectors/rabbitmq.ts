@@ -11,6 +11,11 @@
 // With managementUrl (the rabbitmq_management plugin), exact figures from its cumulative message_stats:
 //   delivered = Δ(ack + deliver_no_ack), retried = Δredeliver, deadLettered = failed = Δ(dead-letter queue
 //   publish), lagSeconds = age of the head message when publishers set the AMQP timestamp property.
+// With firehose: true (the vhost's built-in tracer, `rabbitmqctl trace_on -p <vhost>`, no plugin), exact deliveries over
+// AMQP: the connector binds its own exclusive queue to amq.rabbitmq.trace for `deliver.<queue>` and counts the events:
+//   delivered = first deliveries (redelivered = 0) less what was dead-lettered, retried = redeliveries.
+// Events that arrive after a reading count in the next one, so totals add up exactly. If the queue's depth shows more
+// messages left than the firehose reported, tracing is off: the connector says so and falls back to the lower bound.
 // Neither path measures latency; what a reading lacks is listed in its notMeasured.
 import amqp, { type ChannelModel } from "amqplib";
 import { flowRef, type RabbitConnectorConfig } from "../config";
@@ -36,10 +41,15 @@ type ManagementQueue = {
 };
 
 const MAX_GAP_MS = 5 * 60_000;
+const FIREHOSE = "amq.rabbitmq.trace";
+
+/** Firehose deliver events per queue since the last reading. */
+type Traced = { first: number; redelivered: number };
 
 export function rabbitmqConnector(config: RabbitConnectorConfig, fetchImpl: typeof fetch = fetch): Connector {
   const tracker = new StatusTracker(config.name, "rabbitmq");
   const samples = new Map<string, Sample>();
+  const traced = new Map<string, Traced>();
   let model: ChannelModel | undefined;
 
   const amqpUrl = new URL(config.url);
@@ -54,7 +64,38 @@ export function rabbitmqConnector(config: RabbitConnectorConfig, fetchImpl: type
     });
     model = opened;
     samples.clear();
+    traced.clear();
+    if (config.firehose) await traceDeliveries(opened);
     return opened;
+  }
+
+  /** Counts the firehose's deliver events for the configured queues (an exclusive queue: it goes with the connection). */
+  async function traceDeliveries(connected: ChannelModel) {
+    const channel = await connected.createChannel();
+    channel.on("error", () => undefined);
+    const { queue } = await channel.assertQueue("", { exclusive: true, autoDelete: true });
+    for (const q of config.queues) {
+      traced.set(q.queue, { first: 0, redelivered: 0 });
+      await channel.bindQueue(queue, FIREHOSE, `deliver.${q.queue}`);
+    }
+    await channel.consume(
+      queue,
+      (message) => {
+        const counts = message && traced.get(message.fields.routingKey.slice("deliver.".length));
+        if (!counts) return;
+        if (Number(message.properties.headers?.redelivered) === 1) counts.redelivered += 1;
+        else counts.first += 1;
+      },
+      { noAck: true },
+    );
+  }
+
+  /** The deliver events since the previous reading, and a fresh count from now. */
+  function takeTraced(queue: string): Traced | undefined {
+    const counts = traced.get(queue);
+    if (!counts) return undefined;
+    traced.set(queue, { first: 0, redelivered: 0 });
+    return counts;
   }
 
   /** Passive declare on a throwaway channel: a missing queue closes the channel (404), not the connection. */
@@ -119,7 +160,7 @@ export function rabbitmqConnector(config: RabbitConnectorConfig, fetchImpl: type
     return current;
   }
 
-  function reading(q: Queue, previous: Sample, current: Sample): Reading {
+  function reading(q: Queue, previous: Sample, current: Sample, events: Traced | undefined): Reading {
     let lagSeconds: number | undefined;
     if (current.stats?.headTimestamp) lagSeconds = Math.max(0, current.at / 1000 - current.stats.headTimestamp);
     else if (current.ready === 0) lagSeconds = 0;
@@ -141,9 +182,18 @@ export function rabbitmqConnector(config: RabbitConnectorConfig, fetchImpl: type
     }
     const deadLettered = current.dlqReady !== undefined && previous.dlqReady !== undefined ? Math.max(0, current.dlqReady - previous.dlqReady) : 0;
     // Dead-lettered messages also left the queue: they are not deliveries.
+    const drained = Math.max(0, previous.ready - current.ready - deadLettered);
+    if (events) {
+      const exact = events.first - deadLettered;
+      if (exact >= drained) {
+        tracker.ok(`${q.queue} firehose`);
+        return { ...flowRef(q), delivered: Math.max(0, exact), failed: deadLettered, retried: events.redelivered, deadLettered, ...lag, notMeasured };
+      }
+      tracker.fail(`${q.queue} firehose`, `more messages left the queue than the firehose reported: is tracing on (rabbitmqctl trace_on -p ${vhost})?`);
+    }
     return {
       ...flowRef(q),
-      delivered: Math.max(0, previous.ready - current.ready - deadLettered),
+      delivered: drained,
       failed: deadLettered,
       deadLettered,
       ...lag,
@@ -162,8 +212,9 @@ export function rabbitmqConnector(config: RabbitConnectorConfig, fetchImpl: type
           const previous = samples.get(q.queue);
           const current = await sample(q, now, previous);
           samples.set(q.queue, current);
+          const events = config.managementUrl ? undefined : takeTraced(q.queue);
           tracker.ok(q.queue);
-          if (previous && now - previous.at <= MAX_GAP_MS + (window.end - window.start)) readings.push(reading(q, previous, current));
+          if (previous && now - previous.at <= MAX_GAP_MS + (window.end - window.start)) readings.push(reading(q, previous, current, events));
         } catch (error) {
           tracker.fail(q.queue, error);
           samples.delete(q.queue);
