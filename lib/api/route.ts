@@ -8,7 +8,7 @@ import { currentActor } from "@/lib/auth/session";
 import type { Ctx } from "@/lib/auth/can";
 import { logger } from "@/lib/log";
 import { authenticateBearer } from "@/lib/tokens/data";
-import { decodeText, parseQuery, readBodyBytes, refuseNul } from "./body";
+import { decodeText, parseQuery, readBodyBytes, refuseDeepJson, refuseNul } from "./body";
 import { clientAddressFrom } from "./client-address";
 import { AppError } from "./errors";
 import { problemResponse, toAppError, zodToAppError } from "./problem";
@@ -74,6 +74,7 @@ async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unk
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json");
   }
   const text = decodeText(await readBodyBytes(request.body, request.headers.get("content-length"), maxBytes), "body");
+  refuseDeepJson(text, "body");
   let value: unknown;
   try {
     value = JSON.parse(text);
