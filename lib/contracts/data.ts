@@ -102,24 +102,33 @@ export async function getInbox(ctx: Ctx): Promise<Inbox> {
   };
 }
 
+export const CONTRACT_AUDIT_PAGE = 200;
+
 /**
  * Audit events about one contract version, oldest first; with `allVersions`, about every version of the
  * interface's contract, so a review's whole story (rejected proposal, revision, activation) reads in one place.
+ * Pages of `limit` events: `nextCursor` (the last event's sequence) fetches the next page, null on the last one.
  */
-export async function contractAudit(ctx: Ctx, contractId: string, options: { allVersions?: boolean } = {}): Promise<ContractAuditEvent[]> {
+export async function contractAudit(
+  ctx: Ctx,
+  contractId: string,
+  options: { allVersions?: boolean; cursor?: string; limit?: number } = {},
+): Promise<{ items: ContractAuditEvent[]; nextCursor: string | null }> {
   requirePermission(ctx, "contract.read");
   const row = await db().dataContract.findUnique({ where: { id: contractId }, select: { interfaceId: true } });
   if (!row) throw notFound("Contract");
   const ids = options.allVersions ? (await db().dataContract.findMany({ where: { interfaceId: row.interfaceId }, select: { id: true } })).map((c) => c.id) : [contractId];
+  const limit = options.limit ?? CONTRACT_AUDIT_PAGE;
   const events = await db().auditEvent.findMany({
-    where: { entityType: "contract", entityId: { in: ids } },
+    where: { entityType: "contract", entityId: { in: ids }, ...(options.cursor ? { seq: { gt: BigInt(options.cursor) } } : {}) },
     orderBy: { seq: "asc" },
-    take: 500,
+    take: limit + 1,
     select: { seq: true, at: true, actorId: true, action: true, after: true, entityId: true },
   });
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
+  const page = events.slice(0, limit);
+  const actorIds = [...new Set(page.map((e) => e.actorId).filter((id): id is string => !!id))];
   const names = new Map((await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  return events.map((e) => ({
+  const items = page.map((e) => ({
     seq: e.seq.toString(),
     at: e.at.toISOString(),
     actor: e.actorId ? (names.get(e.actorId) ?? "former user") : null,
@@ -127,6 +136,7 @@ export async function contractAudit(ctx: Ctx, contractId: string, options: { all
     after: auditDetails(e.after),
     contractId: e.entityId,
   }));
+  return { items, nextCursor: events.length > limit ? (items.at(-1)?.seq ?? null) : null };
 }
 
 export type ContractAuditEvent = { seq: string; at: string; actor: string | null; action: string; after: ContractAuditDetails; contractId: string | null };

@@ -296,7 +296,10 @@ export const WebhookDto = z.object({
 export type WebhookDto = z.infer<typeof WebhookDto>;
 
 export const NotificationQuery = z.object({ unread: z.enum(["true", "false"]).optional().describe("true: only unread ones") });
-export const AuditQuery = z.object({ allVersions: z.enum(["true", "false"]).optional().describe("true: events of every version of this interface's contract") });
+export const AuditQuery = z.object({
+  allVersions: z.enum(["true", "false"]).optional().describe("true: events of every version of this interface's contract"),
+  cursor: z.string().regex(/^\d{1,19}$/, "a nextCursor from the previous page").optional().describe("nextCursor of the previous page"),
+});
 /** The fields of a contract audit event that every reader of the contract may see. */
 export const ContractAuditDetails = z.object({
   version: z.string().optional(),
@@ -318,4 +321,5 @@ export const AuditList = z.object({
       contractId: z.string().nullable(),
     }),
   ),
+  nextCursor: z.string().nullable().describe("Pass as cursor for the next page; null on the last page"),
 }).meta({ id: "ContractAudit" });

@@ -103,7 +103,7 @@ describe("contract workflow", () => {
     await transitionContract(producer, sensitive.id, { action: "activate" });
     expect((await getContract(producer, sensitive.id)).status).toBe("ACTIVE");
 
-    const actions = (await contractAudit(admin, sensitive.id)).map((e) => e.action);
+    const actions = (await contractAudit(admin, sensitive.id)).items.map((e) => e.action);
     expect(actions).toEqual(["contract.propose", "contract.submit", "contract.approve", "contract.approve", "contract.approve", "contract.status", "contract.activate"]);
   });
 
@@ -126,7 +126,7 @@ describe("contract workflow", () => {
     await subscribeFlow(ordersMember, estate.v1.id, { flowId: estate.flowOrders.id });
     const contract = await getContract(ordersMember, estate.v1.id);
     expect(contract.consumers.find((c) => c.flowId === estate.flowOrders.id)?.subscribedVersion).toBe("1.0.0");
-    expect((await contractAudit(admin, estate.v1.id)).map((e) => e.action)).toContain("contract.subscribe");
+    expect((await contractAudit(admin, estate.v1.id)).items.map((e) => e.action)).toContain("contract.subscribe");
   });
 
   it("deprecates only with a future sunset date", async () => {
