@@ -257,7 +257,14 @@ export const InboxItem = z.object({
   createdAt: z.string(),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
-export const Inbox = z.object({ pending: z.array(InboxItem), decided: z.array(InboxItem.extend({ decision: z.string() })) }).meta({ id: "ContractInbox" });
+export const Inbox = z
+  .object({
+    pending: z.array(InboxItem),
+    decided: z.array(InboxItem.extend({ decision: z.string() })).describe("The latest decisions (first page only)"),
+    nextCursor: z.string().nullable().describe("Pass as cursor for the next page of pending reviews; null on the last page"),
+  })
+  .meta({ id: "ContractInbox" });
+export const InboxQuery = z.object({ cursor: z.string().max(500).optional().describe("nextCursor of the previous page") });
 export type Inbox = z.infer<typeof Inbox>;
 
 export const NotificationDto = z.object({
