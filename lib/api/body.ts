@@ -80,6 +80,31 @@ export function decodeText(bytes: Buffer, where: string): string {
   return bytes.toString("utf8");
 }
 
+export const MAX_JSON_DEPTH = 64;
+
+/**
+ * Refuses JSON nested deeper than MAX_JSON_DEPTH before it is parsed: the walks after the parse (NUL check, zod)
+ * recurse, and a 100 000-deep array would overflow the stack into a 500. Counts brackets outside strings.
+ */
+export function refuseDeepJson(text: string, where: string, maxDepth = MAX_JSON_DEPTH): void {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++;
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x5b || c === 0x7b) {
+      if (++depth > maxDepth) {
+        throw new AppError("VALIDATION", `The ${where} is nested deeper than ${maxDepth} levels at ${lineAndColumn(Buffer.from(text), Buffer.byteLength(text.slice(0, i)))}`, {
+          errors: [{ pointer: "/", message: `nested deeper than ${maxDepth} levels` }],
+        });
+      }
+    } else if (c === 0x5d || c === 0x7d) depth--;
+  }
+}
+
 /** The JSON pointer of the first string (value or key) holding U+0000, or undefined. */
 export function findNul(value: unknown, path: (string | number)[] = []): string | undefined {
   if (typeof value === "string") return value.includes("\u0000") ? pointerFor(path) || "/" : undefined;

@@ -46,6 +46,7 @@ describe("route: bodies are limited while they stream", () => {
     const response = await call(echo, request("/api/v1/x", { body: stream }));
     expect(response.status).toBe(413);
     expect(pulled.bytes).toBeLessThanOrEqual(3 * 1024 * 1024);
+    expect(response.headers.get("connection")).toBe("close");
   });
 
   it("refuses a declared Content-Length over the limit without reading anything", async () => {
@@ -63,6 +64,12 @@ describe("route: bodies are limited while they stream", () => {
     expect(response.status).toBe(403);
     expect(pulled.bytes).toBeLessThanOrEqual(1024 * 1024);
     expect(performance.now() - started).toBeLessThan(5000);
+    // The server answers and closes rather than draining the unread 19 MB to keep the connection alive.
+    expect(response.headers.get("connection")).toBe("close");
+    // A refusal after the body was read keeps the connection (nothing left to drain).
+    const invalid = await call(echo, request("/api/v1/x", { body: "{}" }));
+    expect(invalid.status).toBe(422);
+    expect(invalid.headers.get("connection")).toBeNull();
   });
 });
 

@@ -8,7 +8,7 @@ import { currentActor } from "@/lib/auth/session";
 import type { Ctx } from "@/lib/auth/can";
 import { logger } from "@/lib/log";
 import { authenticateBearer } from "@/lib/tokens/data";
-import { decodeText, parseQuery, readBodyBytes, refuseNul } from "./body";
+import { decodeText, parseQuery, readBodyBytes, refuseDeepJson, refuseNul } from "./body";
 import { clientAddressFrom } from "./client-address";
 import { AppError } from "./errors";
 import { problemResponse, toAppError, zodToAppError } from "./problem";
@@ -74,6 +74,7 @@ async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unk
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the body as JSON with Content-Type: application/json");
   }
   const text = decodeText(await readBodyBytes(request.body, request.headers.get("content-length"), maxBytes), "body");
+  refuseDeepJson(text, "body");
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -85,6 +86,11 @@ async function readJsonBody(request: NextRequest, maxBytes: number): Promise<unk
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+function hasBody(request: NextRequest): boolean {
+  const length = request.headers.get("content-length");
+  return request.headers.has("transfer-encoding") || (length !== null && length !== "0") || (length === null && request.body !== null);
+}
 
 /**
  * CSRF: a state change authenticated by the session cookie must come from this site. Browsers send
@@ -130,6 +136,7 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
     const path = request.nextUrl.pathname;
     let response: Response;
     let actorEmail: string | undefined;
+    let bodyRead = false;
     try {
       const caller: Caller = spec.auth === "public" ? { actor: null, via: "session" } : await authenticate(request);
       if (spec.auth !== "public") requireCaller(spec.auth, caller);
@@ -142,7 +149,9 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       spec.authorize?.(ctx);
       const params = parse(spec.params as P, rawParams, "/params");
       const query = parse(spec.query as Q, rawQuery, "/query");
-      const body = spec.body ? parse(spec.body as B, await readJsonBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY), "") : (undefined as Out<B>);
+      const rawBody = spec.body ? await readJsonBody(request, spec.maxBodyBytes ?? DEFAULT_MAX_BODY) : undefined;
+      bodyRead = true;
+      const body = spec.body ? parse(spec.body as B, rawBody, "") : (undefined as Out<B>);
       const result = await handler({ ctx, body, query, params, request });
       response =
         result instanceof Response
@@ -155,6 +164,9 @@ export function route<B extends Schema | undefined = undefined, Q extends Schema
       const known = toAppError(error);
       if (!known) logger.error({ err: error, requestId, method: request.method, path }, "unhandled error in API route");
       response = problemResponse(known ?? new AppError("INTERNAL", `An unexpected error occurred; quote request id ${requestId} when reporting it`), requestId, path);
+      // Refused before its body was read whole (401, 403, bad path, 413 mid-stream): close the connection after the
+      // answer, so the server does not drain a large upload to keep the connection alive for a refused caller.
+      if (!bodyRead && hasBody(request)) response.headers.set("connection", "close");
     }
     // API answers carry personal data, tokens and estate details: never kept by browsers or shared caches.
     if (!response.headers.has("cache-control")) response.headers.set("cache-control", "no-store");

@@ -5,6 +5,7 @@ import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { diffDocuments, type DiffFormat, type Mode } from "@/lib/diff";
+import { decodeCursor, encodeCursor } from "@/lib/catalog/cursor";
 import { ImportError } from "@/lib/catalog/import/model";
 import { allowedEvents } from "./lifecycle";
 import { contractInclude, producerTeam, siblingsOf, toDto, toSummary } from "./load";
@@ -79,49 +80,81 @@ export async function listComments(ctx: Ctx, contractId: string): Promise<{ item
   return { items: rows.map((c) => ({ id: c.id, parentId: c.parentId, author: c.author, body: c.body, createdAt: c.createdAt.toISOString() })) };
 }
 
-/** Approval requests waiting for the caller: their teams' reviews, and compliance reviews for compliance officers. */
-export async function getInbox(ctx: Ctx): Promise<Inbox> {
+export const INBOX_PAGE = 100;
+
+/**
+ * Approval requests waiting for the caller: their teams' reviews, and compliance reviews for compliance officers,
+ * newest first in pages of `limit` (`nextCursor` fetches the next page of pending reviews), plus the 30 latest
+ * decisions. Pending and decided are queried apart so a long decision history never hides a pending review.
+ */
+export async function getInbox(ctx: Ctx, options: { cursor?: string; limit?: number } = {}): Promise<Inbox> {
   requirePermission(ctx, "contract.read");
   const actor = ctx.actor;
-  if (!actor) return { pending: [], decided: [] };
+  if (!actor) return { pending: [], decided: [], nextCursor: null };
   const mine: Prisma.ApprovalRequestWhereInput = {
     OR: [{ teamId: { in: [...actor.teamIds] } }, ...(can(ctx, "contract.decide.compliance") ? [{ kind: "COMPLIANCE" as const }] : [])],
   };
-  const rows = await db().approvalRequest.findMany({
-    where: mine,
-    orderBy: { createdAt: "desc" },
-    take: 200,
-    include: { team: { select: { id: true, name: true } }, contract: { include: contractInclude } },
-  });
-  const item = (r: (typeof rows)[number]) => ({ approvalId: r.id, label: r.team?.name ?? "Compliance", contract: toSummary(r.contract), createdAt: r.createdAt.toISOString() });
-  const isOwn = (r: (typeof rows)[number]) => ownRequest((p, res) => can(ctx, p, res), { kind: r.kind, teamId: r.teamId, decision: r.decision, label: r.team?.name ?? "Compliance" });
+  const limit = options.limit ?? INBOX_PAGE;
+  const after = options.cursor ? decodeCursor(options.cursor, "inbox") : null;
+  if (after && Number.isNaN(Date.parse(String(after.key)))) throw new AppError("VALIDATION", "The cursor is invalid", { errors: [{ pointer: "/query/cursor", message: "Invalid cursor" }] });
+  const include = { team: { select: { id: true, name: true } }, contract: { include: contractInclude } };
+  const [pendingRows, decidedRows] = await Promise.all([
+    db().approvalRequest.findMany({
+      where: {
+        AND: [
+          mine,
+          { decision: "PENDING", contract: { status: "IN_REVIEW" } },
+          after ? { OR: [{ createdAt: { lt: new Date(String(after.key)) } }, { createdAt: new Date(String(after.key)), id: { gt: after.id } }] } : {},
+        ],
+      },
+      orderBy: [{ createdAt: "desc" }, { id: "asc" }],
+      take: limit + 1,
+      include,
+    }),
+    options.cursor ? Promise.resolve([]) : db().approvalRequest.findMany({ where: { AND: [mine, { decision: { not: "PENDING" } }] }, orderBy: { createdAt: "desc" }, take: 60, include }),
+  ]);
+  type Row = (typeof pendingRows)[number];
+  const item = (r: Row) => ({ approvalId: r.id, label: r.team?.name ?? "Compliance", contract: toSummary(r.contract), createdAt: r.createdAt.toISOString() });
+  const isOwn = (r: Row) => ownRequest((p, res) => can(ctx, p, res), { kind: r.kind, teamId: r.teamId, decision: r.decision, label: r.team?.name ?? "Compliance" });
+  const page = pendingRows.slice(0, limit);
+  const last = page.at(-1);
   return {
-    pending: rows.filter((r) => r.decision === "PENDING" && r.contract.status === "IN_REVIEW" && isOwn(r)).map(item),
-    decided: rows
-      .filter((r) => r.decision !== "PENDING" && isOwn(r))
+    pending: page.filter(isOwn).map(item),
+    decided: decidedRows
+      .filter(isOwn)
       .slice(0, 30)
       .map((r) => ({ ...item(r), decision: r.decision })),
+    nextCursor: pendingRows.length > limit && last ? encodeCursor({ sort: "inbox", key: last.createdAt.toISOString(), id: last.id }) : null,
   };
 }
+
+export const CONTRACT_AUDIT_PAGE = 200;
 
 /**
  * Audit events about one contract version, oldest first; with `allVersions`, about every version of the
  * interface's contract, so a review's whole story (rejected proposal, revision, activation) reads in one place.
+ * Pages of `limit` events: `nextCursor` (the last event's sequence) fetches the next page, null on the last one.
  */
-export async function contractAudit(ctx: Ctx, contractId: string, options: { allVersions?: boolean } = {}): Promise<ContractAuditEvent[]> {
+export async function contractAudit(
+  ctx: Ctx,
+  contractId: string,
+  options: { allVersions?: boolean; cursor?: string; limit?: number } = {},
+): Promise<{ items: ContractAuditEvent[]; nextCursor: string | null }> {
   requirePermission(ctx, "contract.read");
   const row = await db().dataContract.findUnique({ where: { id: contractId }, select: { interfaceId: true } });
   if (!row) throw notFound("Contract");
   const ids = options.allVersions ? (await db().dataContract.findMany({ where: { interfaceId: row.interfaceId }, select: { id: true } })).map((c) => c.id) : [contractId];
+  const limit = options.limit ?? CONTRACT_AUDIT_PAGE;
   const events = await db().auditEvent.findMany({
-    where: { entityType: "contract", entityId: { in: ids } },
+    where: { entityType: "contract", entityId: { in: ids }, ...(options.cursor ? { seq: { gt: BigInt(options.cursor) } } : {}) },
     orderBy: { seq: "asc" },
-    take: 500,
+    take: limit + 1,
     select: { seq: true, at: true, actorId: true, action: true, after: true, entityId: true },
   });
-  const actorIds = [...new Set(events.map((e) => e.actorId).filter((id): id is string => !!id))];
+  const page = events.slice(0, limit);
+  const actorIds = [...new Set(page.map((e) => e.actorId).filter((id): id is string => !!id))];
   const names = new Map((await db().user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true } })).map((u) => [u.id, u.name]));
-  return events.map((e) => ({
+  const items = page.map((e) => ({
     seq: e.seq.toString(),
     at: e.at.toISOString(),
     actor: e.actorId ? (names.get(e.actorId) ?? "former user") : null,
@@ -129,6 +162,7 @@ export async function contractAudit(ctx: Ctx, contractId: string, options: { all
     after: auditDetails(e.after),
     contractId: e.entityId,
   }));
+  return { items, nextCursor: events.length > limit ? (items.at(-1)?.seq ?? null) : null };
 }
 
 export type ContractAuditEvent = { seq: string; at: string; actor: string | null; action: string; after: ContractAuditDetails; contractId: string | null };

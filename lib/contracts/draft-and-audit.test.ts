@@ -56,7 +56,7 @@ describe("editing a draft and reading its history", () => {
       sla: { latencyP95Ms: 200 }, errorHandling: {}, classification: "INTERNAL", personalData: false, crossBorderTransfer: false, submit: true,
     });
     await decide(consumer, id, { decision: "REQUEST_CHANGES", comment: "Add currency" });
-    const events = await contractAudit(consumer, id);
+    const { items: events } = await contractAudit(consumer, id);
     expect(events.map((e) => e.action)).toEqual(expect.arrayContaining(["contract.propose", "contract.submit", "contract.request_changes"]));
     for (const e of events) {
       expect(e).not.toHaveProperty("actorEmail");
@@ -66,5 +66,25 @@ describe("editing a draft and reading its history", () => {
     expect(JSON.stringify(events)).not.toContain("latencyP95Ms");
     expect(events[0]).toMatchObject({ actor: "Test MEMBER", after: { version: "1.1.0" } });
     expect(events.find((e) => e.after.decision)).toMatchObject({ actor: "Test MEMBER", after: { comment: "Add currency" } });
+  });
+
+  it("pages the audit trail with a cursor instead of silently cutting the newest events", async () => {
+    // The version the previous test proposed and sent back: propose, submit, request changes at least.
+    const { id } = await database().prisma.dataContract.findFirstOrThrow({ where: { interfaceId: auditedInterfaceId, version: "1.1.0" } });
+    const all = (await contractAudit(consumer, id)).items;
+    expect(all.length).toBeGreaterThanOrEqual(3);
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await contractAudit(consumer, id, { cursor, limit: 2 });
+      expect(page.items.length).toBeLessThanOrEqual(2);
+      seen.push(...page.items.map((e) => e.seq));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(Math.ceil(all.length / 2));
+    // Every event once, in order, the newest included.
+    expect(seen).toEqual(all.map((e) => e.seq));
   });
 });

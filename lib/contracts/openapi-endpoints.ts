@@ -14,6 +14,7 @@ import {
   DecisionInput,
   IdParams,
   Inbox,
+  InboxQuery,
   MarkReadInput,
   NotificationList,
   NotificationQuery,
@@ -33,7 +34,7 @@ const tags = ["Contracts"];
 export const contractEndpoints: Endpoint[] = [
   { method: "get", path: "/api/v1/contracts", tags, summary: "Contract versions, filtered by status, interface or interface name; with counts per status", request: { query: ContractListQuery }, ok: { status: 200, schema: ContractList, description: "Up to 500 versions, most recently changed first" }, errors: [401, 422] },
   { method: "post", path: "/api/v1/contracts", tags, summary: "Propose a new contract version for an interface (producer team); submit=true (default) opens the review at once", body: ProposeContractInput, ok: { status: 201, schema: ContractDto, description: "The new version with its approval requests and change list" }, errors: [400, 401, 403, 404, 409, 413, 415, 422] },
-  { method: "get", path: "/api/v1/contracts/inbox", tags, summary: "Reviews waiting for the caller (their teams, and compliance for compliance officers) and recent decisions", ok: { status: 200, schema: Inbox, description: "Pending and decided approval requests" }, errors: [401] },
+  { method: "get", path: "/api/v1/contracts/inbox", tags, summary: "Reviews waiting for the caller (their teams, and compliance for compliance officers) and recent decisions", request: { query: InboxQuery }, ok: { status: 200, schema: Inbox, description: "Pending and decided approval requests" }, errors: [401, 422] },
   { method: "get", path: "/api/v1/contracts/compare", tags, summary: "Two versions of one contract side by side with lib/diff's change list (ERR, WARN, INFO)", request: { query: CompareQuery }, ok: { status: 200, schema: CompareResult, description: "Both schemas and the changes from `from` to `to`" }, errors: [401, 404, 422] },
   { method: "post", path: "/api/v1/contracts/odcs", tags, summary: "Read an ODCS v3 YAML document into contract content (stores nothing); problems carry line and pointer", body: OdcsText, ok: { status: 200, schema: ContractContent, description: "The content, ready to propose" }, errors: [400, 401, 413, 415, 422] },
   { method: "get", path: "/api/v1/contracts/{id}", tags, summary: "One contract version: content, approvals, activation blockers, versions, consumers", request: { params: IdParams }, ok: { status: 200, schema: ContractDto, description: "The version" }, errors: [401, 404, 422] },

@@ -257,7 +257,14 @@ export const InboxItem = z.object({
   createdAt: z.string(),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
-export const Inbox = z.object({ pending: z.array(InboxItem), decided: z.array(InboxItem.extend({ decision: z.string() })) }).meta({ id: "ContractInbox" });
+export const Inbox = z
+  .object({
+    pending: z.array(InboxItem),
+    decided: z.array(InboxItem.extend({ decision: z.string() })).describe("The latest decisions (first page only)"),
+    nextCursor: z.string().nullable().describe("Pass as cursor for the next page of pending reviews; null on the last page"),
+  })
+  .meta({ id: "ContractInbox" });
+export const InboxQuery = z.object({ cursor: z.string().max(500).optional().describe("nextCursor of the previous page") });
 export type Inbox = z.infer<typeof Inbox>;
 
 export const NotificationDto = z.object({
@@ -296,7 +303,10 @@ export const WebhookDto = z.object({
 export type WebhookDto = z.infer<typeof WebhookDto>;
 
 export const NotificationQuery = z.object({ unread: z.enum(["true", "false"]).optional().describe("true: only unread ones") });
-export const AuditQuery = z.object({ allVersions: z.enum(["true", "false"]).optional().describe("true: events of every version of this interface's contract") });
+export const AuditQuery = z.object({
+  allVersions: z.enum(["true", "false"]).optional().describe("true: events of every version of this interface's contract"),
+  cursor: z.string().regex(/^\d{1,19}$/, "a nextCursor from the previous page").optional().describe("nextCursor of the previous page"),
+});
 /** The fields of a contract audit event that every reader of the contract may see. */
 export const ContractAuditDetails = z.object({
   version: z.string().optional(),
@@ -318,4 +328,5 @@ export const AuditList = z.object({
       contractId: z.string().nullable(),
     }),
   ),
+  nextCursor: z.string().nullable().describe("Pass as cursor for the next page; null on the last page"),
 }).meta({ id: "ContractAudit" });

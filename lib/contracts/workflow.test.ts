@@ -103,7 +103,7 @@ describe("contract workflow", () => {
     await transitionContract(producer, sensitive.id, { action: "activate" });
     expect((await getContract(producer, sensitive.id)).status).toBe("ACTIVE");
 
-    const actions = (await contractAudit(admin, sensitive.id)).map((e) => e.action);
+    const actions = (await contractAudit(admin, sensitive.id)).items.map((e) => e.action);
     expect(actions).toEqual(["contract.propose", "contract.submit", "contract.approve", "contract.approve", "contract.approve", "contract.status", "contract.activate"]);
   });
 
@@ -126,12 +126,44 @@ describe("contract workflow", () => {
     await subscribeFlow(ordersMember, estate.v1.id, { flowId: estate.flowOrders.id });
     const contract = await getContract(ordersMember, estate.v1.id);
     expect(contract.consumers.find((c) => c.flowId === estate.flowOrders.id)?.subscribedVersion).toBe("1.0.0");
-    expect((await contractAudit(admin, estate.v1.id)).map((e) => e.action)).toContain("contract.subscribe");
+    expect((await contractAudit(admin, estate.v1.id)).items.map((e) => e.action)).toContain("contract.subscribe");
   });
 
   it("deprecates only with a future sunset date", async () => {
     await expect(transitionContract(producer, estate.v1.id, { action: "deprecate" })).rejects.toMatchObject({ code: "CONFLICT", message: "Deprecating needs a sunset date" });
     await transitionContract(producer, estate.v1.id, { action: "deprecate", sunsetDate: "2099-01-01" });
     expect((await getContract(producer, estate.v1.id)).sunsetDate).toBe("2099-01-01");
+  });
+
+  it("pages the review inbox with a cursor: every pending review once, none silently cut", async () => {
+    const prisma = database().prisma;
+    const producerTeam = await prisma.team.create({ data: { slug: "inbox-producer", name: "Inbox producer" } });
+    const consumerTeam = await prisma.team.create({ data: { slug: "inbox-consumer", name: "Inbox consumer" } });
+    const gateway = await prisma.system.create({ data: { slug: "inbox-gw", name: "Inbox gateway", ownerTeamId: producerTeam.id } });
+    const app = await prisma.system.create({ data: { slug: "inbox-app", name: "Inbox app", ownerTeamId: consumerTeam.id } });
+    const producer = await actAs(database(), "MEMBER", [producerTeam.id]);
+    const reviewer = await actAs(database(), "MEMBER", [consumerTeam.id]);
+    for (const n of [1, 2, 3, 4, 5]) {
+      const iface = await prisma.interface.create({ data: { slug: `inbox-${n}`, name: `inbox.${n}`, systemId: gateway.id, kind: "EVENT", protocol: "KAFKA", style: "EVENT" } });
+      await prisma.flow.create({ data: { name: `inbox flow ${n}`, interfaceId: iface.id, consumerSystemId: app.id, style: "EVENT" } });
+      await proposeContract(producer, {
+        interfaceId: iface.id, version: "1.0.0", schemaFormat: "JSON_SCHEMA", schema: schemaV1, compatibilityMode: "BACKWARD",
+        sla: {}, errorHandling: {}, classification: "INTERNAL", personalData: false, crossBorderTransfer: false, submit: true,
+      });
+    }
+    const whole = (await getInbox(reviewer)).pending.map((p) => p.approvalId);
+    expect(whole).toHaveLength(5);
+    const paged: string[] = [];
+    let cursor: string | undefined;
+    let pages = 0;
+    do {
+      const page = await getInbox(reviewer, { cursor, limit: 2 });
+      paged.push(...page.pending.map((p) => p.approvalId));
+      cursor = page.nextCursor ?? undefined;
+      pages++;
+    } while (cursor);
+    expect(pages).toBe(3);
+    expect(paged).toEqual(whole);
+    await expect(getInbox(reviewer, { cursor: "not-a-cursor" })).rejects.toMatchObject({ code: "VALIDATION" });
   });
 });

@@ -16,12 +16,19 @@ import { complianceOverview } from "@/lib/compliance/overview";
 
 export const metadata: Metadata = { title: "Compliance · Interchange" };
 
-export default async function CompliancePage() {
+const BORDER_PAGE = 50;
+
+export default async function CompliancePage({ searchParams }: { searchParams: Promise<{ bordersAfter?: string }> }) {
+  const { bordersAfter } = await searchParams;
   const ctx = await pageCtx();
   if (!can(ctx, "compliance.read")) return <Forbidden />;
   const overview = await complianceOverview(ctx);
   const openViolations = overview.byPolicy.reduce((sum, p) => sum + p.count, 0);
   const borders = overview.crossBorder;
+  // Pages of 50 keyed on the last flow shown, so a long list is walked rather than silently cut.
+  const start = bordersAfter ? borders.flows.findIndex((f) => f.flowId === bordersAfter) + 1 : 0;
+  const shown = borders.flows.slice(start, start + BORDER_PAGE);
+  const nextAfter = start + BORDER_PAGE < borders.flows.length ? shown.at(-1)?.flowId : undefined;
 
   return (
     <div className="grid gap-6">
@@ -90,7 +97,7 @@ export default async function CompliancePage() {
             </TableRow>
           </TableHeader>
           <TableBody>
-            {borders.flows.slice(0, 50).map((f) => (
+            {shown.map((f) => (
               <TableRow key={f.flowId}>
                 <TableCell className="max-w-80 whitespace-normal">
                   <Link href={`/compliance/flows/${f.flowId}`} className="font-medium hover:underline">
@@ -109,6 +116,15 @@ export default async function CompliancePage() {
             ))}
           </TableBody>
         </Table>
+        {borders.flows.length > BORDER_PAGE && (
+          <p className="mt-2 flex gap-4 text-sm">
+            <span className="text-muted-foreground">
+              Flows {start + 1}–{start + shown.length} of {borders.flows.length}
+            </span>
+            {start > 0 && <Link href="/compliance" className="hover:underline">← First</Link>}
+            {nextAfter && <Link href={`/compliance?bordersAfter=${nextAfter}`} className="hover:underline">Next {BORDER_PAGE} →</Link>}
+          </p>
+        )}
       </Section>
       <ExportHistoryCard />
     </div>

@@ -41,12 +41,13 @@ function errorFacts(e: ContractDto["errorHandling"]) {
   ];
 }
 
-export default async function ContractPage({ params }: { params: Promise<{ id: string }> }) {
+export default async function ContractPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ auditFrom?: string }> }) {
   const { id } = await params;
+  const { auditFrom } = await searchParams;
   if (!isUuid(id)) notFound();
   const ctx = await pageCtx();
   const contract = await loadOr404(getContract(ctx, id));
-  const [comments, audit] = await Promise.all([listComments(ctx, id), contractAudit(ctx, id, { allVersions: true })]);
+  const [comments, audit] = await Promise.all([listComments(ctx, id), contractAudit(ctx, id, { allVersions: true, cursor: auditFrom && /^\d{1,19}$/.test(auditFrom) ? auditFrom : undefined })]);
   const versionOf = new Map(contract.versions.map((v) => [v.id, v.version]));
   const hasEarlier = contract.versions.some((v) => v.id !== contract.id);
   return (
@@ -196,7 +197,7 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
             </TableRow>
           </TableHeader>
           <TableBody aria-label="Audit events">
-            {audit.map((e) => {
+            {audit.items.map((e) => {
               const after = (e.after ?? {}) as Record<string, unknown>;
               const detail = [after.approver, after.decision, after.status, after.comment, after.flow].filter((x) => typeof x === "string").join(" · ");
               return (
@@ -211,6 +212,12 @@ export default async function ContractPage({ params }: { params: Promise<{ id: s
             })}
           </TableBody>
         </Table>
+        {(auditFrom || audit.nextCursor) && (
+          <p className="mt-2 flex gap-4 text-sm">
+            {auditFrom && <Link href={`/contracts/${id}`} className="hover:underline">← First events</Link>}
+            {audit.nextCursor && <Link href={`/contracts/${id}?auditFrom=${audit.nextCursor}`} className="hover:underline">Later events →</Link>}
+          </p>
+        )}
       </Section>
     </div>
   );

@@ -3,6 +3,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { DECISION_LABELS, decisionVariant } from "@/components/contracts/labels";
 import { StatusBadge } from "@/components/contracts/status-badge";
+import { loadOr404 } from "@/components/catalog/load";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -57,9 +58,10 @@ function Rows({ items, caption, decided }: { items: (InboxItem & { decision?: st
   );
 }
 
-export default async function InboxPage() {
+export default async function InboxPage({ searchParams }: { searchParams: Promise<{ from?: string }> }) {
   const ctx = await pageCtx();
-  const inbox = await getInbox(ctx);
+  const { from } = await searchParams;
+  const inbox = await loadOr404(getInbox(ctx, { cursor: from }));
   return (
     <>
       <PageHeader
@@ -68,12 +70,19 @@ export default async function InboxPage() {
       />
       <section aria-labelledby="pending-heading" className="grid gap-3">
         <h2 id="pending-heading" className="text-lg font-semibold">
-          Waiting for you ({inbox.pending.length})
+          Waiting for you ({inbox.pending.length}
+          {inbox.nextCursor || from ? " on this page" : ""})
         </h2>
         {inbox.pending.length === 0 ? (
           <EmptyState icon={Inbox} title="Nothing to review" description="New proposals for interfaces your team consumes appear here." headingLevel="h3" />
         ) : (
           <Rows items={inbox.pending} caption="Reviews waiting for you" />
+        )}
+        {(from || inbox.nextCursor) && (
+          <p className="flex gap-4 text-sm">
+            {from && <Link href="/contracts/inbox" className="hover:underline">← Newest</Link>}
+            {inbox.nextCursor && <Link href={`/contracts/inbox?from=${encodeURIComponent(inbox.nextCursor)}`} className="hover:underline">Older reviews →</Link>}
+          </p>
         )}
       </section>
       {inbox.decided.length ? (

@@ -1,4 +1,5 @@
 import { route } from "@/lib/api/route";
 import { getInbox } from "@/lib/contracts/data";
+import { InboxQuery } from "@/lib/contracts/schemas";
 
-export const GET = route({}, ({ ctx }) => getInbox(ctx));
+export const GET = route({ query: InboxQuery }, ({ ctx, query }) => getInbox(ctx, { cursor: query.cursor }));

@@ -2,4 +2,4 @@ import { route } from "@/lib/api/route";
 import { contractAudit } from "@/lib/contracts/data";
 import { AuditQuery, IdParams } from "@/lib/contracts/schemas";
 
-export const GET = route({ params: IdParams, query: AuditQuery }, async ({ ctx, params, query }) => ({ items: await contractAudit(ctx, params.id, { allVersions: query.allVersions === "true" }) }));
+export const GET = route({ params: IdParams, query: AuditQuery }, ({ ctx, params, query }) => contractAudit(ctx, params.id, { allVersions: query.allVersions === "true", cursor: query.cursor }));
