@@ -56,14 +56,13 @@ describe("route: bodies are limited while they stream", () => {
     expect(pulled.bytes).toBeLessThanOrEqual(1024 * 1024);
   });
 
-  it("refuses a caller without the right before reading the body (403 in milliseconds)", async () => {
+  it("refuses a caller without the right before reading the body", async () => {
     const guarded = route({ body: z.object({ text: z.string() }), maxBodyBytes: 40 * 1024 * 1024, authorize: (ctx) => requirePermissionSomewhere(ctx, "catalog.import") }, () => "never");
     const { stream, pulled } = countingStream(19, 1024 * 1024);
-    const started = performance.now();
     const response = await call(guarded, request("/api/v1/imports", { body: stream }));
     expect(response.status).toBe(403);
+    // At most the first chunk is read: the refusal costs no parsing and no 19 MB read (bench:availability times it).
     expect(pulled.bytes).toBeLessThanOrEqual(1024 * 1024);
-    expect(performance.now() - started).toBeLessThan(5000);
     // The server answers and closes rather than draining the unread 19 MB to keep the connection alive.
     expect(response.headers.get("connection")).toBe("close");
     // A refusal after the body was read keeps the connection (nothing left to drain).
