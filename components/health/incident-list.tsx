@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import type { IncidentDto } from "@/lib/health/schemas";
 import { formatDateTime } from "@/lib/utils/format";
 
-const KIND_LABEL: Record<IncidentDto["kind"], string> = { SLA_BREACH: "SLA breach", ANOMALY: "Anomaly", SILENT_AGENT: "Silent agent" };
+const KIND_LABEL: Record<IncidentDto["kind"], string> = { SLA_BREACH: "SLA breach", ANOMALY: "Anomaly", SILENT_AGENT: "Silent agent", BUDGET_BURN: "Error budget burn (ticket)" };
 
 /** Incidents with their timeline and suspected upstream causes. */
 export function IncidentList({ incidents, showFlow = true }: { incidents: IncidentDto[]; showFlow?: boolean }) {
