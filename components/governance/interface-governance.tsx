@@ -11,8 +11,10 @@ const SEVERITY_VARIANT: Record<RuleSeverity, BadgeVariant> = { ERROR: "destructi
 
 /** The interface page's governance section: the latest version's rule findings, as stored by its last lint. */
 export async function InterfaceGovernance({ ctx, interfaceId }: { ctx: Ctx; interfaceId: string }) {
-  const { version, ranAt, report } = await getVersionGovernance(ctx, interfaceId);
-  const description = report
+  const { version, ranAt, report, running } = await getVersionGovernance(ctx, interfaceId);
+  const description = running
+    ? `Version ${version}: the governance rules are still running; reload for their findings.${report ? ` Last result: ${report.counts.errors} errors.` : ""}`
+    : report
     ? `Version ${version}, linted ${formatDateTime(ranAt!)}: ${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.infos} infos.`
     : version
       ? `Version ${version} has not been linted (only OpenAPI and AsyncAPI documents are).`

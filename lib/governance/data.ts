@@ -1,4 +1,5 @@
 import "server-only";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/can";
@@ -12,6 +13,16 @@ import type { LintInput, LintReport, RuleDto, UpdateRuleSettingInput, VersionGov
 import { LintRequest } from "./schemas";
 
 const LINTABLE_FORMATS = new Set(["OPENAPI", "ASYNCAPI"]);
+
+// Versions whose lint is under way in this process, and interfaces whose import's lint has not finished yet, so
+// the interface page can say its rules are still running.
+const lintingVersions = new Set<string>();
+const pendingInterfaces = new Map<string, number>();
+const countPending = (id: string, by: 1 | -1) => {
+  const count = (pendingInterfaces.get(id) ?? 0) + by;
+  if (count > 0) pendingInterfaces.set(id, count);
+  else pendingInterfaces.delete(id);
+};
 
 async function settingsOf(domainId: string | null): Promise<Map<string, RuleSetting>> {
   if (!domainId) return new Map();
@@ -53,8 +64,21 @@ export async function lintVersion(ctx: Ctx, versionId: string): Promise<LintRepo
   const version = await db().interfaceVersion.findUnique({ where: { id: versionId }, select: { id: true, interfaceId: true, version: true, spec: true, specFormat: true } });
   if (!version) throw notFound("Interface version");
   if (!LINTABLE_FORMATS.has(version.specFormat)) return null;
+  lintingVersions.add(version.id);
+  try {
+    return await lintAndStore(ctx, version);
+  } finally {
+    lintingVersions.delete(version.id);
+  }
+}
+
+async function lintAndStore(ctx: Ctx, version: { id: string; interfaceId: string; version: string; spec: string }): Promise<LintReport> {
   const iface = await governedInterface(version.interfaceId);
-  const report = await lintDocument(version.spec, `${iface.name} ${version.version}`, { settings: await settingsOf(iface.domainId), facts: iface.facts });
+  const settings = await settingsOf(iface.domainId);
+  // Spectral's run holds the thread; the queries before and the write after are separate turns of the event loop.
+  await yieldToEventLoop();
+  const report = await lintDocument(version.spec, `${iface.name} ${version.version}`, { settings, facts: iface.facts, withinLimits: true });
+  await yieldToEventLoop();
   await db().$transaction(async (tx) => {
     await tx.governanceRun.deleteMany({ where: { interfaceVersionId: version.id } });
     const run = await tx.governanceRun.create({
@@ -71,20 +95,35 @@ export async function lintVersion(ctx: Ctx, versionId: string): Promise<LintRepo
  * one readable line per ERROR finding (rule, JSON pointer, line) for the import's result.
  */
 export async function lintImported(ctx: Ctx, interfaceIds: readonly string[]): Promise<string[]> {
+  const ids = [...new Set(interfaceIds)];
+  for (const id of ids) countPending(id, 1);
   const lines: string[] = [];
-  for (const interfaceId of new Set(interfaceIds)) {
-    const latest = await db().interfaceVersion.findFirst({
-      where: { interfaceId },
-      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-      select: { id: true, interface: { select: { name: true } }, governanceRun: { select: { id: true } } },
-    });
-    if (!latest || latest.governanceRun) continue;
-    const report = await lintVersion(ctx, latest.id);
-    for (const f of report?.findings ?? []) {
-      if (f.severity === "ERROR") lines.push(`governance: ${latest.interface.name}: ${f.rule} at ${f.pointer} (line ${f.line}): ${f.message}`);
+  for (const [index, interfaceId] of ids.entries()) {
+    try {
+      // Each version's lint holds the thread while it runs; between them, the import's answer and requests go first.
+      await yieldToEventLoop();
+      lines.push(...(await lintLatestUnlinted(ctx, interfaceId)));
+    } catch (error) {
+      for (const notRun of ids.slice(index + 1)) countPending(notRun, -1);
+      throw error;
+    } finally {
+      countPending(interfaceId, -1);
     }
   }
   return lines;
+}
+
+async function lintLatestUnlinted(ctx: Ctx, interfaceId: string): Promise<string[]> {
+  const latest = await db().interfaceVersion.findFirst({
+    where: { interfaceId },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    select: { id: true, interface: { select: { name: true } }, governanceRun: { select: { id: true } } },
+  });
+  if (!latest || latest.governanceRun) return [];
+  const report = await lintVersion(ctx, latest.id);
+  return (report?.findings ?? [])
+    .filter((f) => f.severity === "ERROR")
+    .map((f) => `governance: ${latest.interface.name}: ${f.rule} at ${f.pointer} (line ${f.line}): ${f.message}`);
 }
 
 /** The stored governance result of an interface's latest version (or of `versionId`). */
@@ -97,7 +136,7 @@ export async function getVersionGovernance(ctx: Ctx, interfaceId: string, versio
   });
   if (!version) {
     if (versionId || !(await db().interface.findUnique({ where: { id: interfaceId }, select: { id: true } }))) throw notFound(versionId ? "Interface version" : "Interface");
-    return { interfaceId, versionId: null, version: null, ranAt: null, report: null };
+    return { interfaceId, versionId: null, version: null, ranAt: null, report: null, running: false };
   }
   const run = version.governanceRun;
   const findings = (run?.findings ?? [])
@@ -109,6 +148,7 @@ export async function getVersionGovernance(ctx: Ctx, interfaceId: string, versio
     version: version.version,
     ranAt: run?.ranAt.toISOString() ?? null,
     report: run ? { passed: run.errors === 0, counts: { errors: run.errors, warnings: run.warnings, infos: run.infos }, findings, notes: [] } : null,
+    running: lintingVersions.has(version.id) || (!versionId && pendingInterfaces.has(interfaceId)),
   };
 }
 
@@ -164,16 +204,26 @@ async function relintDomain(ctx: Ctx, domainId: string): Promise<void> {
     where: { OR: [{ domainId }, { domainId: null, system: { domainId } }], specFormat: { in: ["OPENAPI", "ASYNCAPI"] } },
     select: { versions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true } } },
   });
-  for (const iface of interfaces) if (iface.versions[0]) await lintVersion(ctx, iface.versions[0].id);
+  for (const iface of interfaces) {
+    if (!iface.versions[0]) continue;
+    await lintVersion(ctx, iface.versions[0].id);
+    await yieldToEventLoop();
+  }
 }
 
-/** Lints the latest version of every interface that has none stored; returns how many it linted. */
+/**
+ * Lints the latest version of every interface that has none stored; returns how many it linted. One version at a
+ * time, yielding to the event loop between them, so requests are served while a large backlog runs at boot.
+ */
 export async function lintUnlinted(ctx: Ctx): Promise<number> {
   const interfaces = await db().interface.findMany({
     where: { specFormat: { in: ["OPENAPI", "ASYNCAPI"] }, lifecycle: { not: "RETIRED" } },
     select: { versions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, governanceRun: { select: { id: true } } } } },
   });
   const pending = interfaces.flatMap((i) => (i.versions[0] && !i.versions[0].governanceRun ? [i.versions[0].id] : []));
-  for (const versionId of pending) await lintVersion(ctx, versionId);
+  for (const versionId of pending) {
+    await lintVersion(ctx, versionId);
+    await yieldToEventLoop();
+  }
   return pending.length;
 }

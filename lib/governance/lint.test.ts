@@ -59,6 +59,22 @@ describe("lintDocument", () => {
     expect(loose.notes.join(" ")).toMatch(/Estate rules .* not run/);
   });
 
+  it("keeps each document's structure errors and estate facts its own when one built ruleset lints many", async () => {
+    const broken = asyncDoc("PUBLIC").replace("  title: Orders\n", "");
+    const [owned, orphan, invalid, valid] = await Promise.all([
+      lintDocument(asyncDoc("PUBLIC"), "a.yaml", { facts }),
+      lintDocument(asyncDoc("PUBLIC"), "b.yaml", { facts: { ...facts, interfaceName: "billing", ownerTeam: null } }),
+      lintDocument(broken, "c.yaml", { facts }),
+      lintDocument(asyncDoc("PUBLIC"), "d.yaml", { facts }),
+    ]);
+    expect(owned.findings.map((f) => f.rule)).not.toContain("interchange-owner");
+    expect(orphan.findings).toContainEqual(expect.objectContaining({ rule: "interchange-owner", message: "billing has no owning team" }));
+    expect(invalid.findings).toContainEqual(expect.objectContaining({ rule: "asyncapi-schema", severity: "ERROR", pointer: "/info" }));
+    expect(valid.findings.map((f) => f.rule)).not.toContain("asyncapi-schema");
+    const off = await lintDocument(broken, "c.yaml", { facts, settings: new Map([["asyncapi-schema", { enabled: false, severity: null }]]) });
+    expect(off.findings.map((f) => f.rule)).not.toContain("asyncapi-schema");
+  });
+
   it("never fetches an external $ref and rejects an oversize document before parsing", async () => {
     const remote = `openapi: 3.0.3\ninfo: { title: t, version: '1', description: d, contact: { name: x } }\npaths:\n  /a:\n    get:\n      responses:\n        '200': { $ref: 'http://169.254.169.254/latest/meta-data' }\n`;
     const report = await lintDocument(remote, "a.yaml");

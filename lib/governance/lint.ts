@@ -1,42 +1,19 @@
 // Runs the governance rules over one document with Spectral. No database: the caller passes the domain's rule
 // settings and, when the document belongs to an interface, the estate facts the portal's own rules judge.
-import { Document, Spectral, type ISpectralDiagnostic, type RulesetDefinition } from "@stoplight/spectral-core";
+import { Document, type ISpectralDiagnostic } from "@stoplight/spectral-core";
 import Parsers from "@stoplight/spectral-parsers";
-import { Resolver } from "@stoplight/spectral-ref-resolver";
-import { asyncapi, oas } from "@stoplight/spectral-rulesets";
 import { ImportError, importLimitsFromEnv } from "@/lib/catalog/import/model";
 import { loadSource } from "@/lib/catalog/import/source";
 import { pointerOf } from "@/lib/catalog/import/util";
 import { AppError } from "@/lib/api/errors";
-import { ruleNamed, toSeverity } from "./catalogue";
-import { PORTAL_RULES, type EstateFacts } from "./portal-rules";
+import { attachFacts, type EstateFacts } from "./portal-rules";
 import type { Finding, LintReport, RuleSeverity } from "./schemas";
+import { spectralFor, type RuleSetting } from "./spectral-instance";
 
-export type RuleSetting = { enabled: boolean; severity: RuleSeverity | null };
-export type LintOptions = { settings?: ReadonlyMap<string, RuleSetting>; facts?: EstateFacts | null };
-
-// No resolvers at all: a document's external $refs are never fetched (no SSRF, no file reads); they are reported.
-const offline = new Resolver({ resolvers: {} });
-
-const lower = (severity: RuleSeverity) => severity.toLowerCase() as "error" | "warn" | "info" | "hint";
-
-function rulesetFor(options: LintOptions): RulesetDefinition {
-  const settings = options.settings ?? new Map<string, RuleSetting>();
-  const rules: Record<string, unknown> = {};
-  for (const rule of PORTAL_RULES) {
-    const definition = rule.definition(options.facts ?? null);
-    const setting = settings.get(rule.code);
-    if (!definition || setting?.enabled === false) continue;
-    // "{{error}}": the function's own message (Spectral prints the description instead when a rule has none).
-    rules[rule.code] = { ...definition, description: rule.description, message: "{{error}}", severity: lower(setting?.severity ?? toSeverity(rule.severity)) };
-  }
-  for (const [code, setting] of settings) {
-    const known = ruleNamed(code);
-    if (!known || known.ruleset === "interchange") continue;
-    rules[code] = setting.enabled ? lower(setting.severity ?? known.defaultSeverity) : "off";
-  }
-  return { extends: [[oas as RulesetDefinition, "recommended"], [asyncapi as RulesetDefinition, "recommended"]], rules } as RulesetDefinition;
-}
+export type { RuleSetting };
+// withinLimits: a stored version passed the importer's size and nesting limits when it was imported, so parsing it
+// once more only to check them again would double the parse for nothing.
+export type LintOptions = { settings?: ReadonlyMap<string, RuleSetting>; facts?: EstateFacts | null; withinLimits?: boolean };
 
 const SEVERITY_BY_NUMBER: RuleSeverity[] = ["ERROR", "WARN", "INFO", "HINT"];
 
@@ -47,16 +24,15 @@ function toFinding(d: ISpectralDiagnostic): Finding {
 /** Lints one OpenAPI or AsyncAPI document; the size and nesting limits of the importer apply first. */
 export async function lintDocument(text: string, fileName: string, options: LintOptions = {}): Promise<LintReport> {
   try {
-    loadSource(fileName, text, importLimitsFromEnv());
+    if (!options.withinLimits) loadSource(fileName, text, importLimitsFromEnv());
   } catch (error) {
     if (error instanceof ImportError) throw new AppError("VALIDATION", `${fileName}: ${error.message}`);
     throw error;
   }
-  const spectral = new Spectral({ resolver: offline });
-  spectral.setRuleset(rulesetFor(options));
   // YAML is a superset of JSON, but the JSON parser reports JSON files' positions exactly.
   const document = /\.json$/i.test(fileName) ? new Document(text, Parsers.Json, fileName) : new Document(text, Parsers.Yaml, fileName);
-  const diagnostics = await spectral.run(document);
+  if (options.facts) attachFacts(document, options.facts);
+  const diagnostics = await spectralFor(options.settings ?? new Map()).run(document);
   const notes: string[] = [];
   const findings: Finding[] = [];
   for (const d of diagnostics) {

@@ -72,6 +72,7 @@ export const VersionGovernance = z
     version: z.string().nullable(),
     ranAt: z.string().nullable().describe("Null: this version was never linted"),
     report: LintReport.nullable(),
+    running: z.boolean().describe("True while the rules are still running for this version (e.g. just after an import)"),
   })
   .meta({ id: "VersionGovernance" });
 export type VersionGovernance = z.infer<typeof VersionGovernance>;

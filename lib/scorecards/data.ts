@@ -11,8 +11,8 @@ import { PARTS, scorecardOf, type InterfaceFacts, type Parts } from "./score";
 type Ref = { id: string; name: string };
 
 /** What every scorecard is computed from: the live, non-retired interfaces of the estate. */
-async function loadFacts(): Promise<InterfaceFacts[]> {
-  const rows = await db().interface.findMany({
+async function loadFacts(client: Prisma.TransactionClient = db()): Promise<InterfaceFacts[]> {
+  const rows = await client.interface.findMany({
     where: { lifecycle: { not: "RETIRED" } },
     select: {
       id: true,
@@ -104,10 +104,10 @@ const sameParts = (a: Prisma.JsonValue, b: Parts) => PARTS.every((p) => (a as Pa
  * Appends a snapshot for every subject whose score or parts changed since its last one: the trend's points.
  * Runs after governance runs and rule changes; a snapshot is derived data, so it is not audited.
  */
-export async function snapshotScores(now = new Date()): Promise<number> {
-  const facts = await loadFacts();
+export async function snapshotScores(now = new Date(), client: Prisma.TransactionClient = db()): Promise<number> {
+  const facts = await loadFacts(client);
   const current = (Object.keys(GROUPINGS) as ScoreSubject[]).flatMap((s) => scorecards(facts, s)).filter((c) => c.score !== null);
-  const latest = await db().$queryRaw<{ subject_type: ScoreSubject; subject_id: string; score: number; parts: Prisma.JsonValue }[]>`
+  const latest = await client.$queryRaw<{ subject_type: ScoreSubject; subject_id: string; score: number; parts: Prisma.JsonValue }[]>`
     SELECT DISTINCT ON (subject_type, subject_id) subject_type, subject_id, score, parts
     FROM score_snapshot ORDER BY subject_type, subject_id, taken_at DESC`;
   const previous = new Map(latest.map((r) => [`${r.subject_type}:${r.subject_id}`, r]));
@@ -115,7 +115,7 @@ export async function snapshotScores(now = new Date()): Promise<number> {
     const before = previous.get(`${c.subject}:${c.id}`);
     return !before || before.score !== c.score || !sameParts(before.parts, c.parts);
   });
-  await db().scoreSnapshot.createMany({
+  await client.scoreSnapshot.createMany({
     data: changed.map((c) => ({ subjectType: c.subject, subjectId: c.id, name: c.name, domainId: c.domain?.id ?? null, score: c.score!, parts: c.parts, takenAt: now })),
   });
   return changed.length;
@@ -134,6 +134,37 @@ export function requestScoreSnapshot(delayMs = 2000): void {
     snapshotScores().catch((error: unknown) => logger.error({ err: error }, "scorecard snapshot failed"));
   }, delayMs);
   pending.unref?.();
+}
+
+const SNAPSHOT_LOCK_KEY = 7_142_020_016;
+const SNAPSHOT_INTERVAL_MS = 60 * 60 * 1000;
+
+/**
+ * The periodic snapshot: SLA health changes without any import or rule change, so the trend gets a point for it at
+ * most hourly. The advisory lock lets one instance snapshot at a time; another that finds it held skips the tick.
+ * Returns the number of points written, or null when another instance held the lock.
+ */
+export async function snapshotScoresExclusively(now = new Date()): Promise<number | null> {
+  return db().$transaction(
+    async (tx) => {
+      const [{ locked }] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(${SNAPSHOT_LOCK_KEY}::bigint) AS locked`;
+      return locked ? snapshotScores(now, tx) : null;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+const holder = globalThis as unknown as { __interchangeScoreSnapshots?: NodeJS.Timeout };
+
+/** Starts the hourly snapshot once per process (SCORE_SNAPSHOT_INTERVAL_MINUTES, at least 60; "off" disables it). */
+export function startScoreSnapshots(env: NodeJS.ProcessEnv = process.env): void {
+  if (holder.__interchangeScoreSnapshots || (env.SCORE_SNAPSHOT_INTERVAL_MINUTES ?? "").toLowerCase() === "off") return;
+  const minutes = Number(env.SCORE_SNAPSHOT_INTERVAL_MINUTES);
+  const interval = Number.isFinite(minutes) && minutes >= 60 ? minutes * 60_000 : SNAPSHOT_INTERVAL_MS;
+  holder.__interchangeScoreSnapshots = setInterval(() => {
+    snapshotScoresExclusively().catch((error: unknown) => logger.error({ err: error }, "periodic scorecard snapshot failed"));
+  }, interval);
+  holder.__interchangeScoreSnapshots.unref?.();
 }
 
 /** One subject's scorecard, live; not found when it has no live interfaces. */

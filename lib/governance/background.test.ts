@@ -1,0 +1,84 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Ctx } from "@/lib/auth/can";
+import { importFiles } from "@/lib/catalog/import/service";
+import { scoreTrend, snapshotScores, snapshotScoresExclusively } from "@/lib/scorecards/data";
+import { ordersPlacedDoc } from "@/lib/testing/event-docs";
+import { actAs, setupTestDatabase } from "@/lib/testing/integration";
+import { getVersionGovernance, lintUnlinted } from "./data";
+
+const database = setupTestDatabase();
+let admin: Ctx;
+beforeAll(async () => {
+  admin = await actAs(database(), "ADMIN");
+});
+
+const importDoc = async (name: string, text: string) => (await importFiles(admin, [{ name, content: text }])).results[0];
+const eventually = async <T>(probe: () => Promise<T | undefined>): Promise<T> => {
+  for (let i = 0; i < 200; i++) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  throw new Error("condition not met within 10 s");
+};
+
+describe("governance off the request path", () => {
+  let interfaceId: string;
+
+  it("answers an import without waiting for slow rules, says they are running, and stores their findings when done", async () => {
+    process.env.GOVERNANCE_IMPORT_WAIT_MS = "0";
+    try {
+      const result = await importDoc("specs/orders.yaml", ordersPlacedDoc({ classification: null }));
+      expect(result.ok).toBe(true);
+      expect(result.warnings).toContainEqual(expect.stringMatching(/^governance: the rules are still running for 1 interface/));
+      expect(result.warnings ?? []).not.toContainEqual(expect.stringContaining("interchange-payload-classification"));
+      interfaceId = result.interfaces[0].id;
+      expect(await getVersionGovernance(admin, interfaceId)).toMatchObject({ running: true, report: null });
+    } finally {
+      delete process.env.GOVERNANCE_IMPORT_WAIT_MS;
+    }
+    const done = await eventually(async () => {
+      const governance = await getVersionGovernance(admin, interfaceId);
+      return governance.running ? undefined : governance;
+    });
+    expect(done.report?.findings).toContainEqual(expect.objectContaining({ rule: "interchange-payload-classification", severity: "ERROR", line: 15 }));
+  });
+
+  it("lints a boot-time backlog one version at a time, letting other work run between them", async () => {
+    for (const name of ["billing", "shipping", "returns"]) {
+      const doc = ordersPlacedDoc().replaceAll("Orders", name).replaceAll("orders", name);
+      expect((await importDoc(`specs/${name}.yaml`, doc)).ok).toBe(true);
+    }
+    await database().prisma.governanceRun.deleteMany({});
+    let served = 0;
+    let stop = false;
+    const request = () => {
+      served++;
+      if (!stop) setImmediate(request);
+    };
+    setImmediate(request);
+    const linted = await lintUnlinted(admin);
+    stop = true;
+    expect(linted).toBeGreaterThanOrEqual(3);
+    // A request that arrives while the backlog runs waits for at most one version's lint, not the whole backlog.
+    expect(served).toBeGreaterThanOrEqual(linted);
+    const billing = await database().prisma.interface.findFirstOrThrow({ where: { name: "billing" }, select: { id: true } });
+    expect((await getVersionGovernance(admin, billing.id)).report?.counts.errors).toBe(0);
+  });
+});
+
+describe("scorecard trend follows SLA health", () => {
+  it("adds a point when a flow's health changes without any import, and none when nothing changed", async () => {
+    const prisma = database().prisma;
+    const iface = await prisma.interface.findFirstOrThrow({ where: { name: "billing" }, select: { id: true, systemId: true } });
+    const flow = await prisma.flow.create({ data: { name: "billing to ledger", interfaceId: iface.id, consumerSystemId: iface.systemId, style: "EVENT" } });
+    await prisma.flowHealth.create({ data: { flowId: flow.id, status: "OK" } });
+    const now = Date.now();
+    await snapshotScores(new Date(now + 1000));
+    await prisma.flowHealth.update({ where: { flowId: flow.id }, data: { status: "BREACHED" } });
+    expect(await snapshotScoresExclusively(new Date(now + 2000))).toBeGreaterThan(0);
+    expect(await snapshotScoresExclusively(new Date(now + 3000))).toBe(0);
+    const trend = await scoreTrend(admin, "INTERFACE", iface.id, 1, new Date(now + 4000));
+    expect(trend.at(-1)!.parts.health).toBeLessThan(trend.at(-2)!.parts.health!);
+  });
+});
