@@ -8,7 +8,8 @@ import { loadActivities, loadRegister } from "@/lib/compliance/records/register"
 import { db } from "@/lib/db/client";
 import { dataflowRows, dataflowsCsv } from "./dataflows";
 import { defaultRefDate, doraPackage, validateRegister, type ValidationReport } from "./dora";
-import { pciCsv, pciRows, pciSvg, type PciInput } from "./pci";
+import { pciCsv, pciRows, type PciInput } from "./pci";
+import { pciSvg } from "./pci-diagram";
 import { ropaCsv, ropaPdf, ropaXlsx, type RopaRecord } from "./ropa";
 
 export type CsvOptions = { bom?: boolean; record?: RopaRecord };
@@ -66,13 +67,14 @@ async function loadPciInput(): Promise<PciInput> {
         id: true, name: true, kind: true, vendor: true, pciScope: true, description: true, hostingCountries: true,
         ownerTeam: { select: { name: true } },
         ictServices: { select: { service: { select: { name: true, serviceType: true } } } },
+        interfaces: { select: { protocol: true, encryptedInTransit: true } },
       },
       orderBy: { name: "asc" },
     }),
     db().flow.findMany({
       select: {
         id: true, name: true, pciElements: true, dataCategories: true, encryptedInTransit: true, sourceCountry: true, destinationCountry: true,
-        consumerSystemId: true, interface: { select: { id: true, name: true, protocol: true, systemId: true } },
+        consumerSystemId: true, interface: { select: { id: true, name: true, protocol: true, systemId: true, encryptedInTransit: true } },
       },
       orderBy: { name: "asc" },
     }),
@@ -83,7 +85,7 @@ async function loadPciInput(): Promise<PciInput> {
   return {
     systems: systems.map((s) => ({
       id: s.id, name: s.name, kind: s.kind, vendor: s.vendor, pciScope: s.pciScope, description: s.description, hostingCountries: s.hostingCountries,
-      ownerTeam: s.ownerTeam?.name ?? null,
+      ownerTeam: s.ownerTeam?.name ?? null, interfaces: s.interfaces,
       service: s.ictServices.map(({ service }) => `${service.name} (${SERVICE_TYPES[service.serviceType] ?? service.serviceType})`).join("; ") || null,
     })),
     flows: flows.map((f) => {
@@ -93,7 +95,7 @@ async function loadPciInput(): Promise<PciInput> {
       return {
         id: f.id, name: f.name, interfaceId: f.interface.id, interfaceName: f.interface.name, protocol: f.interface.protocol,
         sourceId: f.interface.systemId, destinationId: f.consumerSystemId, elements: [...elements].sort(), encryptedInTransit: f.encryptedInTransit,
-        sourceCountry: f.sourceCountry, destinationCountry: f.destinationCountry,
+        interfaceEncryptedInTransit: f.interface.encryptedInTransit, sourceCountry: f.sourceCountry, destinationCountry: f.destinationCountry,
       };
     }),
   };
