@@ -10,6 +10,7 @@ import { dataflowRows, dataflowsCsv } from "./dataflows";
 import { defaultRefDate, doraPackage, validateRegister, type ValidationReport } from "./dora";
 import { pciCsv, pciRows, type PciInput } from "./pci";
 import { pciSvg } from "./pci-diagram";
+import { pciInventoryCsv, type PciInventory, type PciInventoryInput } from "./pci-inventories";
 import { ropaCsv, ropaPdf, ropaXlsx, type RopaRecord } from "./ropa";
 
 export type CsvOptions = { bom?: boolean; record?: RopaRecord };
@@ -99,6 +100,35 @@ async function loadPciInput(): Promise<PciInput> {
       };
     }),
   };
+}
+
+/** What the inventories add to the diagram's input: every interface with its latest version, and the provider records. */
+async function loadPciInventoryInput(): Promise<PciInventoryInput> {
+  const [input, interfaces, providers] = await Promise.all([
+    loadPciInput(),
+    db().interface.findMany({
+      select: { id: true, name: true, systemId: true, protocol: true, kind: true, specFormat: true, versions: { select: { version: true }, orderBy: { createdAt: "desc" }, take: 1 } },
+      orderBy: { name: "asc" },
+    }),
+    db().ictProvider.findMany({ select: { name: true, vendor: true, pciAocStatus: true, pciAocDate: true, pciResponsibilities: true }, orderBy: { name: "asc" } }),
+  ]);
+  return {
+    ...input,
+    interfaces: interfaces.map(({ versions, ...i }) => ({ ...i, version: versions[0]?.version ?? null })),
+    providers: providers.map((p) => ({ name: p.name, vendor: p.vendor, aocStatus: p.pciAocStatus, aocDate: p.pciAocDate?.toISOString().slice(0, 10) ?? null, responsibilities: p.pciResponsibilities })),
+  };
+}
+
+const INVENTORY_FILE: Record<PciInventory, string> = {
+  software: "pci-6.3.2-bespoke-software", keys: "pci-4.2.1.1-keys-certificates", components: "pci-12.5.1-components", providers: "pci-12.8-service-providers",
+};
+
+export async function exportPciInventory(ctx: Ctx, inventory: PciInventory, now = new Date(), options: Pick<CsvOptions, "bom"> = {}): Promise<ExportFile> {
+  requirePermission(ctx, "compliance.export");
+  const { csv, rows } = pciInventoryCsv(inventory, await loadPciInventoryInput(), now);
+  const filename = `${INVENTORY_FILE[inventory]}-${stamp(now)}.csv`;
+  await audited(ctx, `pci-${inventory}.csv`, { filename, rows });
+  return { filename, contentType: "text/csv; charset=utf-8", body: (options.bom ? "\uFEFF" : "") + csv };
 }
 
 export async function exportPci(ctx: Ctx, format: "csv" | "svg", now = new Date()): Promise<ExportFile> {

@@ -15,7 +15,8 @@ const entity = (over: Partial<EntityRecord> = {}): EntityRecord => ({
 });
 const provider = (over: Partial<ProviderRecord> = {}): ProviderRecord => ({
   id: "p1", code: ACME, codeType: "eba_qCO:qx2000", additionalCode: null, additionalCodeType: null, name: "Acme Cloud GmbH", nameLatin: null,
-  personType: "eba_CT:x212", country: "DE", currency: "EUR", ultimateParentCode: null, ultimateParentCodeType: null, vendor: "Acme", ...over,
+  personType: "eba_CT:x212", country: "DE", currency: "EUR", ultimateParentCode: null, ultimateParentCodeType: null, vendor: "Acme",
+  pciAocStatus: null, pciAocDate: null, pciResponsibilities: [], ...over,
 });
 const arrangement = (over: Partial<ArrangementRecord> = {}): ArrangementRecord => ({
   id: "a1", reference: "ICT-1", arrangementType: "eba_CO:x1", overarchingReference: null, entityId: "e1", providerId: "p1", currency: "EUR", annualCost: 1000,
