@@ -1,5 +1,5 @@
 import {
-  ARRANGEMENT_TYPES, DATA_SUBJECT_RIGHTS, ENTITY_TYPES, PROVIDER_CODE_TYPES, SECURITY_CONTROLS, HIERARCHY, IMPACT, LICENSED_ACTIVITIES, PERSON_TYPES, PROCESSING_ROLES, RELIANCE, REINTEGRATION,
+  ARRANGEMENT_TYPES, DATA_SUBJECT_RIGHTS, ENTITY_TYPES, PROVIDER_CODE_TYPES, SECURITY_CONTROLS, HIERARCHY, IMPACT, LICENSED_ACTIVITIES, PCI_AOC_STATUSES, PERSON_TYPES, PROCESSING_ROLES, RELIANCE, REINTEGRATION,
   SENSITIVENESS, SERVICE_TYPES, SUBSTITUTABILITY, SUBSTITUTABILITY_REASONS, TERMINATION_REASONS, YES_NO_NOT_ASSESSED, type CodeList,
 } from "@/lib/compliance/records/codes";
 import type { RecordKind } from "@/lib/compliance/records/schemas";
@@ -66,6 +66,9 @@ export const FIELDS: Record<RecordKind, Field[]> = {
     { name: "ultimateParentCode", label: "Ultimate parent code", type: "text" },
     { name: "ultimateParentCodeType", label: "Ultimate parent code type", type: "select", options: opts(PROVIDER_CODE_TYPES) },
     { name: "vendor", label: "Catalog vendor", type: "text", help: "The vendor name on the catalog's systems this provider stands for" },
+    { name: "pciAocStatus", label: "PCI DSS AOC status", type: "select", options: opts(PCI_AOC_STATUSES), help: "12.8.4: the provider's Attestation of Compliance" },
+    { name: "pciAocDate", label: "PCI DSS AOC date", type: "date" },
+    { name: "pciResponsibilities", label: "PCI DSS responsibilities", type: "list", help: "12.8.5, comma-separated: 3.5=provider, 8.3=shared, 10=customer" },
   ],
   arrangements: [
     { name: "reference", label: "Reference number", type: "text", required: true },

@@ -8,7 +8,9 @@ import { loadActivities, loadRegister } from "@/lib/compliance/records/register"
 import { db } from "@/lib/db/client";
 import { dataflowRows, dataflowsCsv } from "./dataflows";
 import { defaultRefDate, doraPackage, validateRegister, type ValidationReport } from "./dora";
-import { pciCsv, pciRows, pciSvg, type PciInput } from "./pci";
+import { pciCsv, pciRows, type PciInput } from "./pci";
+import { pciSvg } from "./pci-diagram";
+import { pciInventoryCsv, type PciInventory, type PciInventoryInput } from "./pci-inventories";
 import { ropaCsv, ropaPdf, ropaXlsx, type RopaRecord } from "./ropa";
 
 export type CsvOptions = { bom?: boolean; record?: RopaRecord };
@@ -66,13 +68,14 @@ async function loadPciInput(): Promise<PciInput> {
         id: true, name: true, kind: true, vendor: true, pciScope: true, description: true, hostingCountries: true,
         ownerTeam: { select: { name: true } },
         ictServices: { select: { service: { select: { name: true, serviceType: true } } } },
+        interfaces: { select: { protocol: true, encryptedInTransit: true } },
       },
       orderBy: { name: "asc" },
     }),
     db().flow.findMany({
       select: {
         id: true, name: true, pciElements: true, dataCategories: true, encryptedInTransit: true, sourceCountry: true, destinationCountry: true,
-        consumerSystemId: true, interface: { select: { id: true, name: true, protocol: true, systemId: true } },
+        consumerSystemId: true, interface: { select: { id: true, name: true, protocol: true, systemId: true, encryptedInTransit: true } },
       },
       orderBy: { name: "asc" },
     }),
@@ -83,7 +86,7 @@ async function loadPciInput(): Promise<PciInput> {
   return {
     systems: systems.map((s) => ({
       id: s.id, name: s.name, kind: s.kind, vendor: s.vendor, pciScope: s.pciScope, description: s.description, hostingCountries: s.hostingCountries,
-      ownerTeam: s.ownerTeam?.name ?? null,
+      ownerTeam: s.ownerTeam?.name ?? null, interfaces: s.interfaces,
       service: s.ictServices.map(({ service }) => `${service.name} (${SERVICE_TYPES[service.serviceType] ?? service.serviceType})`).join("; ") || null,
     })),
     flows: flows.map((f) => {
@@ -93,10 +96,39 @@ async function loadPciInput(): Promise<PciInput> {
       return {
         id: f.id, name: f.name, interfaceId: f.interface.id, interfaceName: f.interface.name, protocol: f.interface.protocol,
         sourceId: f.interface.systemId, destinationId: f.consumerSystemId, elements: [...elements].sort(), encryptedInTransit: f.encryptedInTransit,
-        sourceCountry: f.sourceCountry, destinationCountry: f.destinationCountry,
+        interfaceEncryptedInTransit: f.interface.encryptedInTransit, sourceCountry: f.sourceCountry, destinationCountry: f.destinationCountry,
       };
     }),
   };
+}
+
+/** What the inventories add to the diagram's input: every interface with its latest version, and the provider records. */
+async function loadPciInventoryInput(): Promise<PciInventoryInput> {
+  const [input, interfaces, providers] = await Promise.all([
+    loadPciInput(),
+    db().interface.findMany({
+      select: { id: true, name: true, systemId: true, protocol: true, kind: true, specFormat: true, versions: { select: { version: true }, orderBy: { createdAt: "desc" }, take: 1 } },
+      orderBy: { name: "asc" },
+    }),
+    db().ictProvider.findMany({ select: { name: true, vendor: true, pciAocStatus: true, pciAocDate: true, pciResponsibilities: true }, orderBy: { name: "asc" } }),
+  ]);
+  return {
+    ...input,
+    interfaces: interfaces.map(({ versions, ...i }) => ({ ...i, version: versions[0]?.version ?? null })),
+    providers: providers.map((p) => ({ name: p.name, vendor: p.vendor, aocStatus: p.pciAocStatus, aocDate: p.pciAocDate?.toISOString().slice(0, 10) ?? null, responsibilities: p.pciResponsibilities })),
+  };
+}
+
+const INVENTORY_FILE: Record<PciInventory, string> = {
+  software: "pci-6.3.2-bespoke-software", keys: "pci-4.2.1.1-keys-certificates", components: "pci-12.5.1-components", providers: "pci-12.8-service-providers",
+};
+
+export async function exportPciInventory(ctx: Ctx, inventory: PciInventory, now = new Date(), options: Pick<CsvOptions, "bom"> = {}): Promise<ExportFile> {
+  requirePermission(ctx, "compliance.export");
+  const { csv, rows } = pciInventoryCsv(inventory, await loadPciInventoryInput(), now);
+  const filename = `${INVENTORY_FILE[inventory]}-${stamp(now)}.csv`;
+  await audited(ctx, `pci-${inventory}.csv`, { filename, rows });
+  return { filename, contentType: "text/csv; charset=utf-8", body: (options.bom ? "\uFEFF" : "") + csv };
 }
 
 export async function exportPci(ctx: Ctx, format: "csv" | "svg", now = new Date()): Promise<ExportFile> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { withLeiCheckDigits } from "@/lib/compliance/records/codes";
 import type { ArrangementRecord, EntityRecord, FunctionRecord, ProviderRecord, Register, ServiceRecord } from "@/lib/compliance/records/register";
 import { buildTemplates, validateRegister } from "./dora";
+import { validateTables } from "./dora-rules";
 
 // A small, complete register; each test breaks one thing and expects the rule that names it.
 const BANK = withLeiCheckDigits("529900BANKTEST0001");
@@ -15,7 +16,8 @@ const entity = (over: Partial<EntityRecord> = {}): EntityRecord => ({
 });
 const provider = (over: Partial<ProviderRecord> = {}): ProviderRecord => ({
   id: "p1", code: ACME, codeType: "eba_qCO:qx2000", additionalCode: null, additionalCodeType: null, name: "Acme Cloud GmbH", nameLatin: null,
-  personType: "eba_CT:x212", country: "DE", currency: "EUR", ultimateParentCode: null, ultimateParentCodeType: null, vendor: "Acme", ...over,
+  personType: "eba_CT:x212", country: "DE", currency: "EUR", ultimateParentCode: null, ultimateParentCodeType: null, vendor: "Acme",
+  pciAocStatus: null, pciAocDate: null, pciResponsibilities: [], ...over,
 });
 const arrangement = (over: Partial<ArrangementRecord> = {}): ArrangementRecord => ({
   id: "a1", reference: "ICT-1", arrangementType: "eba_CO:x1", overarchingReference: null, entityId: "e1", providerId: "p1", currency: "EUR", annualCost: 1000,
@@ -108,6 +110,24 @@ describe("DORA register rules", () => {
     expect(rows(r, "B_03.03").map((x) => x.cells)).toEqual([{ c0010: "IG-1", c0020: BANK, c0031: "true" }]);
     expect(rows(r, "B_03.02").map((x) => x.cells.c0010)).toEqual(["ICT-1"]);
     expect(errors(r).map((i) => i.message)).toEqual([]);
+  });
+
+  it("fills key columns with the EBA's not-applicable values where they apply, and names every other empty key", () => {
+    const noStorage = register({ services: [service({ storesData: false, storageCountries: [] })] });
+    expect(rows(noStorage, "B_02.02").map((r) => r.cells.c0150)).toEqual(["eba_GA:qx2007"]);
+    expect(rows(noStorage, "B_04.01")[0].cells).toMatchObject({ c0030: "eba_ZZ:x839", c0040: "Not Applicable" });
+    expect(errors(noStorage).map((i) => i.message)).toEqual([]);
+    // Not applicable where it does apply is refused, and outside the columns that allow it the country list refuses it.
+    const misused = buildTemplates(register(), { refDate });
+    const b0202 = misused.find((b) => b.template.id === "B_02.02")!;
+    b0202.rows[0].cells.c0150 = "eba_GA:qx2007";
+    b0202.rows[0].cells.c0120 = "eba_GA:qx2007";
+    const tables = new Map(misused.map((b) => [b.template.id, b.rows]));
+    const found = validateTables(misused.map((b) => b.template), tables, refDate);
+    expect(found.map((i) => `${i.column}:${i.rule}`)).toEqual(expect.arrayContaining(["c0150:not-applicable", "c0120:format"]));
+    // The processing location has no not-applicable value: unknown, it leaves a key empty even where it is not mandatory.
+    const unknownProcessing = register({ services: [service({ processingCountries: [] })], functions: [fn({ criticality: "eba_BT:x29" })] });
+    expect(errors(unknownProcessing).map((i) => `${i.template}:${i.column}:${i.rule}`)).toEqual(["B_02.02:c0160:key", "B_02.02:c0160:key"]);
   });
 
   it("flags a duplicate key and an arrangement with no B_02.02 row", () => {

@@ -1,6 +1,6 @@
 import { isCountryCode } from "@/lib/compliance/countries";
 import { isValidLei, LEI_CODE } from "@/lib/compliance/records/codes";
-import { CRITICAL } from "./dora-scope";
+import { CRITICAL, NOT_APPLICABLE } from "./dora-scope";
 import type { Cells, Column, RowContext, Template, TemplateRow } from "./dora-columns";
 import { LATIN } from "./dora-templates-providers";
 
@@ -40,7 +40,7 @@ const REFERENCES: Reference[] = [
   { from: "B_03.01", cols: ["c0020"], to: "B_01.02", toCols: ["c0010"], what: "the signing entity must be in B_01.02" },
   { from: "B_03.03", cols: ["c0020"], to: "B_01.02", toCols: ["c0010"], what: "the providing group entity must be in B_01.02" },
   { from: "B_04.01", cols: ["c0020"], to: "B_01.02", toCols: ["c0010"], what: "the entity using the service must be in B_01.02" },
-  { from: "B_04.01", cols: ["c0040"], to: "B_01.03", toCols: ["c0010"], when: (c) => c.c0040 !== "", what: "the branch must be in B_01.03" },
+  { from: "B_04.01", cols: ["c0040"], to: "B_01.03", toCols: ["c0010"], when: (c) => c.c0040 !== "" && c.c0040 !== NOT_APPLICABLE["B_04.01"].c0040, what: "the branch must be in B_01.03" },
   { from: "B_05.02", cols: ["c0030", "c0040"], to: "B_05.01", toCols: ["c0010", "c0020"], what: "the provider must be in B_05.01" },
   { from: "B_06.01", cols: ["c0040"], to: "B_01.02", toCols: ["c0010"], what: "the entity of the function must be in B_01.02" },
   { from: "B_07.01", cols: ["c0010"], to: "B_02.01", toCols: ["c0010"], what: "the arrangement must be in B_02.01" },
@@ -65,6 +65,13 @@ function formatProblem(column: Column, value: string, cells: Cells): string | nu
 }
 
 const join = (cells: Cells, cols: string[]) => cols.map((c) => cells[c] ?? "").join("|");
+
+/** Where a not-applicable value does not apply: the data is stored, or the entity is a branch. */
+function misappliedNotApplicable(template: string, column: string, cells: Cells): string | null {
+  if (template === "B_02.02" && column === "c0150" && cells.c0140 === "eba_BT:x28") return "is \"not applicable\" although the service stores data (c0140)";
+  if (template === "B_04.01" && column === "c0040" && cells.c0030 !== "eba_ZZ:x839") return "is \"not applicable\" although the entity is a branch (c0030)";
+  return null;
+}
 
 /** Criticality as the authority derives it: from the functions in B_06.01 that B_02.02 rows point at. */
 function contexts(tables: Tables, refDate: string): (template: string, cells: Cells) => RowContext {
@@ -92,18 +99,24 @@ export function validateTables(templates: Template[], tables: Tables, refDate: s
     const seen = new Map<string, number>();
     rows.forEach((row, index) => {
       const ctx = contextOf(template.id, row.cells);
+      const keyCols = KEYS[template.id] ?? [];
       for (const column of template.columns) {
         const value = row.cells[column.code] ?? "";
         const required = typeof column.mandatory === "function" ? column.mandatory(row.cells, ctx) : column.mandatory;
         if (!value) {
           if (required) issue(template, index, row, column, "mandatory", "is mandatory and missing");
+          else if (keyCols.includes(column.code)) issue(template, index, row, column, "key", "is part of the row's key and empty; the EBA allows no \"not applicable\" value here");
+          continue;
+        }
+        if (value === NOT_APPLICABLE[template.id]?.[column.code]) {
+          const misapplied = misappliedNotApplicable(template.id, column.code, row.cells);
+          if (misapplied) issue(template, index, row, column, "not-applicable", misapplied);
           continue;
         }
         const problem = formatProblem(column, value, row.cells);
         if (problem) issue(template, index, row, column, "format", problem);
       }
-      const keyCols = KEYS[template.id];
-      if (keyCols) {
+      if (keyCols.length) {
         const key = join(row.cells, keyCols);
         const first = seen.get(key);
         if (first !== undefined) issue(template, index, row, template.columns[0], "unique-key", `repeats row ${first + 1}: ${keyCols.join(", ")} must be unique`);

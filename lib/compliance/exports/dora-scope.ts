@@ -5,6 +5,17 @@ import { effectiveService, type ArrangementRecord, type EntityRecord, type Funct
 // in force). Entities and arrangements are filtered by their business dates; nothing here looks at row timestamps.
 
 export type DoraOptions = { refDate: string };
+/**
+ * The EBA's "not applicable" values for key columns (DORA RoI FAQ; DPM 4.0 adds eba_GA:qx2007 to the country list):
+ * a column where one applies is filled with it instead of being left empty; any other empty key is a validation error.
+ */
+export const NOT_APPLICABLE: Record<string, Record<string, string>> = {
+  // Location of the data at rest, when the service stores no data.
+  "B_02.02": { c0150: "eba_GA:qx2007" },
+  // Identification code of the branch, when the entity using the service is not a branch.
+  "B_04.01": { c0040: "Not Applicable" },
+};
+
 /** EBA guidance: an open-ended date is reported as 9999-12-31. */
 export const OPEN_END = "9999-12-31";
 export const CRITICAL = "eba_BT:x28";

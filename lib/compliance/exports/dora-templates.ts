@@ -6,7 +6,7 @@ import { effectiveService } from "@/lib/compliance/records/register";
 import { col, gc, s, whenCritical, type Cells, type Template } from "./dora-columns";
 import { PROVIDER_TEMPLATES } from "./dora-templates-providers";
 import {
-  arrangementsInScope, contractServices, entitiesInScope, isIntraGroup, locationPairs, OPEN_END, providerCode, reportingEntity,
+  arrangementsInScope, contractServices, entitiesInScope, isIntraGroup, locationPairs, NOT_APPLICABLE, OPEN_END, providerCode, reportingEntity,
 } from "./dora-scope";
 
 // The DORA Register of Information templates (Commission Implementing Regulation (EU) 2024/2956, EBA taxonomy 4.0
@@ -139,7 +139,7 @@ export const TEMPLATES: Template[] = [
         return fns.flatMap((fn) =>
           locationPairs(service).map((loc) => ({
             key: [a.reference, service.name, fn, loc.storage, loc.processing].filter(Boolean).join(" / "),
-            cells: { ...base, c0050: fn, c0150: gc(loc.storage), c0160: gc(loc.processing) },
+            cells: { ...base, c0050: fn, c0150: data.storesData === false ? NOT_APPLICABLE["B_02.02"].c0150 : gc(loc.storage), c0160: gc(loc.processing) },
           })),
         );
       }),
@@ -205,7 +205,7 @@ export const TEMPLATES: Template[] = [
     rows: (register, o) =>
       arrangementsInScope(register, o).map((a) => ({
         key: a.reference,
-        cells: { c0010: a.reference, c0020: a.entity.lei, c0030: a.branch ? ENTITY_NATURE.branch : ENTITY_NATURE.notBranch, c0040: s(a.branch?.identifier) },
+        cells: { c0010: a.reference, c0020: a.entity.lei, c0030: a.branch ? ENTITY_NATURE.branch : ENTITY_NATURE.notBranch, c0040: a.branch ? s(a.branch.identifier) : NOT_APPLICABLE["B_04.01"].c0040 },
       })),
   },
   ...PROVIDER_TEMPLATES,

@@ -225,9 +225,13 @@ describe("data-flow map and PCI DSS", () => {
     expect(svg).toContain('xmlns="http://www.w3.org/2000/svg"');
     expect(svg).toContain(`Card Vault ${fixture.tag}`);
     expect(svg).toContain(`Card API ${fixture.tag}`);
-    // Only the account-data flow is drawn (one polyline), dashed because it is not encrypted in transit.
-    expect(elements.filter((e) => e === "polyline")).toHaveLength(1);
+    // The account-data flow is drawn dashed and labelled as not encrypted in transit; the other edges are the
+    // connected-to systems' flows, which carry no account data.
     expect(svg).toContain('stroke-dasharray="6 4" marker-end');
+    expect(svg).toContain("HTTP · NOT encrypted in transit");
+    const edges = [...svg.matchAll(/<g class="edge" data-edge="[^"]*"(?: data-flow="[^"]*")? data-encryption="([\w ]+)"><title>([^<]*)<\/title>/g)];
+    expect(edges.filter(([, , tip]) => !tip.includes("no account data")).map(([, encryption, tip]) => [encryption, tip.split(":")[0]])).toEqual([["not encrypted", `Card API ${fixture.tag}`]]);
+    expect(elements.filter((e) => e === "polyline").length).toBe(edges.length);
   });
 });
 

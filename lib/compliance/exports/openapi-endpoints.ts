@@ -31,7 +31,11 @@ export const exportEndpoints: Endpoint[] = [
     errors: [401, 403, 422],
   },
   file("/api/v1/exports/pci.csv", "PCI DSS inventory: systems in or connected to the cardholder data environment, interfaces carrying account data and third-party providers with their service (12.5.1, 12.8.1)", "text/csv as an attachment"),
-  file("/api/v1/exports/pci.svg", "PCI DSS 1.2.4 account-data flow diagram, generated from the lineage of flows carrying PAN or sensitive authentication data", "image/svg+xml (standalone SVG) as an attachment"),
+  file("/api/v1/exports/pci.svg", "PCI DSS 1.2.4 account-data flow diagram: entry points, trust zones (CDE, connected-to, third parties, out of scope) as containers, every flow carrying PAN or sensitive authentication data with its protocol and encryption", "image/svg+xml (standalone SVG) as an attachment"),
+  file("/api/v1/exports/pci-software.csv", "PCI DSS 6.3.2 inventory of bespoke and custom software (INTERNAL and LEGACY systems in or connected to the CDE) with the interfaces, third-party APIs and services the catalog knows; libraries as not recorded", "text/csv as an attachment", { request: { query: CsvQuery }, errors: [401, 403, 422] }),
+  file("/api/v1/exports/pci-keys.csv", "PCI DSS 4.2.1.1 inventory of keys and certificates protecting PAN in transit: per interface carrying account data, protocol and encryption; certificate data the catalog lacks is written as not recorded", "text/csv as an attachment", { request: { query: CsvQuery }, errors: [401, 403, 422] }),
+  file("/api/v1/exports/pci-components.csv", "PCI DSS 12.5.1 inventory of system components in scope with their role (stores / processes / transmits account data, connected-to, security-impacting)", "text/csv as an attachment", { request: { query: CsvQuery }, errors: [401, 403, 422] }),
+  file("/api/v1/exports/pci-providers.csv", "PCI DSS 12.8.1 / 12.8.4 / 12.8.5 third-party service providers: service, AOC status and date, and the responsibility matrix per requirement", "text/csv as an attachment", { request: { query: CsvQuery }, errors: [401, 403, 422] }),
   {
     method: "get",
     path: "/api/v1/exports/history",

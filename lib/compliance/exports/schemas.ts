@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const EXPORT_FORMATS = ["ropa.csv", "ropa.xlsx", "ropa.pdf", "dataflows.csv", "dora.zip", "pci.csv", "pci.svg"] as const;
+export const EXPORT_FORMATS = ["ropa.csv", "ropa.xlsx", "ropa.pdf", "dataflows.csv", "dora.zip", "pci.csv", "pci.svg", "pci-software.csv", "pci-keys.csv", "pci-components.csv", "pci-providers.csv"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];
 
 export const DoraQuery = z

@@ -188,3 +188,13 @@ export const DATA_SUBJECT_RIGHTS: CodeList = {
   OBJECTION: "Objection (Art. 21)",
   NO_AUTOMATED_DECISION: "Not to be subject to automated decisions (Art. 22)",
 };
+
+/** PCI DSS 12.8.4: status of a third-party service provider's Attestation of Compliance (ours, not an EBA list). */
+export const PCI_AOC_STATUSES: CodeList = {
+  COMPLIANT: "AOC received, compliant",
+  NON_COMPLIANT: "AOC received, not compliant",
+  REQUESTED: "AOC requested, not received",
+  NOT_APPLICABLE: "Not applicable: no effect on account-data security",
+};
+/** PCI DSS 12.8.5 / 12.9.2: who meets a requirement. */
+export const PCI_RESPONSIBILITY = /^(\d{1,2}(?:\.\d{1,2}){0,3})\s*[=:]\s*(provider|customer|shared)$/i;

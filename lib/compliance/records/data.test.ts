@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/can";
 import { lei } from "@/lib/compliance/exports/fixtures";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
+import { exportPciInventory } from "@/lib/compliance/exports/data";
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from "./data";
 import { fillFromCatalog } from "./fill";
 
@@ -17,6 +18,21 @@ beforeAll(async () => {
 });
 
 describe("records", () => {
+  it("records a provider's PCI DSS AOC and responsibility matrix, audited, refused to others, and exports it (12.8)", async () => {
+    const body = { name: "Card Acquirer SA", vendor: "Card Acquirer", pciAocStatus: "COMPLIANT", pciAocDate: "2026-06-30", pciResponsibilities: ["3.5=provider", "10=shared"] };
+    await expect(createRecord(member, "providers", body)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(createRecord(officer, "providers", { ...body, pciResponsibilities: ["3.5 by them"] })).rejects.toThrow(/provider\|customer\|shared/);
+    const created = await createRecord(officer, "providers", body);
+    expect(created).toMatchObject({ pciAocStatus: "COMPLIANT", pciAocDate: "2026-06-30", pciResponsibilities: ["3.5=provider", "10=shared"] });
+    const event = await database().prisma.auditEvent.findFirst({ where: { entityType: "ict_provider", entityId: created.id, action: "ict_provider.create" } });
+    expect(event?.after).toMatchObject({ pciAocStatus: "COMPLIANT" });
+    await database().prisma.system.create({ data: { slug: "card-acquirer-test", name: "Acquirer gateway", kind: "SAAS", vendor: "Card Acquirer", pciScope: true } });
+    const file = await exportPciInventory(officer, "providers", new Date("2026-12-07T00:00:00Z"));
+    expect(String(file.body)).toContain("Card Acquirer SA,Acquirer gateway,Acquirer gateway,CDE,\"AOC received, compliant\",2026-06-30,no,3.5,provider");
+    await database().prisma.system.delete({ where: { slug: "card-acquirer-test" } });
+    await deleteRecord(officer, "providers", created.id);
+  });
+
   it("creates, edits and deletes a legal entity, auditing each change", async () => {
     const created = await createRecord(officer, "entities", { lei: lei("RECORDSTEST"), name: "Test Bank", country: "DE", entityType: "eba_CT:x12" });
     expect(created).toMatchObject({ name: "Test Bank", currency: "EUR", maintainsRegister: false });

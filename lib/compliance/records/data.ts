@@ -71,7 +71,7 @@ function columns(kind: RecordKind, input: Record<string, unknown>) {
   const data: Record<string, unknown> = { ...rest };
   // B_99.01 definitions are edited on their own; a record form that does not send them keeps them.
   if (data.registerDefinitions === null || data.registerDefinitions === undefined) delete data.registerDefinitions;
-  for (const key of ["startDate", "endDate", "lastAuditDate", "lastAssessmentDate", "lastUpdatedOn", "integratedOn", "deletedOn"]) {
+  for (const key of ["startDate", "endDate", "lastAuditDate", "lastAssessmentDate", "lastUpdatedOn", "integratedOn", "deletedOn", "pciAocDate"]) {
     if (key in data) data[key] = asDate(data[key] as string | null | undefined);
   }
   return data;

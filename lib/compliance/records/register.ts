@@ -17,6 +17,7 @@ export type BranchRecord = { id: string; identifier: string; name: string; count
 export type ProviderRecord = {
   id: string; code: string | null; codeType: string; additionalCode: string | null; additionalCodeType: string | null; name: string; nameLatin: string | null; personType: string;
   country: string | null; currency: string; ultimateParentCode: string | null; ultimateParentCodeType: string | null; vendor: string | null;
+  pciAocStatus: string | null; pciAocDate: string | null; pciResponsibilities: string[];
 };
 export type ArrangementRecord = {
   id: string; reference: string; arrangementType: string; overarchingReference: string | null; entityId: string; providerId: string;
@@ -76,7 +77,7 @@ export async function loadBranches(client: Client, where: Prisma.BranchWhereInpu
 
 export async function loadProviders(client: Client, where: Prisma.IctProviderWhereInput = {}): Promise<ProviderRecord[]> {
   const rows = await client.ictProvider.findMany({ where, orderBy: { name: "asc" } });
-  return rows.map(({ createdAt: _c, updatedAt: _u, ...r }) => r);
+  return rows.map(({ createdAt: _c, updatedAt: _u, ...r }) => ({ ...r, pciAocDate: day(r.pciAocDate) }));
 }
 
 export async function loadArrangements(client: Client, where: Prisma.ContractualArrangementWhereInput = {}): Promise<ArrangementRecord[]> {

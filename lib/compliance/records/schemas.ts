@@ -12,6 +12,8 @@ import {
   IMPACT,
   isValidLei,
   LICENSED_ACTIVITIES,
+  PCI_AOC_STATUSES,
+  PCI_RESPONSIBILITY,
   PERSON_TYPES,
   PROCESSING_ROLES,
   RELIANCE,
@@ -90,6 +92,13 @@ export const IctProviderInput = z
     ultimateParentCode: optionalText(40),
     ultimateParentCodeType: nullable(z.enum(CODE_TYPES)),
     vendor: optionalText(200),
+    pciAocStatus: nullable(code(PCI_AOC_STATUSES, "PCI AOC status")),
+    pciAocDate: nullable(date),
+    pciResponsibilities: z
+      .array(z.string().trim().regex(PCI_RESPONSIBILITY, 'Write each as "<requirement>=provider|customer|shared", e.g. "3.5=provider"'))
+      .max(300)
+      .default([])
+      .describe("PCI DSS 12.8.5 responsibility matrix: who meets each requirement"),
   })
   .refine((p) => p.codeType !== LEI_CODE || !p.code || isValidLei(p.code), { path: ["code"], message: "Not a valid LEI (20 characters with ISO 7064 check digits)" })
   .refine((p) => p.additionalCodeType !== LEI_CODE || !p.additionalCode || isValidLei(p.additionalCode), { path: ["additionalCode"], message: "Not a valid LEI (20 characters with ISO 7064 check digits)" })

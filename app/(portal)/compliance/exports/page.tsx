@@ -27,7 +27,11 @@ const EXPORTS = [
   ] },
   { group: "PCI DSS", items: [
     { href: "/api/v1/exports/pci.csv", label: "In-scope inventory (CSV)", about: "Systems in and connected to the CDE, interfaces carrying account data, third-party providers" },
-    { href: "/api/v1/exports/pci.svg", label: "Account-data flow diagram (SVG)", about: "Requirement 1.2.4, from the lineage of flows carrying PAN" },
+    { href: "/api/v1/exports/pci.svg", label: "Account-data flow diagram (SVG)", about: "Requirement 1.2.4: entry points, trust zones and every flow carrying PAN with its encryption" },
+    { href: "/api/v1/exports/pci-software.csv", label: "Bespoke software inventory (CSV)", about: "6.3.2: custom systems in or connected to the CDE and their third-party components" },
+    { href: "/api/v1/exports/pci-keys.csv", label: "Keys and certificates inventory (CSV)", about: "4.2.1.1: how PAN is protected in transit per interface; certificates not in the catalog say so" },
+    { href: "/api/v1/exports/pci-components.csv", label: "System components in scope (CSV)", about: "12.5.1: each component with its role (stores, processes, transmits, connected-to)" },
+    { href: "/api/v1/exports/pci-providers.csv", label: "Third-party service providers (CSV)", about: "12.8.x: service, AOC status and date, responsibility matrix (edit on the ICT provider record)" },
   ] },
 ];
 
