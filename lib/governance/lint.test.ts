@@ -1,25 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { ordersPlacedDoc } from "@/lib/testing/event-docs";
 import { lintDocument } from "./lint";
 
-const asyncDoc = (classification?: string) => `asyncapi: 2.6.0
-info:
-  title: Orders
-  version: 1.0.0
-  description: Order events
-channels:
-  orders.placed:
-    subscribe:
-      operationId: onOrderPlaced
-      message:
-        $ref: '#/components/messages/OrderPlaced'
-components:
-  messages:
-    OrderPlaced:
-      payload:
-${classification ? `        x-classification: ${classification}\n` : ""}        type: object
-        properties:
-          id: { type: string }
-`;
+const asyncDoc = (classification?: string) => ordersPlacedDoc({ classification: classification ?? null });
 
 const facts = { interfaceName: "orders", ownerTeam: "Orders", governingContract: { version: "1.0.0", status: "ACTIVE" }, personalFlowsWithoutPurpose: [] };
 
