@@ -19,17 +19,17 @@ export async function definitionInterface(e: Entity, file: BackstageFile, textOf
   let text = str(definition) ?? "";
   let from: string | undefined;
   if (isRecord(definition)) {
-    const placeholder = Object.keys(definition).find((k) => k.startsWith("$"));
-    const target = placeholder ? str(definition[placeholder]) : undefined;
-    if (!placeholder || !target) throw refuse("", "spec.definition must be the definition text or a $text, $json or $yaml substitution");
-    if (!SUBSTITUTIONS.includes(placeholder)) throw refuse(`/${placeholder}`, `spec.definition uses the ${placeholder} placeholder (${target}): imports never fetch files or URLs; use $text with a file of the import, or inline the definition`);
+    const substitution = Object.keys(definition).find((k) => k.startsWith("$"));
+    const target = substitution ? str(definition[substitution]) : undefined;
+    if (!substitution || !target) throw refuse("", "spec.definition must be the definition text or a $text, $json or $yaml substitution");
+    if (!SUBSTITUTIONS.includes(substitution)) throw refuse(`/${substitution}`, `spec.definition uses the ${substitution} substitution (${target}): imports never fetch files or URLs; use $text with a file of the import, or inline the definition`);
     if (URL_LIKE.test(target)) {
-      return { text: "", unavailable: `definition ${placeholder} ${target} is a URL; imports never fetch URLs, so the API is catalogued without its definition` };
+      return { text: "", unavailable: `definition ${substitution} ${target} is a URL; imports never fetch URLs, so the API is catalogued without its definition` };
     }
     const resolved = resolveInSet(file.name, target);
-    if (resolved === undefined) throw refuse(`/${placeholder}`, `spec.definition ${placeholder} '${target}' points outside the imported files: imports never fetch files or URLs`);
+    if (resolved === undefined) throw refuse(`/${substitution}`, `spec.definition ${substitution} '${target}' points outside the imported files: imports never fetch files or URLs`);
     const found = textOf(resolved);
-    if (found === undefined) throw refuse(`/${placeholder}`, `spec.definition ${placeholder} '${target}' names ${resolved}, which is not among the imported files (imports never fetch files or URLs): import it with this file`);
+    if (found === undefined) throw refuse(`/${substitution}`, `spec.definition ${substitution} '${target}' names ${resolved}, which is not among the imported files (imports never fetch files or URLs): import it with this file`);
     text = found;
     from = resolved;
   }
