@@ -8,6 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
+import { countOf } from "@/lib/utils/format";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { can } from "@/lib/auth/can";
 import { pageCtx } from "@/lib/auth/session";
@@ -85,13 +86,13 @@ export default async function ExportsPage() {
         description={
           errors.length === 0
             ? `No errors against the register's validation rules for the reference date ${report.refDate}${gaps.length ? `; ${gaps.length} catalog items are not in the register (below)` : ""}.`
-            : `${errors.length} errors for the reference date ${report.refDate} (mandatory values, closed lists, LEIs, cross-template references). Fix them under Records before submitting.`
+            : `${countOf(errors.length, "error")} for the reference date ${report.refDate} (mandatory values, closed lists, LEIs, cross-template references). Fix them under Records before submitting.`
         }
       >
         <div className="mb-4 flex flex-wrap gap-2" aria-label="Rows per template">
           {report.templates.map((t) => (
             <Badge key={t.id} variant={byTemplate.has(t.id) ? "destructive" : "secondary"} title={t.title}>
-              {t.id}: {t.rows} rows{byTemplate.has(t.id) ? `, ${byTemplate.get(t.id)} errors` : ""}
+              {t.id}: {countOf(t.rows, "row")}{byTemplate.has(t.id) ? `, ${countOf(byTemplate.get(t.id)!, "error")}` : ""}
             </Badge>
           ))}
         </div>
