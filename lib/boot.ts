@@ -4,6 +4,7 @@ import { isDemoMode } from "@/lib/auth/oidc";
 import { systemCtx } from "@/lib/auth/require";
 import { database } from "@/lib/db/client";
 import { describeDatabase } from "@/lib/db/config";
+import { EXCLUSIVE_WORK, runExclusively } from "@/lib/db/exclusive";
 import { migrate } from "@/lib/db/migrate";
 import { recomputeAllViolations } from "@/lib/compliance/evaluate";
 import { seedDemoContractWork } from "@/lib/demo/contract-work";
@@ -40,7 +41,8 @@ export async function boot(): Promise<void> {
   startDeliveryWorker();
 }
 
+// Instances started together take turns: two concurrent full recomputes would insert the same new violations.
 async function recomputeViolationsAtBoot(prisma: ReturnType<typeof database>["prisma"]) {
-  const result = await recomputeAllViolations(prisma);
-  logger.info(result, "re-evaluated the compliance policies");
+  const outcome = await runExclusively(EXCLUSIVE_WORK.bootViolations, () => recomputeAllViolations(prisma), { wait: true });
+  if (outcome.ran) logger.info(outcome.result, "re-evaluated the compliance policies");
 }

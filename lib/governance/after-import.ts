@@ -1,5 +1,6 @@
 import "server-only";
 import type { Ctx } from "@/lib/auth/can";
+import { EXCLUSIVE_WORK, runExclusively } from "@/lib/db/exclusive";
 import { logger } from "@/lib/log";
 import { requestScoreSnapshot, startScoreSnapshots } from "@/lib/scorecards/data";
 import { lintImported, lintUnlinted } from "./data";
@@ -41,12 +42,14 @@ export async function governImport(ctx: Ctx, interfaceIds: readonly string[], wa
 /**
  * At boot, in the background: lints every interface's latest version that has no stored run (the demo estate,
  * versions stored before governance existed), then snapshots the scorecards; and starts the periodic scorecard
- * snapshot that records SLA health changes in the trend. Serving does not wait for either.
+ * snapshot that records SLA health changes in the trend. Serving does not wait for either. With several instances,
+ * one lints; the others skip it rather than lint the same versions twice.
  */
 export function lintUnlintedInBackground(ctx: Ctx): void {
-  lintUnlinted(ctx)
-    .then((count) => {
-      if (count) logger.info({ linted: count }, "linted interface versions without a governance run");
+  runExclusively(EXCLUSIVE_WORK.bootLint, () => lintUnlinted(ctx))
+    .then((outcome) => {
+      if (!outcome.ran) return logger.info("another instance is linting the versions without a governance run; this one skips it");
+      if (outcome.result) logger.info({ linted: outcome.result }, "linted interface versions without a governance run");
       requestScoreSnapshot(0);
     })
     .catch((error: unknown) => logger.error({ err: error }, "governance lint at boot failed"));

@@ -16,10 +16,13 @@ export type NatsTelemetryConfig = {
   maxAgeHours?: number;
   /** Upper bound on the stream's size; the oldest messages go first (default 1 GiB). */
   maxBytes?: number;
+  /** How long a message may stay unacknowledged before JetStream gives it to another instance (default 60 s). */
+  ackWaitSeconds?: number;
 };
 
 const DEFAULT_MAX_AGE_HOURS = 24;
 const DEFAULT_MAX_BYTES = 1024 ** 3;
+const DEFAULT_ACK_WAIT_SECONDS = 60;
 const positive = (value: string | undefined, fallback: number) => {
   const n = Number(value);
   return value && Number.isFinite(n) && n > 0 ? n : fallback;
@@ -38,6 +41,7 @@ export function natsTelemetryConfig(env: Record<string, string | undefined> = pr
     durable: env.NATS_TELEMETRY_CONSUMER || "interchange-ingest",
     maxAgeHours: positive(env.NATS_TELEMETRY_MAX_AGE_HOURS, DEFAULT_MAX_AGE_HOURS),
     maxBytes: Math.floor(positive(env.NATS_TELEMETRY_MAX_BYTES, DEFAULT_MAX_BYTES)),
+    ackWaitSeconds: positive(env.NATS_TELEMETRY_ACK_WAIT_SECONDS, DEFAULT_ACK_WAIT_SECONDS),
   };
 }
 
@@ -108,7 +112,8 @@ export async function startNatsConsumer(servers: string, config = natsTelemetryC
     durable_name: config.durable,
     ack_policy: AckPolicy.Explicit,
     deliver_policy: DeliverPolicy.All,
-    ack_wait: 60_000_000_000,
+    // An instance that dies holding messages gives them back after this; a batch must commit well within it.
+    ack_wait: Math.round((config.ackWaitSeconds ?? DEFAULT_ACK_WAIT_SECONDS) * 1e9),
     max_deliver: -1,
   });
   const consumer = await jetstream(nc).consumers.get(config.stream, config.durable);

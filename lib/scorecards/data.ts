@@ -136,7 +136,7 @@ export function requestScoreSnapshot(delayMs = 2000): void {
   pending.unref?.();
 }
 
-const SNAPSHOT_LOCK_KEY = 7_142_020_016;
+export const SNAPSHOT_LOCK_KEY = 7_142_020_016;
 const SNAPSHOT_INTERVAL_MS = 60 * 60 * 1000;
 
 /**
