@@ -9,6 +9,8 @@
 // instance served and its CPU, the roll-up check, and the scaling of 2 instances over 1 against its target.
 import { randomBytes, randomUUID } from "node:crypto";
 import os from "node:os";
+import { jetstream, jetstreamManager } from "@nats-io/jetstream";
+import { connect, headers, type NatsConnection } from "@nats-io/transport-node";
 import { createAgent } from "@/lib/agents/data";
 import type { Ctx } from "@/lib/auth/can";
 import { setProcessDatabase } from "@/lib/db/client";
@@ -26,6 +28,8 @@ const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 6);
 const READ_CLIENTS = Number(process.env.BENCH_READ_CLIENTS ?? 6);
 const BATCH = Number(process.env.BENCH_BATCH ?? 500);
 const PORT = Number(process.env.BENCH_PORT ?? 3310);
+const NATS_URL = process.env.NATS_URL ?? "nats://127.0.0.1:4222";
+const NATS_BATCHES = Number(process.env.BENCH_NATS_BATCHES ?? 400);
 // What a second instance should add where it has cores of its own: 2 instances at >= 1.6x one.
 const TARGET_SCALING = 1.6;
 
@@ -66,6 +70,8 @@ async function main() {
   const url = (database.config as { url: string }).url;
   const apps: AppServer[] = [];
   let proxy: RoundRobinProxy | undefined;
+  let nc: NatsConnection | undefined;
+  const tag = randomUUID().slice(0, 8);
   try {
     const { flowIds, systemIds } = await seedFlowEstate(prisma, { flows: FLOWS, systems: SYSTEMS });
     const admin = await prisma.user.create({ data: { email: `bench-${randomUUID()}@bench.local`, name: "Bench", role: "ADMIN" } });
@@ -73,16 +79,20 @@ async function main() {
     const { token: agentToken } = await createAgent(ctx, { name: "bench-agent", systemIds, flowIds: [] });
     const { token: apiToken } = await createToken(ctx, { name: "bench reader", expiresInDays: 1 });
 
-    // Shared by every instance, as in a real deployment: sessions signed on one are accepted by the other.
-    const env = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+    // Shared by every instance, as in a real deployment: sessions signed on one are accepted by the other, and
+    // both pull telemetry from one durable consumer on a stream of this run's own.
+    nc = await connect({ servers: NATS_URL, timeout: 2000 }).catch(() => undefined);
+    const natsSubject = `bench-scale-${tag}.telemetry`;
+    const env: Record<string, string> = { NEXTAUTH_SECRET: randomBytes(32).toString("base64url") };
+    if (nc) Object.assign(env, { NATS_URL, NATS_TELEMETRY_STREAM: `BENCH_SCALE_${tag}`, NATS_TELEMETRY_SUBJECT: `${natsSubject}.>`, NATS_TELEMETRY_CONSUMER: `ingest-${tag}` });
     proxy = await startRoundRobinProxy(PORT + 2);
     const through = proxy.base;
 
     let cursor = 0;
     let deliveredAccepted = 0;
-    const ingest = async () => {
+    const measurementsOfBatch = () => {
       const minute = Math.floor(Date.now() / 60_000) * 60_000;
-      const measurements = Array.from({ length: BATCH }, () => ({
+      return Array.from({ length: BATCH }, () => ({
         flowId: flowIds[cursor++ % flowIds.length],
         windowStart: new Date(minute).toISOString(),
         windowEnd: new Date(minute + 60_000).toISOString(),
@@ -90,6 +100,9 @@ async function main() {
         failed: cursor % 97 === 0 ? 3 : 0,
         latencyMs: { p50: 12, p95: 48, p99: 95 },
       }));
+    };
+    const ingest = async () => {
+      const measurements = measurementsOfBatch();
       const response = await fetch(`${through}/api/v1/telemetry`, {
         method: "POST",
         headers: { "content-type": "application/json", authorization: `Bearer ${agentToken}` },
@@ -104,6 +117,44 @@ async function main() {
       const response = await fetch(`${through}/api/v1/health/board`, { headers: { authorization: `Bearer ${apiToken}` } });
       await response.arrayBuffer();
       return response.ok ? 1 : 0;
+    };
+
+    // NATS: publish NATS_BATCHES batches and time until the instances have committed them all (each acknowledges a
+    // message only after its batch is committed, so committed = telemetry_batch rows).
+    const natsIngest = async (instances: AppServer[]) => {
+      if (!nc) return { skipped: `no NATS server at ${NATS_URL}` };
+      const js = jetstream(nc);
+      const h = headers();
+      h.set("Authorization", `Bearer ${agentToken}`);
+      const committed = async () => Number((await prisma.$queryRaw<{ n: bigint }[]>`SELECT count(*)::bigint AS n FROM telemetry_batch`)[0].n);
+      const before = await committed();
+      const cpu = instances.map((a) => a.cpuMs());
+      const loadBefore = loadavg();
+      const started = performance.now();
+      for (let i = 0; i < NATS_BATCHES; i += 50) {
+        await Promise.all(
+          Array.from({ length: Math.min(50, NATS_BATCHES - i) }, () => {
+            const measurements = measurementsOfBatch();
+            deliveredAccepted += measurements.length * 50;
+            return js.publish(`${natsSubject}.bench`, JSON.stringify({ batchId: randomUUID(), measurements }), { headers: h });
+          }),
+        );
+      }
+      const published = performance.now();
+      const deadline = started + 600_000;
+      while ((await committed()) < before + NATS_BATCHES && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      const wallMs = performance.now() - started;
+      const done = (await committed()) - before;
+      return {
+        batches: NATS_BATCHES,
+        committed: done,
+        pointsPerSecond: Math.round((done * BATCH) / (wallMs / 1000)),
+        seconds: round(wallMs / 1000, 2),
+        publishSeconds: round((published - started) / 1000, 2),
+        loadavgBefore: loadBefore,
+        loadavgAfter: loadavg(),
+        instances: instances.map((a, i) => ({ base: a.base, cpuPercent: round(((a.cpuMs() - cpu[i]) / wallMs) * 100) })),
+      };
     };
 
     const phase = async (instances: AppServer[]) => {
@@ -127,7 +178,8 @@ async function main() {
       };
       const ingested = await measured(ingest, CLIENTS);
       const reads = await measured(read, READ_CLIENTS);
-      return { instances: instances.length, ingest: { pointsPerSecond: ingested.perSecond, ...ingested }, read: { readsPerSecond: reads.perSecond, ...reads } };
+      const nats = await natsIngest(instances);
+      return { instances: instances.length, natsIngest: nats, ingest: { pointsPerSecond: ingested.perSecond, ...ingested }, read: { readsPerSecond: reads.perSecond, ...reads } };
     };
 
     apps.push(await startApp({ databaseUrl: url, port: PORT, name: "bench-scale-out-1", env }));
@@ -139,6 +191,8 @@ async function main() {
     const [{ delivered }] = await prisma.$queryRaw<{ delivered: bigint }[]>`SELECT coalesce(sum(delivered), 0)::bigint AS delivered FROM flow_metric_minute`;
     const ingestScaling = round(two.ingest.pointsPerSecond / Math.max(1, one.ingest.pointsPerSecond), 2);
     const readScaling = round(two.read.readsPerSecond / Math.max(1, one.read.readsPerSecond), 2);
+    const natsRate = (p: typeof one) => p.natsIngest.pointsPerSecond ?? 0;
+    const natsScaling = nc ? round(natsRate(two) / Math.max(1, natsRate(one)), 2) : null;
     const cpus = os.cpus().length;
     console.log(
       JSON.stringify(
@@ -153,6 +207,7 @@ async function main() {
           scaling: {
             ingest: { twoOverOne: ingestScaling, target: `>= ${TARGET_SCALING}`, pass: ingestScaling >= TARGET_SCALING },
             read: { twoOverOne: readScaling, target: `>= ${TARGET_SCALING}`, pass: readScaling >= TARGET_SCALING },
+            natsIngest: natsScaling === null ? "not run: no NATS server" : { twoOverOne: natsScaling, target: `>= ${TARGET_SCALING}`, pass: natsScaling >= TARGET_SCALING },
             bound:
               cpus <= 2
                 ? `This machine has ${cpus} cores shared by the load generator, the proxy, PostgreSQL and both instances (load average ${loadavg()[0]} at the end): a second instance adds a Node event loop, not a core, so scaling here is bounded and says little about a deployment where each instance has its own cores.`
@@ -166,6 +221,10 @@ async function main() {
   } finally {
     for (const app of apps) app.stop();
     await proxy?.close();
+    if (nc) {
+      await (await jetstreamManager(nc)).streams.delete(`BENCH_SCALE_${tag}`).catch(() => undefined);
+      await nc.close();
+    }
     setProcessDatabase(undefined);
     await database.dispose();
   }
