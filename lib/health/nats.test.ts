@@ -81,5 +81,8 @@ describe("telemetry stream limits", () => {
     expect(natsTelemetryConfig({})).toMatchObject({ maxAgeHours: 24, maxBytes: 1024 ** 3 });
     expect(natsTelemetryConfig({ NATS_TELEMETRY_MAX_AGE_HOURS: "2", NATS_TELEMETRY_MAX_BYTES: "1000000" })).toMatchObject({ maxAgeHours: 2, maxBytes: 1_000_000 });
     expect(natsTelemetryConfig({ NATS_TELEMETRY_MAX_AGE_HOURS: "-1" }).maxAgeHours).toBe(24);
+    // How soon a dead instance's messages go to another one.
+    expect(natsTelemetryConfig({}).ackWaitSeconds).toBe(60);
+    expect(natsTelemetryConfig({ NATS_TELEMETRY_ACK_WAIT_SECONDS: "5" }).ackWaitSeconds).toBe(5);
   });
 });
