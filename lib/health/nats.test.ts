@@ -84,5 +84,7 @@ describe("telemetry stream limits", () => {
     // How soon a dead instance's messages go to another one.
     expect(natsTelemetryConfig({}).ackWaitSeconds).toBe(60);
     expect(natsTelemetryConfig({ NATS_TELEMETRY_ACK_WAIT_SECONDS: "5" }).ackWaitSeconds).toBe(5);
+    expect(natsTelemetryConfig({}).concurrency).toBe(4);
+    expect(natsTelemetryConfig({ NATS_TELEMETRY_CONCURRENCY: "1000" }).concurrency).toBe(32);
   });
 });

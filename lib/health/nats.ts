@@ -18,11 +18,14 @@ export type NatsTelemetryConfig = {
   maxBytes?: number;
   /** How long a message may stay unacknowledged before JetStream gives it to another instance (default 60 s). */
   ackWaitSeconds?: number;
+  /** Batches one instance commits at once (default 4): one at a time, an instance waits on every commit's round trips. */
+  concurrency?: number;
 };
 
 const DEFAULT_MAX_AGE_HOURS = 24;
 const DEFAULT_MAX_BYTES = 1024 ** 3;
 const DEFAULT_ACK_WAIT_SECONDS = 60;
+const DEFAULT_CONCURRENCY = 4;
 const positive = (value: string | undefined, fallback: number) => {
   const n = Number(value);
   return value && Number.isFinite(n) && n > 0 ? n : fallback;
@@ -42,6 +45,7 @@ export function natsTelemetryConfig(env: Record<string, string | undefined> = pr
     maxAgeHours: positive(env.NATS_TELEMETRY_MAX_AGE_HOURS, DEFAULT_MAX_AGE_HOURS),
     maxBytes: Math.floor(positive(env.NATS_TELEMETRY_MAX_BYTES, DEFAULT_MAX_BYTES)),
     ackWaitSeconds: positive(env.NATS_TELEMETRY_ACK_WAIT_SECONDS, DEFAULT_ACK_WAIT_SECONDS),
+    concurrency: Math.min(32, Math.floor(positive(env.NATS_TELEMETRY_CONCURRENCY, DEFAULT_CONCURRENCY))),
   };
 }
 
@@ -118,15 +122,24 @@ export async function startNatsConsumer(servers: string, config = natsTelemetryC
   });
   const consumer = await jetstream(nc).consumers.get(config.stream, config.durable);
   const messages = await consumer.consume({ max_messages: 64 });
+  const settle = async (msg: JsMsg) => {
+    const verdict = await handleTelemetryMessage(msg).catch(() => "nak" as const);
+    if (verdict === "ack") await msg.ackAck().catch(() => undefined);
+    else if (verdict === "term") {
+      logger.warn({ subject: msg.subject, seq: msg.seq }, "refused a telemetry message from NATS (bad token or body); terminated");
+      msg.term();
+    } else msg.nak(5_000);
+  };
+  // Up to `concurrency` batches in flight; each is acknowledged when its own commit is done.
+  const concurrency = Math.max(1, config.concurrency ?? DEFAULT_CONCURRENCY);
   const done = (async () => {
+    const inFlight = new Set<Promise<void>>();
     for await (const msg of messages) {
-      const verdict = await handleTelemetryMessage(msg);
-      if (verdict === "ack") await msg.ackAck().catch(() => undefined);
-      else if (verdict === "term") {
-        logger.warn({ subject: msg.subject, seq: msg.seq }, "refused a telemetry message from NATS (bad token or body); terminated");
-        msg.term();
-      } else msg.nak(5_000);
+      const settled: Promise<void> = settle(msg).finally(() => inFlight.delete(settled));
+      inFlight.add(settled);
+      if (inFlight.size >= concurrency) await Promise.race(inFlight);
     }
+    await Promise.all(inFlight);
   })();
   logger.info({ stream: config.stream, consumer: config.durable }, "consuming telemetry from NATS JetStream");
   return async () => {
