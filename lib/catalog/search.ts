@@ -49,7 +49,7 @@ async function expandedQuery(q: string): Promise<string | null> {
 }
 
 /** Names containing the text (trigram index), or the search text matching its words (full-text index). */
-export async function textMatch(q: string): Promise<Text> {
+async function textMatch(q: string): Promise<Text> {
   const escaped = likeEscape(q.toLowerCase());
   const nameLike = sql`lower(i.name) LIKE ${"%" + escaped + "%"}`;
   const expanded = await expandedQuery(q);
@@ -102,7 +102,7 @@ type Hits = { matches: number; interfaces: number; page: PageKey[] | null; facet
  * Up to EXACT_COUNT_LIMIT + 1 matching interfaces (those the filters select, when `filtered`), and from them the
  * page and, unless filtered, the facet counts: both right whenever the matches are within the limit.
  */
-export function hitsSql(text: Text, filters: Filters, filtered: boolean, sort: Sort, cursor: Cursor | null, limit: number): Prisma.Sql {
+function hitsSql(text: Text, filters: Filters, filtered: boolean, sort: Sort, cursor: Cursor | null, limit: number): Prisma.Sql {
   const key = sql`h.sort_key`;
   return sql`
     WITH hits AS MATERIALIZED (
