@@ -32,7 +32,10 @@ export function summarizeImpact(adjacency: Adjacency, hops: Map<string, number>,
       if (consumerIds.has(systemId)) flows.set(systemId, (flows.get(systemId) ?? 0) + 1);
     }
   }
+  // Only systems with at least the tenth-largest flow count can be in the top ten: sort just those by name.
+  const threshold = [...flows.values()].sort((a, b) => b - a)[TOP - 1] ?? 0;
   const topConsumers = [...flows]
+    .filter(([, count]) => count >= threshold)
     .map(([id, count]) => ({ id, name: adjacency.systems.get(id)!.name, hop: hops.get(id)!, flows: count }))
     .sort((a, b) => b.flows - a.flows || a.hop - b.hop || collator.compare(a.name, b.name))
     .slice(0, TOP);

@@ -11,6 +11,16 @@ import type { ImpactQuery, ImpactReport } from "./schemas";
 const collator = new Intl.Collator("en");
 const byHopThenName = <T extends { hop: number; name: string }>(a: T, b: T) => a.hop - b.hop || collator.compare(a.name, b.name);
 
+/**
+ * The `limit` nearest items, by hop then name. Only the hops the cut reaches are sorted: a deep answer has
+ * thousands of entries, and sorting names is most of its cost.
+ */
+function nearest<T extends { hop: number; name: string }>(items: T[], limit: number): T[] {
+  if (items.length <= limit) return items.sort(byHopThenName);
+  const cutoff = items.map((i) => i.hop).sort((a, b) => a - b)[limit - 1];
+  return items.filter((i) => i.hop <= cutoff).sort(byHopThenName).slice(0, limit);
+}
+
 type ContractRow = { id: string; version: string; status: "ACTIVE" | "APPROVED"; interface_id: string; interface_name: string; team_id: string | null; team_name: string | null };
 
 /**
@@ -60,17 +70,17 @@ export async function impact(ctx: Ctx, query: Pick<ImpactQuery, "interface" | "s
     }))
     .sort((a, b) => a.hop - b.hop || collator.compare(a.interface.name, b.interface.name) || collator.compare(a.version, b.version));
 
-  const lists = { interfaces: interfaces.sort(byHopThenName), consumers: consumers.sort(byHopThenName), teams: [...teams.values()].sort(byHopThenName), contracts };
   const limit = query.limit ?? Infinity;
+  const lists = { interfaces, consumers, teams: [...teams.values()], contracts };
   const truncated = Object.values(lists).some((list) => list.length > limit);
   return {
     interface: query.interface ? { id: focus.id, name: focus.name } : null,
     system: query.system ? { id: focus.id, name: focus.name } : null,
     depth: query.depth,
-    interfaces: lists.interfaces.slice(0, limit),
-    consumers: lists.consumers.slice(0, limit),
-    teams: lists.teams.slice(0, limit),
-    contracts: lists.contracts.slice(0, limit),
+    interfaces: nearest(interfaces, limit),
+    consumers: nearest(consumers, limit),
+    teams: nearest(lists.teams, limit),
+    contracts: contracts.slice(0, limit),
     summary: summarizeImpact(adjacency, hops, lists, truncated),
   };
 }
