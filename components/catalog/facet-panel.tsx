@@ -7,8 +7,11 @@ import { useCatalogUrl } from "./use-catalog-url";
 
 const ORDER: FacetName[] = ["kind", "protocol", "style", "lifecycle", "classification", "domain", "ownerTeam"];
 
-/** Checkbox facets with counts; several values of one facet widen the search, different facets narrow it. */
-export function FacetPanel({ facets }: { facets: FacetCounts }) {
+/**
+ * Checkbox facets with counts; several values of one facet widen the search, different facets narrow it. Counts
+ * estimated from a sample (text matching very many interfaces) show as "≈ n".
+ */
+export function FacetPanel({ facets, estimated = false }: { facets: FacetCounts; estimated?: boolean }) {
   const { values, update, params } = useCatalogUrl();
   const active = ORDER.some((f) => params.get(f));
 
@@ -20,6 +23,7 @@ export function FacetPanel({ facets }: { facets: FacetCounts }) {
 
   return (
     <aside aria-label="Filters" className="grid content-start gap-5">
+      {estimated ? <p className="text-xs text-muted-foreground">Counts are estimates from a sample of the catalog.</p> : null}
       {active ? (
         <Button variant="outline" size="sm" onClick={() => update(Object.fromEntries(ORDER.map((f) => [f, null])))}>
           Clear filters
@@ -45,7 +49,8 @@ export function FacetPanel({ facets }: { facets: FacetCounts }) {
                     onChange={(e) => toggle(facet, option.value, e.target.checked)}
                   />
                   <span className="min-w-0 flex-1 truncate">{label}</span>
-                  <span className="text-xs text-muted-foreground tabular-nums" aria-label={`${option.count} interfaces`}>
+                  <span className="text-xs text-muted-foreground tabular-nums" aria-label={`${estimated ? "about " : ""}${option.count} interfaces`}>
+                    {estimated ? "≈ " : ""}
                     {option.count}
                   </span>
                 </label>

@@ -6,6 +6,7 @@ import { Select } from "@/components/ui/select";
 import { MAX_DEPTH } from "@/lib/lineage/schemas";
 import type { ViewNode } from "./model";
 import { HEALTH_LABEL, KIND_LABEL, STYLE_LABEL } from "./nodes";
+import { ImpactSummaryView } from "./impact-summary";
 import { impactUrl, useFieldTrace, useImpact } from "./queries";
 import type { ViewState } from "./view-state";
 
@@ -134,6 +135,7 @@ export function FocusPanel({ focusNode, state, update }: { focusNode: ViewNode |
           {impact.isError ? <p className="text-xs text-destructive">{impact.error.message}</p> : null}
           {report ? (
             <>
+              <ImpactSummaryView summary={report.summary} />
               <ImpactList title="Affected interfaces" items={report.interfaces.map((i) => ({ id: i.id, name: i.name, hop: i.hop, href: `/catalog/interfaces/${i.id}`, note: i.system.name }))} />
               <ImpactList title="Consumer systems" items={report.consumers.map((c) => ({ id: c.id, name: c.name, hop: c.hop, href: `/catalog/systems/${c.id}`, note: c.ownerTeam?.name }))} />
               <ImpactList title="Owning teams" items={report.teams.map((t) => ({ id: t.id, name: t.name, hop: t.hop }))} />

@@ -69,8 +69,14 @@ export const InterfaceSearchResult = z
   .object({
     items: z.array(InterfaceSummary),
     facets: FacetCounts.describe("Counts per facet value over the filtered set, each facet ignoring its own filter"),
-    nextCursor: z.string().nullable(),
+    nextCursor: z.string().nullable().describe("Pass as `cursor` for the next page; null on the last page"),
     total: z.number().int(),
+    estimated: z
+      .object({
+        total: z.boolean().describe("The total is estimated from a sample of the catalog"),
+        facets: z.boolean().describe("Facet counts are estimated from a sample of the catalog"),
+      })
+      .describe(`Exact counts while the text matches at most 2,000 interfaces (or when there is no text); estimates beyond`),
   })
   .meta({ id: "InterfaceSearchResult" });
 export type InterfaceSearchResult = z.infer<typeof InterfaceSearchResult>;

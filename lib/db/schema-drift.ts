@@ -189,6 +189,10 @@ export const DATABASE_ONLY_INDEXES: ReadonlySet<string> = new Set([
   "system_name_trgm_idx",
   // same migration: partial index over classified fields only (Prisma has no WHERE on indexes)
   "interface_field_classified_idx",
+  // prisma/migrations/20261208140000_catalog_facets: the catalog's name sort, (lower(name) COLLATE "C", id)
+  "interface_name_sort_idx",
+  // same migration: trigram index over the search words, for typo correction
+  "search_term_trgm_idx",
 ]);
 
 /** Columns Prisma cannot declare (a generated tsvector), as "table.column"; every other extra column is reported. */

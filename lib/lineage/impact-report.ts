@@ -40,7 +40,7 @@ const COLUMNS = ["item", "id", "name", "hop", "interface", "system", "team", "st
 type CsvRow = Partial<Record<(typeof COLUMNS)[number], string | number>>;
 
 /** One CSV row per affected interface, consumer system, owning team and contract, nearest first within each kind. */
-export function impactCsv(report: ImpactReport): string {
+export function impactCsv(report: Omit<ImpactReport, "summary">): string {
   const rows: CsvRow[] = [
     ...report.interfaces.map((i) => ({ item: "interface", id: i.id, name: i.name, hop: i.hop, system: i.system.name })),
     ...report.consumers.map((s) => ({ item: "consumer", id: s.id, name: s.name, hop: s.hop, system: s.name, team: s.ownerTeam?.name })),

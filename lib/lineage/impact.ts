@@ -1,53 +1,86 @@
 import "server-only";
 import { AppError } from "@/lib/api/errors";
 import type { Ctx } from "@/lib/auth/can";
+import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
-import { lineage } from "./graph";
-import { hopsFrom } from "./impact-report";
-import type { ImpactQuery, ImpactReport, InterfaceNode, SystemNode } from "./schemas";
+import { downstreamHops, lineageAdjacency } from "./adjacency";
+import { summarizeImpact } from "./impact-summary";
+import type { ImpactQuery, ImpactReport } from "./schemas";
 
-const byHopThenName = <T extends { hop: number; name: string }>(a: T, b: T) => a.hop - b.hop || a.name.localeCompare(b.name);
+// One collator for every comparison: String#localeCompare builds one per call, which dominates sorting thousands.
+const collator = new Intl.Collator("en");
+const byHopThenName = <T extends { hop: number; name: string }>(a: T, b: T) => a.hop - b.hop || collator.compare(a.name, b.name);
 
 /**
- * What changing an interface could break: everything downstream within `depth` hops, the teams owning the
- * consumer systems, and the approved or active contracts on any affected interface, each with its hop distance.
+ * The `limit` nearest items, by hop then name. Only the hops the cut reaches are sorted: a deep answer has
+ * thousands of entries, and sorting names is most of its cost.
  */
-export async function impact(ctx: Ctx, query: Pick<ImpactQuery, "interface" | "system" | "depth">): Promise<ImpactReport> {
-  const focusId = query.interface ?? query.system;
-  if (!focusId) throw new AppError("VALIDATION", "Give either interface or system");
-  const graph = await lineage(ctx, { focus: focusId, depth: query.depth, direction: "down" });
-  // An interface's own provider is in the graph at hop 0 for context; it is affected only if a flow leads back to it.
-  // A system focus is a change to all its interfaces: they are at hop 0, and the system itself is not a consumer.
-  const hops = hopsFrom(focusId, graph.edges);
-  const reached = <T extends { id: string }>(node: T) => hops.has(node.id);
-  const systems = new Map(graph.nodes.filter((n): n is SystemNode => n.type === "system").map((n) => [n.id, n]));
-  const interfaces = graph.nodes.filter((n): n is InterfaceNode => n.type === "interface" && reached(n));
-  const focus = query.interface ? interfaces.find((n) => n.id === focusId) : systems.get(focusId);
-  if (!focus) throw new AppError("NOT_FOUND", query.interface ? "Interface not found" : "System not found");
+function nearest<T extends { hop: number; name: string }>(items: T[], limit: number): T[] {
+  if (items.length <= limit) return items.sort(byHopThenName);
+  const cutoff = items.map((i) => i.hop).sort((a, b) => a - b)[limit - 1];
+  return items.filter((i) => i.hop <= cutoff).sort(byHopThenName).slice(0, limit);
+}
 
-  const consumers = [...systems.values()]
-    .filter((s) => reached(s) && !(query.system && s.id === focusId && hops.get(s.id) === 0))
-    .map((s) => ({ id: s.id, name: s.name, hop: hops.get(s.id)!, ownerTeam: s.ownerTeam }));
+type ContractRow = { id: string; version: string; status: "ACTIVE" | "APPROVED"; interface_id: string; interface_name: string; team_id: string | null; team_name: string | null };
+
+/**
+ * What changing an interface (or any interface of a system) could break: everything downstream within `depth`
+ * hops, the teams owning the consumer systems, and the approved or active contracts on any affected interface,
+ * each with its hop distance, walked over the in-memory lineage adjacency (lib/lineage/adjacency.ts) and summed
+ * up by domain, team and top consumers. Lists keep the nearest `limit` of each kind (all without one); the summary counts all.
+ */
+export async function impact(ctx: Ctx, query: Pick<ImpactQuery, "interface" | "system" | "depth"> & { limit?: number }): Promise<ImpactReport> {
+  requirePermission(ctx, "lineage.read");
+  if (!query.interface === !query.system) throw new AppError("VALIDATION", "Give either interface or system");
+  const adjacency = await lineageAdjacency();
+  const focus = query.interface ? adjacency.interfaces.get(query.interface) : adjacency.systems.get(query.system!);
+  if (!focus) throw new AppError("NOT_FOUND", query.interface ? "Interface not found" : "System not found");
+  const hops = downstreamHops(adjacency, query, query.depth);
+
+  const interfaces = [];
+  const consumers = [];
+  for (const [id, hop] of hops) {
+    const affected = adjacency.interfaces.get(id);
+    if (affected) {
+      interfaces.push({ id, name: affected.name, hop, system: { id: affected.systemId, name: adjacency.systems.get(affected.systemId)?.name ?? "" } });
+      continue;
+    }
+    // A system focus is a change to all its interfaces: it is at hop 0 and is not a consumer of itself.
+    if (id === query.system && hop === 0) continue;
+    const system = adjacency.systems.get(id)!;
+    consumers.push({ id, name: system.name, hop, ownerTeam: system.ownerTeam });
+  }
   const teams = new Map<string, { id: string; name: string; hop: number }>();
   for (const consumer of consumers) {
     const team = consumer.ownerTeam;
     if (team && (teams.get(team.id)?.hop ?? Infinity) > consumer.hop) teams.set(team.id, { ...team, hop: consumer.hop });
   }
-  const contracts = await db().dataContract.findMany({
-    where: { interfaceId: { in: interfaces.map((i) => i.id) }, status: { in: ["ACTIVE", "APPROVED"] } },
-    select: { id: true, version: true, status: true, interface: { select: { id: true, name: true } }, ownerTeam: { select: { id: true, name: true } } },
-  });
+  const contractRows = await db().$queryRaw<ContractRow[]>`
+    SELECT c.id, c.version, c.status::text AS status, i.id AS interface_id, i.name AS interface_name, t.id AS team_id, t.name AS team_name
+    FROM data_contract c JOIN interface i ON i.id = c.interface_id LEFT JOIN team t ON t.id = c.owner_team_id
+    WHERE c.interface_id = ANY(${interfaces.map((i) => i.id)}::uuid[]) AND c.status IN ('ACTIVE', 'APPROVED')`;
+  const contracts = contractRows
+    .map((c) => ({
+      id: c.id,
+      version: c.version,
+      status: c.status,
+      hop: hops.get(c.interface_id)!,
+      interface: { id: c.interface_id, name: c.interface_name },
+      ownerTeam: c.team_id ? { id: c.team_id, name: c.team_name! } : null,
+    }))
+    .sort((a, b) => a.hop - b.hop || collator.compare(a.interface.name, b.interface.name) || collator.compare(a.version, b.version));
+
+  const limit = query.limit ?? Infinity;
+  const lists = { interfaces, consumers, teams: [...teams.values()], contracts };
+  const truncated = Object.values(lists).some((list) => list.length > limit);
   return {
     interface: query.interface ? { id: focus.id, name: focus.name } : null,
     system: query.system ? { id: focus.id, name: focus.name } : null,
     depth: query.depth,
-    interfaces: interfaces
-      .map((i) => ({ id: i.id, name: i.name, hop: hops.get(i.id)!, system: { id: i.systemId, name: systems.get(i.systemId)?.name ?? "" } }))
-      .sort(byHopThenName),
-    consumers: consumers.sort(byHopThenName),
-    teams: [...teams.values()].sort(byHopThenName),
-    contracts: contracts
-      .map((c) => ({ ...c, status: c.status as "ACTIVE" | "APPROVED", hop: hops.get(c.interface.id)! }))
-      .sort((a, b) => a.hop - b.hop || a.interface.name.localeCompare(b.interface.name) || a.version.localeCompare(b.version)),
+    interfaces: nearest(interfaces, limit),
+    consumers: nearest(consumers, limit),
+    teams: nearest(lists.teams, limit),
+    contracts: contracts.slice(0, limit),
+    summary: summarizeImpact(adjacency, hops, lists, truncated),
   };
 }

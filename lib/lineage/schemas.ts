@@ -19,12 +19,22 @@ export const LineageQuery = z.object({
 export type LineageQuery = z.infer<typeof LineageQuery>;
 export type LineageInput = z.input<typeof LineageQuery>;
 
+export const IMPACT_DEFAULT_LIMIT = 200;
+export const IMPACT_MAX_LIMIT = 5000;
+
 export const ImpactQuery = z
   .object({
     interface: z.string().uuid().optional().describe("The interface a change is planned for"),
     system: z.string().uuid().optional().describe("Or a system: a change to any of its interfaces"),
     depth: Depth(3),
     format: z.enum(["json", "csv"]).default("json"),
+    limit: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(IMPACT_MAX_LIMIT)
+      .default(IMPACT_DEFAULT_LIMIT)
+      .describe("JSON lists keep the nearest this many of each kind (the summary counts them all); CSV lists everything"),
   })
   .refine((q) => (q.interface === undefined) !== (q.system === undefined), { message: "Give either interface or system", path: ["interface"] });
 export type ImpactQuery = z.infer<typeof ImpactQuery>;
@@ -75,6 +85,23 @@ export const LineageGraph = z
   .meta({ id: "LineageGraph" });
 export type LineageGraph = z.infer<typeof LineageGraph>;
 
+const Count = z.number().int();
+export const ImpactSummary = z
+  .object({
+    interfaces: Count.describe("Affected interfaces, all of them"),
+    consumers: Count.describe("Consumer systems reached"),
+    teams: Count.describe("Teams owning a consumer system"),
+    contracts: Count.describe("Approved or active contracts on affected interfaces"),
+    truncated: z.boolean().describe("Some lists were cut to the nearest `limit` entries; the counts here are complete"),
+    byDomain: z.array(z.object({ domain: Ref.nullable(), consumers: Count })).describe("Consumer systems per domain, most first"),
+    byTeam: z.array(z.object({ team: Ref.nullable(), consumers: Count })).describe("Consumer systems per owning team, most first"),
+    topConsumers: z
+      .array(Ref.extend({ hop: Count, flows: Count.describe("Flows it receives from affected interfaces") }))
+      .describe("The ten consumer systems receiving the most flows from affected interfaces"),
+  })
+  .meta({ id: "ImpactSummary" });
+export type ImpactSummary = z.infer<typeof ImpactSummary>;
+
 export const ImpactReport = z
   .object({
     interface: Ref.nullable().describe("The interface asked about; null when a system is"),
@@ -86,6 +113,7 @@ export const ImpactReport = z
     contracts: z.array(
       z.object({ id: z.string().uuid(), version: z.string(), status: z.enum(CONTRACT_STATUSES), hop: z.number().int(), interface: Ref, ownerTeam: Ref.nullable() }),
     ),
+    summary: ImpactSummary,
   })
   .meta({ id: "ImpactReport" });
 export type ImpactReport = z.infer<typeof ImpactReport>;

@@ -55,9 +55,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       />
       <SearchBar />
       <div className="grid gap-6 md:grid-cols-[14rem_1fr]">
-        <FacetPanel facets={result.facets} />
+        <FacetPanel facets={result.facets} estimated={result.estimated.facets} />
         <section aria-label="Results" className="grid content-start gap-3">
           <p className="text-sm text-muted-foreground" role="status">
+            {result.estimated.total ? "About " : ""}
             {result.total.toLocaleString("en")} {result.total === 1 ? "interface" : "interfaces"}
             {state.cursor ? " (continued)" : ""}
           </p>

@@ -1,0 +1,113 @@
+import "server-only";
+import { db } from "@/lib/db/client";
+import type { InterfaceNode, SystemNode } from "./schemas";
+
+type Ref = { id: string; name: string };
+export type AdjacencySystem = { id: string; name: string; kind: SystemNode["kind"]; domain: Ref | null; ownerTeam: Ref | null };
+export type AdjacencyInterface = Pick<InterfaceNode, "id" | "name" | "kind" | "protocol" | "style" | "lifecycle" | "systemId">;
+
+/** The whole estate's lineage as adjacency lists, held in memory and tagged with the database's lineage version. */
+export type Adjacency = {
+  version: string;
+  systems: Map<string, AdjacencySystem>;
+  interfaces: Map<string, AdjacencyInterface>;
+  /** Each system's interfaces that are not retired (a retired interface carries nothing downstream). */
+  liveInterfaces: Map<string, string[]>;
+  /** Each interface's consumer systems, one per flow. */
+  consumers: Map<string, string[]>;
+};
+
+type SystemRow = [string, string, SystemNode["kind"], string | null, string | null, string | null, string | null];
+type InterfaceRow = [string, string, string, InterfaceNode["kind"], InterfaceNode["protocol"], InterfaceNode["style"], InterfaceNode["lifecycle"]];
+type Snapshot = { version: string; systems: SystemRow[] | null; interfaces: InterfaceRow[] | null; flows: [string, string][] | null };
+
+// One cache per database client (tests and benches switch databases in one process).
+const cache = new WeakMap<object, Promise<Adjacency>>();
+
+/**
+ * The estate's adjacency, rebuilt only when lineage_version moved: triggers bump it in the same transaction as
+ * any write to flows, or to the interface, system, domain and team columns lineage shows, so every server
+ * instance sees the change as soon as it commits. The check is one primary-key read per call.
+ */
+export async function lineageAdjacency(): Promise<Adjacency> {
+  const client = db();
+  const [{ version }] = await client.$queryRaw<{ version: string }[]>`SELECT version::text AS version FROM lineage_version WHERE id = 1`;
+  const current = cache.get(client);
+  if (current) {
+    const adjacency = await current.catch(() => null);
+    if (adjacency && adjacency.version === version) return adjacency;
+  }
+  const loading = load();
+  cache.set(client, loading);
+  loading.catch(() => cache.delete(client));
+  return loading;
+}
+
+/** Version and rows in one statement, so they come from one snapshot and the tag never runs ahead of the data. */
+async function load(): Promise<Adjacency> {
+  const [row] = await db().$queryRaw<Snapshot[]>`
+    SELECT (SELECT version::text FROM lineage_version WHERE id = 1) AS version,
+      (SELECT json_agg(json_build_array(s.id, s.name, s.kind, d.id, d.name, t.id, t.name))
+         FROM system s LEFT JOIN domain d ON d.id = s.domain_id LEFT JOIN team t ON t.id = s.owner_team_id) AS systems,
+      (SELECT json_agg(json_build_array(i.id, i.name, i.system_id, i.kind, i.protocol, i.style, i.lifecycle)) FROM interface i) AS interfaces,
+      (SELECT json_agg(json_build_array(f.interface_id, f.consumer_system_id)) FROM flow f) AS flows`;
+  const systems = new Map<string, AdjacencySystem>();
+  for (const [id, name, kind, domainId, domainName, teamId, teamName] of row.systems ?? []) {
+    systems.set(id, { id, name, kind, domain: domainId ? { id: domainId, name: domainName! } : null, ownerTeam: teamId ? { id: teamId, name: teamName! } : null });
+  }
+  const interfaces = new Map<string, AdjacencyInterface>();
+  const liveInterfaces = new Map<string, string[]>();
+  for (const [id, name, systemId, kind, protocol, style, lifecycle] of row.interfaces ?? []) {
+    interfaces.set(id, { id, name, systemId, kind, protocol, style, lifecycle });
+    if (lifecycle !== "RETIRED") push(liveInterfaces, systemId, id);
+  }
+  const consumers = new Map<string, string[]>();
+  for (const [interfaceId, systemId] of row.flows ?? []) push(consumers, interfaceId, systemId);
+  return { version: row.version, systems, interfaces, liveInterfaces, consumers };
+}
+
+function push(map: Map<string, string[]>, key: string, value: string) {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
+/**
+ * Hops downstream of a system or an interface, as the lineage graph counts them: crossing a flow is one hop; a
+ * system and its live interfaces share a hop; flows are followed from interfaces nearer than `depth`. A system
+ * focus starts with its live interfaces at hop 0; an interface focus starts alone (its own system is reached only
+ * if a flow leads back to it). Breadth-first, so each node gets its shortest distance and is expanded once.
+ */
+export function downstreamHops(adjacency: Adjacency, focus: { interface?: string; system?: string }, depth: number): Map<string, number> {
+  const hops = new Map<string, number>();
+  let frontier: string[] = [];
+  if (focus.interface) {
+    hops.set(focus.interface, 0);
+    frontier = [focus.interface];
+  } else if (focus.system) {
+    hops.set(focus.system, 0);
+    for (const id of adjacency.liveInterfaces.get(focus.system) ?? []) {
+      hops.set(id, 0);
+      frontier.push(id);
+    }
+  }
+  for (let hop = 0; hop < depth && frontier.length > 0; hop++) {
+    const reached: string[] = [];
+    for (const interfaceId of frontier) {
+      for (const systemId of adjacency.consumers.get(interfaceId) ?? []) {
+        if (hops.has(systemId)) continue;
+        hops.set(systemId, hop + 1);
+        reached.push(systemId);
+      }
+    }
+    frontier = [];
+    for (const systemId of reached) {
+      for (const interfaceId of adjacency.liveInterfaces.get(systemId) ?? []) {
+        if (hops.has(interfaceId)) continue;
+        hops.set(interfaceId, hop + 1);
+        frontier.push(interfaceId);
+      }
+    }
+  }
+  return hops;
+}
