@@ -259,7 +259,8 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
     let bestScore = Infinity;
     for (const n of split.dom.nodes) {
       const p = boxes[n.id];
-      if (!p || n.id === current) continue;
+      // An open domain is a frame around its systems: the keys move between what it holds.
+      if (!p || n.id === current || (n.kind === "domain" && !n.collapsed)) continue;
       const dx = p.x - from.x;
       const dy = p.y - from.y;
       const along = dx * dir[0] + dy * dir[1];

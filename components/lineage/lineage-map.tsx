@@ -5,6 +5,7 @@ import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
+import type { FieldTrace } from "@/lib/lineage/schemas";
 import type { Positions } from "./layout";
 import { LineageFlow, type CanvasHandle, type Highlight } from "./lineage-flow";
 import { buildView, EXPAND_ALL, expansionOf, NODE_SIZE, type Focus, type ViewGraph, type ViewNode } from "./model";
@@ -109,16 +110,7 @@ export function LineageMap() {
 
   const selectedInterface = selected?.kind === "interface" ? selected.id : null;
   const trace = useFieldTrace(selectedInterface, state.field);
-  const highlight: Highlight = useMemo(() => {
-    if (!state.field || !trace.data || trace.data.path !== state.field || !selectedInterface) return null;
-    const nodes = new Set<string>([selectedInterface]);
-    const flowIds = new Set<string>();
-    for (const h of trace.data.hops) {
-      nodes.add(h.sourceInterfaceId).add(h.targetInterfaceId).add(h.consumerSystemId);
-      flowIds.add(h.flowId);
-    }
-    return { nodes, flowIds };
-  }, [state.field, trace.data, selectedInterface]);
+  const highlight = useHighlight(state.field, trace.data, selectedInterface);
 
   const isOpen = useCallback(
     (node: ViewNode) => (node.kind === "domain" ? isExpanded(state.xd, node.domainId) : node.kind === "system" ? isExpanded(state.xs, node.id) : false),
@@ -231,4 +223,18 @@ function statusLine(graph: ViewGraph, layout: ReturnType<typeof useLayout>, read
   const held = `${plural(systems + interfaces, "node")} (${domains ? `${plural(domains, "domain")}, ` : ""}${plural(systems, "system")}, ${plural(interfaces, "interface")}), ${plural(flows, "flow")}`;
   if (!layout) return held;
   return `${held} · ${!ready ? "laying out…" : `${layout.result.algorithm === "elk" ? "layered layout" : "fast layer layout"}${layout.cached ? " (cached)" : ` in ${Math.round(layout.result.ms)} ms`}`}`;
+}
+
+/** The nodes and flows a traced field travels through, once the trace for that field has arrived. */
+function useHighlight(field: string | null, trace: FieldTrace | undefined, interfaceId: string | null): Highlight {
+  return useMemo(() => {
+    if (!field || !trace || trace.path !== field || !interfaceId) return null;
+    const nodes = new Set<string>([interfaceId]);
+    const flowIds = new Set<string>();
+    for (const h of trace.hops) {
+      nodes.add(h.sourceInterfaceId).add(h.targetInterfaceId).add(h.consumerSystemId);
+      flowIds.add(h.flowId);
+    }
+    return { nodes, flowIds };
+  }, [field, trace, interfaceId]);
 }
