@@ -88,7 +88,9 @@ export function LineageMap() {
     return buildView(map.data, { health: health ? health.split(",") : [] }, EXPAND_ALL, { focus });
   }, [map.data, state.focus, focus, health]);
   const layout = useLayout(focusView, shapeKey);
-  const focusBoxes = useMemo(() => boxesOf(focusView, layout?.result.positions), [focusView, layout]);
+  // Keyed by the positions object (stable per layout), not the hook's answer (a new object every render).
+  const focusPositions = layout?.result.positions;
+  const focusBoxes = useMemo(() => boxesOf(focusView, focusPositions), [focusView, focusPositions]);
 
   const xd = state.xd.join(",");
   const xs = state.xs.join(",");
