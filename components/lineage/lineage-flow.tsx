@@ -18,9 +18,12 @@ export type CanvasHandle = { centerOn(id: string): void; fit(): void; exportImag
 const MIN_ZOOM = 0.01;
 const MAX_ZOOM = 2;
 const MINIMAP_COLOR: Record<NodeKind, string> = { domain: "var(--primary)", system: "var(--muted-foreground)", interface: "var(--border)" };
-/** Painting order: domain boxes under system boxes under edges under interfaces. */
+/**
+ * Painting order: domain boxes, then edges, then system boxes (see-through when open, so the flows leaving their
+ * interfaces show), then interfaces. Edges under the systems leave a system's box to its own clicks.
+ */
 const Z: Record<NodeKind, number> = { domain: 0, system: 1, interface: 3 };
-const EDGE_Z = 2;
+const EDGE_Z = 1;
 
 /** Handles at fixed places (left and right middle), so React Flow draws edges and culls nodes before measuring them. */
 const handlesOf = (box: Box): NodeHandle[] => [
@@ -218,16 +221,16 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
     if (!keyboardMove.current) return;
     // The node may enter the DOM a few frames later (after the view moved to it), and this effect may run again
     // before then: the request stands until the node has focus.
+    // A node re-rendered for its new selection can lose the focus again: it must keep it for a few frames.
     let frame = 0;
     let tries = 0;
+    let held = 0;
     const focusNode = () => {
       const element = root.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(selectedId)}"]`);
-      if (element) {
-        element.focus({ preventScroll: true });
-        keyboardMove.current = false;
-      } else if (++tries < 30) {
-        frame = requestAnimationFrame(focusNode);
-      }
+      if (element && document.activeElement === element) held++;
+      else if (element) element.focus({ preventScroll: true });
+      if (held >= 3) keyboardMove.current = false;
+      else if (++tries < 60) frame = requestAnimationFrame(focusNode);
     };
     frame = requestAnimationFrame(focusNode);
     return () => cancelAnimationFrame(frame);
