@@ -1,12 +1,17 @@
 "use client";
 
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type Edge, type EdgeProps, type EdgeTypes } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type Edge, type EdgeProps, type EdgeTypes, type ReactFlowState } from "@xyflow/react";
 import { memo, useState } from "react";
 import type { ViewEdge } from "./model";
-import { detailSelector, STYLE_LABEL } from "./nodes";
+import { detailSelector, plural, STYLE_LABEL } from "./nodes";
+import { labelScale } from "./zoom";
 
-/** What a map edge carries: the view edge and whether a traced field travels along it. */
-export type MapEdgeData = { edge: ViewEdge; lit: boolean };
+/** What a map edge carries: the view edge, whether a traced field travels along it, whether it shows its count. */
+export type MapEdgeData = { edge: ViewEdge; lit: boolean; labelled: boolean };
+/** Up to this many drawn edges, an edge merging several flows says how many on the map; beyond, on hover. */
+export const COUNT_LABEL_MAX_EDGES = 150;
+/** Strokes and count labels keep their on-screen size as the view zooms out (in quarter-octave steps). */
+const screenScaleSelector = (s: ReactFlowState) => labelScale(s.transform[2], 1, 1);
 export type MapFlowEdge = Edge<MapEdgeData, "lineage">;
 
 const EDGE_STROKE: Record<string, { color: string; dash?: string; width: number }> = {
@@ -22,8 +27,8 @@ export const strokeOf = (edge: ViewEdge) => EDGE_STROKE[edge.kind === "provides"
 
 /**
  * A provides or flow edge, stroked by integration style (event dashed, request/response solid, batch dotted and
- * heavier), thicker when it aggregates several flows. Hovering a flow edge labels it with its styles, protocols,
- * pattern tags, flow count and mapped fields.
+ * heavier), thicker when it aggregates several flows (at overview zoom one edge per domain pair, labelled with its
+ * flow count). Hovering a flow edge labels it with its styles, protocols, pattern tags, flow count and mapped fields.
  */
 const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<MapFlowEdge>) {
   const [hover, setHover] = useState(false);
@@ -32,6 +37,7 @@ const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, t
   // map). Colour still tells the style apart.
   const detail = useStore(detailSelector);
   const dashed = detail && Math.abs(targetX - sourceX) + Math.abs(targetY - sourceY) <= MAX_DASHED_LENGTH;
+  const screen = useStore(screenScaleSelector);
   const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
   const { edge, lit } = data;
@@ -44,21 +50,33 @@ const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, t
         path={path}
         markerEnd={flow ? markerEnd : undefined}
         interactionWidth={flow ? 12 : 0}
-        style={{ stroke: lit ? "var(--warning)" : stroke.color, strokeWidth: lit ? 3 : stroke.width * Math.min(3, Math.sqrt(edge.count)), strokeDasharray: dashed ? stroke.dash : undefined }}
+        style={{ stroke: lit ? "var(--warning)" : stroke.color, strokeWidth: screen * (lit ? 3 : stroke.width * Math.min(3, Math.sqrt(edge.count))), strokeDasharray: dashed ? stroke.dash : undefined }}
       />
+      {flow && data.labelled && edge.count > 1 && !hover ? (
+        <EdgeLabelRenderer>
+          <div
+            data-edge-count={edge.count}
+            aria-hidden="true"
+            className="pointer-events-none absolute rounded border bg-background px-1 text-[11px] leading-4 text-foreground"
+            style={{ transform: `translate(-50%, -50%) translate(${labelX}px, ${labelY}px) scale(${screen})` }}
+          >
+            {edge.count.toLocaleString("en")}
+          </div>
+        </EdgeLabelRenderer>
+      ) : null}
       {hover ? (
         <EdgeLabelRenderer>
           <div
             role="tooltip"
             className="pointer-events-none absolute z-10 rounded-md border bg-popover px-2 py-1 text-xs text-popover-foreground shadow"
-            style={{ transform: `translate(-50%, -100%) translate(${labelX}px, ${labelY}px)` }}
+            style={{ transform: `translate(${labelX}px, ${labelY}px) scale(${screen}) translate(-50%, -100%)`, transformOrigin: "top left" }}
           >
             <div className="font-medium">
               {edge.styles.map((s) => STYLE_LABEL[s]).join(", ")} · {edge.protocols.join(", ")}
             </div>
             {edge.patterns.length ? <div>{edge.patterns.map((p) => p.toLowerCase().replaceAll("_", " ")).join(", ")}</div> : null}
             <div>
-              {edge.count} flow{edge.count === 1 ? "" : "s"}
+              {plural(edge.count, "flow")}
               {edge.mappedFields > 0 ? ` · ${edge.mappedFields} mapped field${edge.mappedFields === 1 ? "" : "s"}` : ""}
             </div>
           </div>

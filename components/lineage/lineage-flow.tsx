@@ -1,50 +1,62 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { Controls, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider, getNodesBounds, getViewportForBounds, useReactFlow, useStore, type NodeHandle, type ReactFlowState } from "@xyflow/react";
+import { Controls, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, type NodeHandle, type ReactFlowState } from "@xyflow/react";
 import { useTheme } from "next-themes";
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent, type Ref } from "react";
-import { edgeTypes, type MapFlowEdge } from "./edges";
+import { DetailCanvas } from "./detail-canvas";
+import { COUNT_LABEL_MAX_EDGES, edgeTypes, type MapFlowEdge } from "./edges";
 import { exportView } from "./export-image";
-import type { Positions } from "./layout";
-import { NODE_SIZE, type NodeKind, type ViewGraph } from "./model";
+import { domainNodeId, type NodeKind, type ViewGraph, type ViewNode } from "./model";
 import { nodeLabel, nodeTypes, type MapFlowNode } from "./nodes";
+import type { Box, Boxes } from "./regions";
+import { splitByLevel, ZOOM_LEVELS, zoomLevelSelector, type ZoomLevel } from "./zoom";
 
 export type Highlight = { nodes: Set<string>; flowIds: Set<string> } | null;
-export type CanvasHandle = { centerOn(id: string): void; exportImage(format: "svg" | "png"): Promise<void> };
+export type CanvasHandle = { centerOn(id: string): void; fit(): void; exportImage(format: "svg" | "png"): Promise<void> };
 
-const MIN_ZOOM = 0.02;
+const MIN_ZOOM = 0.01;
 const MAX_ZOOM = 2;
-/** Above this many nodes the first view is not zoomed out further than this, so it does not put every node in the DOM. */
-const LARGE_GRAPH = 1500;
-const LARGE_GRAPH_MIN_FIT_ZOOM = 0.2;
 const MINIMAP_COLOR: Record<NodeKind, string> = { domain: "var(--primary)", system: "var(--muted-foreground)", interface: "var(--border)" };
+/**
+ * Painting order: domain boxes, then edges, then system boxes (see-through when open, so the flows leaving their
+ * interfaces show), then interfaces. Edges under the systems leave a system's box to its own clicks.
+ */
+const Z: Record<NodeKind, number> = { domain: 0, system: 1, interface: 3 };
+const EDGE_Z = 1;
 
 /** Handles at fixed places (left and right middle), so React Flow draws edges and culls nodes before measuring them. */
-const handlesOf = (kind: NodeKind): NodeHandle[] => [
-  { type: "target", position: Position.Left, x: 0, y: NODE_SIZE[kind].h / 2, width: 1, height: 1 },
-  { type: "source", position: Position.Right, x: NODE_SIZE[kind].w - 1, y: NODE_SIZE[kind].h / 2, width: 1, height: 1 },
+const handlesOf = (box: Box): NodeHandle[] => [
+  { type: "target", position: Position.Left, x: 0, y: box.h / 2, width: 1, height: 1 },
+  { type: "source", position: Position.Right, x: box.w - 1, y: box.h / 2, width: 1, height: 1 },
 ];
 
 /** React Flow can fit or centre only once its pane is measured and its pan/zoom is set up (a cached layout is ready sooner). */
 const paneReadySelector = (s: ReactFlowState) => s.width > 0 && s.height > 0 && !!s.panZoom;
 
 type Props = {
-  graph: ViewGraph;
-  positions: Positions;
+  /** The graph to draw at a level of the semantic zoom (see zoom.ts); a focus draws one graph at every level. */
+  graphAt(level: ZoomLevel): ViewGraph;
+  /** Every node's box, drawn or not (a folded node's contents have boxes too, so the view can go to them). */
+  boxes: Boxes;
+  /** Nodes by id, drawn or not, to find what a folded node holds. */
+  lookup: Map<string, ViewNode>;
   ready: boolean;
   selectedId: string | null;
   highlight: Highlight;
   onSelect(id: string | null): void;
-  onActivate(id: string): void;
+  /** Enter or double click on a node; `folded` when it is drawn folded at the current zoom. */
+  onActivate(id: string, folded: boolean): void;
   label: string;
   ref?: Ref<CanvasHandle>;
 };
 
 /**
- * The map's drawing surface: React Flow renders the view graph at the positions the layout worker computed (it lays
- * nothing out itself). Only the nodes and edges in the viewport are in the DOM, nodes cannot be dragged, and the
- * selection, keyboard navigation and field highlight are the map's own (URL state), painted through node data.
+ * The map's drawing surface: React Flow renders the view graph at the boxes the layout computed (it lays nothing
+ * out itself). The zoom picks the level of detail (domains, systems, interfaces); only the nodes and edges in the
+ * viewport are in the DOM, and when an expansion asks for more nodes than the DOM can keep up with, the ones below
+ * the zoom's level are painted on a canvas underneath instead. Nodes cannot be dragged; the selection, keyboard
+ * navigation and field highlight are the map's own (URL state), painted through node data.
  */
 export function LineageFlow(props: Props) {
   return (
@@ -54,30 +66,54 @@ export function LineageFlow(props: Props) {
   );
 }
 
-function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onActivate, label, ref }: Props) {
+function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect, onActivate, label, ref }: Props) {
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
   const rootRef = useRef<HTMLDivElement>(null);
   const paneReady = useStore(paneReadySelector);
+  const level = useStore(zoomLevelSelector);
   // React Flow's own parts (minimap, controls, edge labels) follow the app's light or dark theme.
   const { resolvedTheme } = useTheme();
+  const graph = useMemo(() => graphAt(level), [graphAt, level]);
+  const split = useMemo(() => splitByLevel(graph, level), [graph, level]);
   const nodeById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
+  /** The drawn node that stands for a node: itself, or the folded system or domain holding it. */
+  const drawnFor = useCallback(
+    (id: string): string | null => {
+      if (nodeById.has(id)) return id;
+      const node = lookup.get(id);
+      if (node?.systemId && nodeById.has(node.systemId)) return node.systemId;
+      const domain = node?.domainId ? domainNodeId(node.domainId) : null;
+      return domain && nodeById.has(domain) ? domain : null;
+    },
+    [nodeById, lookup],
+  );
+  const lit = useMemo(() => {
+    if (!highlight) return null;
+    const drawn = new Set<string>();
+    for (const id of highlight.nodes) {
+      const rep = drawnFor(id);
+      if (rep) drawn.add(rep);
+    }
+    return drawn;
+  }, [highlight, drawnFor]);
 
-  // Node and edge objects per layout; selection and highlight replace only the objects they change, so React Flow
+  // Node and edge objects per graph; selection and highlight replace only the objects they change, so React Flow
   // keeps every other node as it is.
   const baseNodes = useMemo<MapFlowNode[]>(
     () =>
-      graph.nodes.flatMap((n) => {
-        const position = positions[n.id];
-        if (!position) return [];
+      split.dom.nodes.flatMap((n) => {
+        const box = boxes[n.id];
+        if (!box) return [];
         return [
           {
             id: n.id,
             type: n.kind,
-            position,
-            width: NODE_SIZE[n.kind].w,
-            height: NODE_SIZE[n.kind].h,
-            handles: handlesOf(n.kind),
-            data: { node: n, selected: false, highlighted: false, dimmed: false },
+            position: { x: box.x, y: box.y },
+            width: box.w,
+            height: box.h,
+            zIndex: Z[n.kind],
+            handles: handlesOf(box),
+            data: { node: n, w: box.w, h: box.h, selected: false, highlighted: false, dimmed: false },
             ariaRole: "button",
             ariaLabel: nodeLabel(n),
             domAttributes: { "aria-pressed": false },
@@ -85,73 +121,73 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
           },
         ];
       }),
-    [graph, positions],
+    [split, boxes],
   );
   const nodes = useMemo(
     () =>
       baseNodes.map((n) => {
         const selected = n.id === selectedId;
-        const highlighted = !!highlight?.nodes.has(n.id);
-        const dimmed = !!highlight && !highlighted;
+        const highlighted = !!lit?.has(n.id);
+        const dimmed = !!lit && !highlighted;
         if (!selected && !highlighted && !dimmed) return n;
         return { ...n, data: { ...n.data, selected, highlighted, dimmed }, domAttributes: { "aria-pressed": selected } };
       }),
-    [baseNodes, selectedId, highlight],
+    [baseNodes, selectedId, lit],
   );
   const baseEdges = useMemo<MapFlowEdge[]>(
     () =>
-      graph.edges.flatMap((e) =>
-        positions[e.source] && positions[e.target]
+      split.dom.edges.flatMap((e) =>
+        boxes[e.source] && boxes[e.target]
           ? [
               {
                 id: e.id,
                 source: e.source,
                 target: e.target,
                 type: "lineage" as const,
-                data: { edge: e, lit: false },
+                zIndex: EDGE_Z,
+                data: { edge: e, lit: false, labelled: split.dom.edges.length <= COUNT_LABEL_MAX_EDGES },
                 markerEnd: e.kind === "flow" ? { type: MarkerType.ArrowClosed, width: 16, height: 16 } : undefined,
                 focusable: false,
               },
             ]
           : [],
       ),
-    [graph, positions],
+    [split, boxes],
   );
   const edges = useMemo(
-    () => (highlight ? baseEdges.map((e) => (e.data!.edge.flowIds.some((id) => highlight.flowIds.has(id)) ? { ...e, data: { ...e.data!, lit: true }, zIndex: 1 } : e)) : baseEdges),
+    () => (highlight ? baseEdges.map((e) => (e.data!.edge.flowIds.some((id) => highlight.flowIds.has(id)) ? { ...e, data: { ...e.data!, lit: true }, zIndex: EDGE_Z + 1 } : e)) : baseEdges),
     [baseEdges, highlight],
   );
 
-  // Straight to the pan/zoom (not fitView's queue, which a cached layout can reach before the pane is ready).
-  // A large graph that does not fit at the smallest first zoom is shown around the node nearest its middle: the
-  // middle of the bounds itself can fall between layers or bands, which would open on an empty frame.
+  // Straight to the pan/zoom (not fitView's queue, which a cached layout can reach before the pane is ready). The
+  // whole map fits: at that zoom the overview draws domains only, with labels sized to stay readable.
   const fitToView = useCallback(() => {
     const root = rootRef.current;
-    if (!root || baseNodes.length === 0) return;
-    const minZoom = graph.nodes.length > LARGE_GRAPH ? LARGE_GRAPH_MIN_FIT_ZOOM : MIN_ZOOM;
-    const bounds = getNodesBounds(baseNodes);
-    const viewport = getViewportForBounds(bounds, root.clientWidth, root.clientHeight, minZoom, MAX_ZOOM, 0.05);
-    const fitsWhole = bounds.width * viewport.zoom <= root.clientWidth && bounds.height * viewport.zoom <= root.clientHeight;
-    if (fitsWhole) return void flow.setViewport(viewport);
-    const middle = nearestNode(baseNodes, bounds.x + bounds.width / 2, bounds.y + bounds.height / 2);
-    void flow.setCenter(middle.x, middle.y, { zoom: viewport.zoom });
-  }, [flow, graph, baseNodes]);
+    const all = Object.values(boxes);
+    if (!root || all.length === 0) return;
+    const bounds = boundsOf(all);
+    void flow.setViewport(getViewportForBounds(bounds, root.clientWidth, root.clientHeight, MIN_ZOOM, MAX_ZOOM, 0.05));
+  }, [flow, boxes]);
 
+  // A node is shown at the zoom where its own level is drawn (a system's interfaces are drawn from ZOOM_LEVELS[2]).
   const centerOn = useCallback(
     (id: string) => {
-      const node = nodeById.get(id);
-      const p = positions[id];
-      if (!node || !p) return;
-      const size = NODE_SIZE[node.kind];
-      void flow.setCenter(p.x + size.w / 2, p.y + size.h / 2, { zoom: Math.max(flow.getZoom(), 0.8) });
+      const box = boxes[id];
+      const node = lookup.get(id);
+      if (!box || !node) return;
+      const root = rootRef.current;
+      const fits = root ? Math.min(root.clientWidth / box.w, root.clientHeight / box.h) * 0.9 : 1;
+      const zoom = node.kind === "domain" ? Math.min(fits, ZOOM_LEVELS[1] * 0.99) : Math.max(flow.getZoom(), node.kind === "interface" ? ZOOM_LEVELS[2] : ZOOM_LEVELS[1], 0.8);
+      void flow.setCenter(box.x + box.w / 2, box.y + box.h / 2, { zoom: Math.min(MAX_ZOOM, Math.max(MIN_ZOOM, zoom)) });
     },
-    [flow, nodeById, positions],
+    [flow, boxes, lookup],
   );
 
   useImperativeHandle(
     ref,
     () => ({
       centerOn,
+      fit: fitToView,
       exportImage: async (format) => {
         const root = rootRef.current;
         const viewport = root?.querySelector<HTMLElement>(".react-flow__viewport");
@@ -159,47 +195,46 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
         await exportView(viewport, { width: root.clientWidth, height: root.clientHeight, viewport: flow.getViewport() }, format, "lineage");
       },
     }),
-    [centerOn, flow],
+    [centerOn, fitToView, flow],
   );
 
-  // A new layout fits itself to the view; a selection made elsewhere (search, URL) brings its node into view.
-  const fitted = useRef<Positions | null>(null);
+  // A new layout (other filters, a focus) fits itself to the view: a focus fits its whole neighbourhood. Expanding or
+  // folding keeps the boxes, so it moves nothing.
+  const fitted = useRef<Boxes | null>(null);
   useEffect(() => {
-    if (!ready || !paneReady || fitted.current === positions) return;
-    fitted.current = positions;
-    if (selectedId && positions[selectedId]) centerOn(selectedId);
-    else fitToView();
-  }, [ready, paneReady, positions, selectedId, fitToView, centerOn]);
+    if (!ready || !paneReady || fitted.current === boxes) return;
+    fitted.current = boxes;
+    fitToView();
+  }, [ready, paneReady, boxes, fitToView]);
 
   // Keep the selected node in view; after keyboard navigation give it focus (React Flow nodes are focusable).
   const keyboardMove = useRef(false);
   useEffect(() => {
     if (!selectedId || !ready || !paneReady) return;
     const root = rootRef.current;
-    const p = positions[selectedId];
-    const node = nodeById.get(selectedId);
-    if (!root || !p || !node) return;
+    const box = boxes[selectedId];
+    if (!root || !box) return;
     const { x, y, zoom } = flow.getViewport();
-    const sx = p.x * zoom + x;
-    const sy = p.y * zoom + y;
-    if (sx < 0 || sy < 0 || sx + NODE_SIZE[node.kind].w * zoom > root.clientWidth || sy + NODE_SIZE[node.kind].h * zoom > root.clientHeight) centerOn(selectedId);
+    const sx = box.x * zoom + x;
+    const sy = box.y * zoom + y;
+    if (sx + box.w * zoom < 0 || sy + box.h * zoom < 0 || sx > root.clientWidth || sy > root.clientHeight) centerOn(selectedId);
     if (!keyboardMove.current) return;
     // The node may enter the DOM a few frames later (after the view moved to it), and this effect may run again
     // before then: the request stands until the node has focus.
+    // A node re-rendered for its new selection can lose the focus again: it must keep it for a few frames.
     let frame = 0;
     let tries = 0;
+    let held = 0;
     const focusNode = () => {
       const element = root.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(selectedId)}"]`);
-      if (element) {
-        element.focus({ preventScroll: true });
-        keyboardMove.current = false;
-      } else if (++tries < 30) {
-        frame = requestAnimationFrame(focusNode);
-      }
+      if (element && document.activeElement === element) held++;
+      else if (element) element.focus({ preventScroll: true });
+      if (held >= 3) keyboardMove.current = false;
+      else if (++tries < 60) frame = requestAnimationFrame(focusNode);
     };
     frame = requestAnimationFrame(focusNode);
     return () => cancelAnimationFrame(frame);
-  }, [selectedId, ready, paneReady, positions, nodeById, centerOn, flow]);
+  }, [selectedId, ready, paneReady, boxes, centerOn, flow]);
 
   /** Arrow keys move the selection to the nearest node in that direction; Enter focuses it; +, - and 0 zoom. */
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
@@ -211,23 +246,24 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
     // A node reached with Tab is the current one, else the selection.
     const focused = (event.target as HTMLElement).closest<HTMLElement>(".react-flow__node")?.dataset.id;
     const current = focused && nodeById.has(focused) ? focused : selectedId;
-    if (key === "Enter" && current) return onActivate(current);
+    if (key === "Enter" && current) return onActivate(current, !!nodeById.get(current)?.collapsed);
     const dirs: Record<string, [number, number]> = { ArrowRight: [1, 0], ArrowLeft: [-1, 0], ArrowDown: [0, 1], ArrowUp: [0, -1] };
     const dir = dirs[key];
     if (!dir) return;
     event.preventDefault();
     keyboardMove.current = true;
-    const from = current ? positions[current] : null;
+    const from = current ? boxes[current] : null;
     if (!from) {
-      const first = graph.nodes.find((n) => positions[n.id]);
+      const first = split.dom.nodes.find((n) => boxes[n.id]);
       if (first) onSelect(first.id);
       return;
     }
     let best: string | null = null;
     let bestScore = Infinity;
-    for (const n of graph.nodes) {
-      const p = positions[n.id];
-      if (!p || n.id === current) continue;
+    for (const n of split.dom.nodes) {
+      const p = boxes[n.id];
+      // An open domain is a frame around its systems: the keys move between what it holds.
+      if (!p || n.id === current || (n.kind === "domain" && !n.collapsed)) continue;
       const dx = p.x - from.x;
       const dy = p.y - from.y;
       const along = dx * dir[0] + dy * dir[1];
@@ -278,9 +314,10 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
       // An edge with a click handler takes pointer events (React Flow makes edges inert otherwise, and then the hover
       // label never shows): clicking a flow edge selects the system it delivers to.
       onEdgeClick={(_, edge) => onSelect(edge.target)}
-      onNodeDoubleClick={(_, node) => onActivate(node.id)}
+      onNodeDoubleClick={(_, node) => onActivate(node.id, !!node.data.node.collapsed)}
       onPaneClick={() => onSelect(null)}
     >
+      <DetailCanvas nodes={split.canvas.nodes} edges={split.canvas.edges} boxes={boxes} />
       <MiniMap<MapFlowNode> pannable zoomable ariaLabel="Minimap; drag or click to move the view" nodeColor={(n) => MINIMAP_COLOR[n.data.node.kind]} nodeStrokeWidth={0} />
       <Controls showInteractive={false} />
       {selected ? (
@@ -292,18 +329,16 @@ function Canvas({ graph, positions, ready, selectedId, highlight, onSelect, onAc
   );
 }
 
-/** The centre of the node closest to (x, y). */
-function nearestNode(nodes: MapFlowNode[], x: number, y: number): { x: number; y: number } {
-  let best = { x, y };
-  let bestDistance = Infinity;
-  for (const n of nodes) {
-    const cx = n.position.x + (n.width ?? 0) / 2;
-    const cy = n.position.y + (n.height ?? 0) / 2;
-    const distance = (cx - x) ** 2 + (cy - y) ** 2;
-    if (distance < bestDistance) {
-      bestDistance = distance;
-      best = { x: cx, y: cy };
-    }
+function boundsOf(boxes: Box[]) {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.w);
+    y1 = Math.max(y1, b.y + b.h);
   }
-  return best;
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }

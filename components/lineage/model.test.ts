@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LineageMap, MapInterface } from "@/lib/lineage/schemas";
-import { buildView, domainNodeId } from "./model";
+import { buildView, domainNodeId, EXPAND_ALL, expansionOf } from "./model";
 import { EMPTY_VIEW, type ViewState } from "./view-state";
 
 // Two domains: sales (S1, S2) and money (M1). S1 provides i1 (Kafka), S2 provides i2 (HTTP), M1 provides m1.
@@ -44,10 +44,31 @@ const map: LineageMap = {
     { id: id(23), interfaceId: IM, consumerId: S1, style: "REQUEST_RESPONSE", patterns: [], mappedFields: 0 },
   ],
 };
-const view = (state: Partial<ViewState>) => buildView(map, { ...EMPTY_VIEW, ...state });
+// By default the map folds everything; these views name what is folded, so the rest is expanded.
+const everyDomain = [SALES, MONEY];
+const everySystem = [S1, S2, M1];
+const view = (state: Partial<ViewState> & { cd?: string[]; cs?: string[] }) => {
+  const full = { ...EMPTY_VIEW, ...state };
+  const open = (folded: string[] | undefined, every: string[]) => (folded?.[0] === "all" ? [] : every.filter((x) => !folded?.includes(x)));
+  return buildView(map, full, expansionOf({ xd: open(state.cd, everyDomain), xs: open(state.cs, everySystem) }));
+};
 const edgeList = (graph: ReturnType<typeof view>) => graph.edges.filter((e) => e.kind === "flow").map((e) => `${e.source}>${e.target}:${e.count}`).sort();
 
 describe("buildView", () => {
+  it("nested: every domain is a node counting the flows out, in and inside it, and no provides edges", () => {
+    const folded = buildView(map, EMPTY_VIEW, expansionOf(EMPTY_VIEW), { nested: true });
+    expect(folded.nodes.map((n) => n.id).sort()).toEqual([domainNodeId(SALES), domainNodeId(MONEY)].sort());
+    expect(edgeList(folded)).toEqual([`${domainNodeId(SALES)}>${domainNodeId(MONEY)}:2`, `${domainNodeId(MONEY)}>${domainNodeId(SALES)}:1`].sort());
+    expect(folded.nodes.find((n) => n.id === domainNodeId(MONEY))).toMatchObject({ collapsed: true, flows: { out: 1, in: 2, inside: 0 }, counts: { systems: 1, interfaces: 1 } });
+    // Expanding Sales in place: its frame stays, its systems appear, folded, with their own flow counts.
+    const open = buildView(map, EMPTY_VIEW, expansionOf({ xd: [SALES], xs: [] }), { nested: true });
+    expect(open.nodes.map((n) => n.id).sort()).toEqual([domainNodeId(SALES), domainNodeId(MONEY), S1, S2].sort());
+    expect(open.nodes.find((n) => n.id === domainNodeId(SALES))).toMatchObject({ collapsed: false, counts: { systems: 2, interfaces: 2 } });
+    expect(open.nodes.find((n) => n.id === S1)).toMatchObject({ collapsed: true, flows: { out: 2, in: 1, inside: 0 } });
+    expect(edgeList(open)).toEqual([`${S1}>${S2}:1`, `${S1}>${domainNodeId(MONEY)}:1`, `${S2}>${domainNodeId(MONEY)}:1`, `${domainNodeId(MONEY)}>${S1}:1`].sort());
+    expect(open.edges.some((e) => e.kind === "provides")).toBe(false);
+  });
+
   it("draws systems, interfaces, provides and flow edges as they are when nothing is collapsed", () => {
     const graph = view({});
     expect(graph.nodes).toHaveLength(6);
@@ -62,7 +83,7 @@ describe("buildView", () => {
     const graph = view({ cd: [SALES] });
     const sales = domainNodeId(SALES);
     expect(graph.nodes.map((n) => n.id).sort()).toEqual([sales, M1, IM].sort());
-    expect(graph.nodes.find((n) => n.id === sales)).toMatchObject({ kind: "domain", name: "Sales", counts: { systems: 2, interfaces: 2 }, contracts: 3, classification: "RESTRICTED" });
+    expect(graph.nodes.find((n) => n.id === sales)).toMatchObject({ kind: "domain", name: "Sales", counts: { systems: 2, interfaces: 2 }, contracts: 3, classification: "RESTRICTED", flows: { out: 2, in: 1, inside: 1 } });
     // i1 -> S2 is inside Sales; i1 -> M1 and i2 -> M1 merge into one edge of two flows with both styles.
     expect(edgeList(graph)).toEqual([`${sales}>${M1}:2`, `${IM}>${sales}:1`].sort());
     const merged = graph.edges.find((e) => e.source === sales)!;
@@ -90,7 +111,7 @@ describe("buildView", () => {
   });
 
   it("keeps only what the focus reached, with its hops", () => {
-    const graph = buildView(map, EMPTY_VIEW, { hops: new Map([[S1, 0], [I1, 0], [S2, 1]]), flowIds: new Set([id(20)]) });
+    const graph = buildView(map, EMPTY_VIEW, EXPAND_ALL, { focus: { hops: new Map([[S1, 0], [I1, 0], [S2, 1]]), flowIds: new Set([id(20)]) } });
     expect(graph.nodes.map((n) => `${n.name}:${n.hop}`).sort()).toEqual(["S1:0", "S2:1", "i1:0"]);
     expect(edgeList(graph)).toEqual([`${I1}>${S2}:1`]);
   });

@@ -1,5 +1,5 @@
 import type { HealthStatus, LineageMap, MapFlow, MapInterface, MapSystem } from "@/lib/lineage/schemas";
-import { isCollapsed, type ViewState } from "./view-state";
+import { isExpanded, type ViewState } from "./view-state";
 
 export type NodeKind = "domain" | "system" | "interface";
 type Classification = NonNullable<MapInterface["classification"]>;
@@ -25,8 +25,11 @@ export type ViewNode = {
   violations: number;
   /** A system outside the domain/team filter, drawn because a flow links it to one inside. */
   context?: boolean;
-  /** Collapsed groups and systems: what they hold. */
+  /** Domains and folded systems: what they hold. */
   counts?: { systems: number; interfaces: number };
+  /** Domains and systems: flows leaving, entering and staying inside the node. */
+  flows?: { out: number; in: number; inside: number };
+  /** Drawn folded: its contents are counted, not drawn. */
   collapsed?: boolean;
   /** Flows from the focus, when a focus is set. */
   hop?: number;
@@ -48,6 +51,20 @@ export type ViewEdge = {
 
 export type ViewGraph = { nodes: ViewNode[]; edges: ViewEdge[] };
 export type Focus = { hops: Map<string, number>; flowIds: Set<string> };
+/** Which domains and systems are drawn open (their systems, their interfaces); the rest are folded into one node. */
+export type Expansion = { domain(id: string): boolean; system(id: string): boolean };
+export const EXPAND_ALL: Expansion = { domain: () => true, system: () => true };
+/** What the user expanded (the URL's xd and xs). */
+export const expansionOf = (state: Pick<ViewState, "xd" | "xs">): Expansion => ({ domain: (id) => isExpanded(state.xd, id), system: (id) => isExpanded(state.xs, id) });
+export type BuildOptions = {
+  focus?: Focus | null;
+  /**
+   * The overview's nesting: every domain is a node (an open one a frame around its systems), an interface sits inside
+   * its system's box, so no "provides" edges are drawn. Without it (a focus) domains appear only folded, and
+   * "provides" edges link systems to their interfaces.
+   */
+  nested?: boolean;
+};
 
 export const NODE_SIZE: Record<NodeKind, { w: number; h: number }> = {
   domain: { w: 220, h: 64 },
@@ -64,11 +81,12 @@ export const domainNodeId = (domainId: string) => `domain:${domainId}`;
 
 /**
  * The drawable graph for a view: the map's systems, interfaces and flows after the health filter and the focus,
- * with collapsed domains and systems folded into one node each. A folded node's flows become edges of the node;
- * flows between the same two drawn nodes merge into one edge carrying their count, styles and patterns, and flows
- * inside one folded node disappear (they are counted, not drawn).
+ * with folded domains and systems drawn as one node each. A folded node's flows become edges of the node; flows
+ * between the same two drawn nodes merge into one edge carrying their count, styles and patterns (at the domain
+ * level: one edge per domain pair), and flows inside one folded node disappear (they are counted, not drawn).
  */
-export function buildView(map: LineageMap, state: ViewState, focus?: Focus | null): ViewGraph {
+export function buildView(map: LineageMap, state: Pick<ViewState, "health">, expansion: Expansion, options: BuildOptions = {}): ViewGraph {
+  const { focus, nested = false } = options;
   const teamName = new Map(map.teams.map((t) => [t.id, t.name]));
   const domainName = new Map(map.domains.map((d) => [d.id, d.name]));
 
@@ -92,52 +110,63 @@ export function buildView(map: LineageMap, state: ViewState, focus?: Focus | nul
   const systemById = new Map(systems.map((s) => [s.id, s]));
   const systemRep = (id: string): string => {
     const s = systemById.get(id);
-    return s?.domainId && isCollapsed(state.cd, s.domainId) ? domainNodeId(s.domainId) : id;
+    return s?.domainId && !expansion.domain(s.domainId) ? domainNodeId(s.domainId) : id;
   };
   const interfaceById = new Map(interfaces.map((i) => [i.id, i]));
   const interfaceRep = (id: string): string => {
     const i = interfaceById.get(id)!;
     const rep = systemRep(i.systemId);
-    return rep !== i.systemId || isCollapsed(state.cs, i.systemId) ? rep : id;
+    return rep !== i.systemId || !expansion.system(i.systemId) ? rep : id;
   };
 
   const nodes = new Map<string, ViewNode>();
+  const domainNode = (domainId: string): ViewNode => {
+    const id = domainNodeId(domainId);
+    let node = nodes.get(id);
+    if (!node) {
+      node = {
+        id,
+        kind: "domain",
+        name: domainName.get(domainId) ?? "Domain",
+        team: null,
+        domainId,
+        classification: null,
+        contracts: 0,
+        violations: 0,
+        collapsed: !expansion.domain(domainId),
+        counts: { systems: 0, interfaces: 0 },
+        flows: { out: 0, in: 0, inside: 0 },
+      };
+      nodes.set(id, node);
+    }
+    return node;
+  };
   for (const s of systems) {
     const rep = systemRep(s.id);
-    if (rep === s.id) {
-      nodes.set(s.id, {
-        id: s.id,
-        kind: "system",
-        name: s.name,
-        team: s.teamId ? (teamName.get(s.teamId) ?? null) : null,
-        domainId: s.domainId,
-        systemKind: s.kind,
-        classification: null,
-        contracts: 0,
-        violations: 0,
-        context: !s.inScope,
-        collapsed: isCollapsed(state.cs, s.id),
-        counts: isCollapsed(state.cs, s.id) ? { systems: 1, interfaces: 0 } : undefined,
-        hop: focus?.hops.get(s.id),
-      });
-    } else {
-      const group = nodes.get(rep) ?? {
-        id: rep,
-        kind: "domain" as const,
-        name: domainName.get(s.domainId!) ?? "Domain",
-        team: null,
-        domainId: s.domainId,
-        classification: null,
-        contracts: 0,
-        violations: 0,
-        collapsed: true,
-        counts: { systems: 0, interfaces: 0 },
-      };
-      group.counts!.systems += 1;
+    const domain = s.domainId && (nested || rep !== s.id) ? domainNode(s.domainId) : null;
+    if (domain) {
+      domain.counts!.systems += 1;
       const hop = focus?.hops.get(s.id);
-      if (hop !== undefined) group.hop = Math.min(group.hop ?? hop, hop);
-      nodes.set(rep, group);
+      if (hop !== undefined) domain.hop = Math.min(domain.hop ?? hop, hop);
     }
+    if (rep !== s.id) continue;
+    const folded = !expansion.system(s.id);
+    nodes.set(s.id, {
+      id: s.id,
+      kind: "system",
+      name: s.name,
+      team: s.teamId ? (teamName.get(s.teamId) ?? null) : null,
+      domainId: s.domainId,
+      systemKind: s.kind,
+      classification: null,
+      contracts: 0,
+      violations: 0,
+      context: !s.inScope,
+      collapsed: folded,
+      counts: { systems: 1, interfaces: 0 },
+      flows: { out: 0, in: 0, inside: 0 },
+      hop: focus?.hops.get(s.id),
+    });
   }
   for (const i of interfaces) {
     const rep = interfaceRep(i.id);
@@ -158,38 +187,54 @@ export function buildView(map: LineageMap, state: ViewState, focus?: Focus | nul
         hop: focus?.hops.get(i.id),
       });
     }
-    // Folded or not, the interface's level, health and contracts count towards its system or group.
-    const owner = nodes.get(rep === i.id ? i.systemId : rep);
-    if (owner) {
+    // Drawn or folded, the interface's level, health, violations and contracts count towards what holds it.
+    const domainId = systemById.get(i.systemId)?.domainId;
+    const holders = [nodes.get(i.systemId), domainId ? nodes.get(domainNodeId(domainId)) : undefined];
+    for (const owner of holders) {
+      if (!owner) continue;
       owner.classification = higher(owner.classification, i.classification);
       owner.health = worse(owner.health, i.health);
       owner.violations += i.violations;
-      if (rep !== i.id) {
-        owner.contracts += i.contracts;
-        owner.counts!.interfaces += 1;
-      }
+      owner.contracts += i.contracts;
+      owner.counts!.interfaces += 1;
     }
   }
 
   const edges = new Map<string, ViewEdge>();
-  for (const i of interfaces) {
-    if (interfaceRep(i.id) !== i.id || !nodes.has(i.systemId)) continue;
-    edges.set(`provides:${i.id}`, {
-      id: `provides:${i.id}`,
-      source: i.systemId,
-      target: i.id,
-      kind: "provides",
-      styles: [],
-      protocols: [],
-      patterns: [],
-      count: 1,
-      flowIds: [],
-      mappedFields: 0,
-    });
+  if (!nested) {
+    for (const i of interfaces) {
+      if (interfaceRep(i.id) !== i.id || !nodes.has(i.systemId)) continue;
+      edges.set(`provides:${i.id}`, {
+        id: `provides:${i.id}`,
+        source: i.systemId,
+        target: i.id,
+        kind: "provides",
+        styles: [],
+        protocols: [],
+        patterns: [],
+        count: 1,
+        flowIds: [],
+        mappedFields: 0,
+      });
+    }
   }
+  const countFlow = (providerId: string, consumerId: string) => {
+    const pairs: [ViewNode | undefined, ViewNode | undefined][] = [[nodes.get(providerId), nodes.get(consumerId)]];
+    const from = systemById.get(providerId)?.domainId;
+    const to = systemById.get(consumerId)?.domainId;
+    pairs.push([from ? nodes.get(domainNodeId(from)) : undefined, to ? nodes.get(domainNodeId(to)) : undefined]);
+    for (const [a, b] of pairs) {
+      if (a && a === b) a.flows!.inside += 1;
+      else {
+        if (a) a.flows!.out += 1;
+        if (b) b.flows!.in += 1;
+      }
+    }
+  };
   for (const f of flows) {
     const iface = interfaceById.get(f.interfaceId);
     if (!iface || !systemById.has(f.consumerId)) continue;
+    countFlow(iface.systemId, f.consumerId);
     const source = interfaceRep(f.interfaceId);
     const target = systemRep(f.consumerId);
     if (source === target) continue;

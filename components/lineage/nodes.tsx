@@ -3,7 +3,9 @@
 import { Handle, Position, useStore, type Node, type NodeProps, type NodeTypes, type ReactFlowState } from "@xyflow/react";
 import { memo } from "react";
 import { cn } from "@/lib/utils/cn";
-import { NODE_SIZE, type ViewNode } from "./model";
+import type { ViewNode } from "./model";
+import { SYSTEM_HEADER } from "./regions";
+import { labelScale } from "./zoom";
 
 export const STYLE_LABEL = { EVENT: "event", REQUEST_RESPONSE: "request/response", BATCH: "batch" } as const;
 export const HEALTH_LABEL = { OK: "ok", AT_RISK: "at risk", BREACHED: "breached", NO_DATA: "no data" } as const;
@@ -26,21 +28,31 @@ const KIND_TONE = {
 } as const;
 export const KIND_LABEL = { domain: "Domain", system: "System", interface: "Interface" } as const;
 
-/** Below this zoom nodes are bare tinted boxes: their text would be unreadable anyway. */
+/** Below this zoom nodes show their names only: badges and subtitles would be unreadable anyway. */
 export const DETAIL_ZOOM = 0.45;
+/** The smallest on-screen size of a name: labels grow as the view zooms out so they never get smaller than this. */
+export const MIN_LABEL_PX = { domain: 14, system: 11, interface: 11 } as const;
+const BASE_LABEL_PX = { domain: 18, system: 12, interface: 12 } as const;
+/** A system's or interface's label grows at most this much (beyond it, it would not fit its box). */
+const MAX_SMALL_SCALE = 3;
 
 const pill = "rounded border px-1 text-[10px] leading-4 whitespace-nowrap";
 
 export function nodeLabel(node: ViewNode): string {
   const parts = [`${KIND_LABEL[node.kind]} ${node.name}`];
-  if (node.kind === "domain" && node.counts) parts.push(`${node.counts.systems} systems, ${node.counts.interfaces} interfaces, collapsed`);
-  if (node.kind === "system" && node.collapsed) parts.push(`${node.counts?.interfaces ?? 0} interfaces, collapsed`);
+  if (node.kind === "domain" && node.counts) parts.push(`${plural(node.counts.systems, "system")}, ${plural(node.counts.interfaces, "interface")}`);
+  if (node.flows && node.kind === "domain") parts.push(flowSummary(node.flows));
+  if (node.kind === "system" && node.collapsed) parts.push(plural(node.counts?.interfaces ?? 0, "interface"));
+  if (node.kind !== "interface") parts.push(node.collapsed ? "collapsed" : "expanded");
   if (node.violations > 0) parts.push(`${node.violations} policy violation${node.violations === 1 ? "" : "s"}`);
   return parts.join(", ");
 }
 
-/** What a map node carries: the view node and how the selection and a traced field paint it. */
-export type MapNodeData = { node: ViewNode; selected: boolean; highlighted: boolean; dimmed: boolean };
+export const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
+export const flowSummary = (flows: NonNullable<ViewNode["flows"]>) => `${plural(flows.out, "flow")} out, ${flows.in.toLocaleString("en")} in, ${flows.inside.toLocaleString("en")} inside`;
+
+/** What a map node carries: the view node, its box size, and how the selection and a traced field paint it. */
+export type MapNodeData = { node: ViewNode; w: number; h: number; selected: boolean; highlighted: boolean; dimmed: boolean };
 export type MapFlowNode = Node<MapNodeData, ViewNode["kind"]>;
 
 function Badges({ node }: { node: ViewNode }) {
@@ -66,8 +78,8 @@ function Badges({ node }: { node: ViewNode }) {
 
 function subtitle(node: ViewNode): string {
   if (node.kind === "interface") return [node.protocol, node.style ? STYLE_LABEL[node.style] : null, node.team].filter(Boolean).join(" · ");
-  if (node.kind === "domain") return `${node.counts?.systems ?? 0} systems · ${node.counts?.interfaces ?? 0} interfaces`;
-  const held = node.collapsed ? `${node.counts?.interfaces ?? 0} interfaces folded` : null;
+  if (node.kind === "domain") return `${plural(node.counts?.systems ?? 0, "system")} · ${plural(node.counts?.interfaces ?? 0, "interface")}`;
+  const held = node.collapsed && node.counts?.interfaces ? `${plural(node.counts.interfaces, "interface")} folded` : null;
   return [node.team ?? "no owner team", held].filter(Boolean).join(" · ");
 }
 
@@ -80,47 +92,94 @@ const hidden = "!pointer-events-none !min-h-0 !min-w-0 !border-0 !bg-transparent
 
 /**
  * One node of the map, rendered by React Flow. Memoized: panning re-renders no node; a node re-renders only when
- * its data (the view node, selection, field highlight) or its level of detail changes. Handles are invisible and
- * not connectable: the map is read-only, edges enter on the left and leave on the right.
+ * its data (the view node, selection, field highlight), its level of detail or its label scale changes. A domain or
+ * a system is a box its contents are drawn in when open; its label is scaled up as the view zooms out so it stays
+ * readable (MIN_LABEL_PX). Handles are invisible and not connectable: edges enter on the left and leave on the right.
  */
 const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
-  const { node, selected, highlighted, dimmed } = data;
+  const { node, w, h, selected, highlighted, dimmed } = data;
   const detail = useStore(detailSelector);
-  const size = NODE_SIZE[node.kind];
+  const max = node.kind === "domain" ? Infinity : MAX_SMALL_SCALE;
+  const scale = useStore((s) => labelScale(s.transform[2], BASE_LABEL_PX[node.kind], MIN_LABEL_PX[node.kind], max));
+  const open = node.kind !== "interface" && !node.collapsed;
   return (
     <div
       data-node-id={node.id}
       data-kind={node.kind}
+      data-collapsed={node.kind === "interface" ? undefined : String(!!node.collapsed)}
       data-selected={selected ? "true" : undefined}
       data-highlighted={highlighted ? "true" : undefined}
       className={cn(
-        "flex flex-col justify-center gap-0.5 overflow-hidden rounded-md border px-2 text-left",
+        "relative overflow-hidden rounded-md border text-left",
         KIND_TONE[node.kind],
+        node.kind === "domain" && open && "bg-primary/[0.02]",
+        node.kind === "system" && open && "bg-card/75",
         node.context && "border-dashed opacity-80",
         node.collapsed && "border-2",
         selected && "ring-2 ring-ring",
         highlighted && "ring-2 ring-warning",
         dimmed && "opacity-30",
       )}
-      style={{ width: size.w, height: size.h }}
+      style={{ width: w, height: h }}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} className={hidden} />
-      {detail ? (
-        <>
-          <span className="flex items-center gap-1 text-[10px] text-muted-foreground uppercase">
-            {KIND_LABEL[node.kind]}
-            {node.hop !== undefined ? <span aria-label={`${node.hop} hops from the focus`}>· hop {node.hop}</span> : null}
-            {node.contracts > 0 ? <span>· {node.contracts} contract{node.contracts === 1 ? "" : "s"}</span> : null}
-          </span>
-          <span className="truncate text-xs font-medium">{node.name}</span>
-          <span className="truncate text-[10px] text-muted-foreground">{subtitle(node)}</span>
-          {node.kind !== "domain" ? <Badges node={node} /> : null}
-        </>
-      ) : null}
+      <div
+        className="flex flex-col justify-center gap-0.5 px-2 py-1"
+        style={{
+          width: w / scale,
+          minHeight: node.kind === "interface" ? h : node.kind === "system" ? SYSTEM_HEADER / scale : undefined,
+          transform: scale === 1 ? undefined : `scale(${scale})`,
+          transformOrigin: "top left",
+        }}
+      >
+        {node.kind === "domain" ? <DomainLabel node={node} open={open} /> : <NodeLabel node={node} detail={detail} />}
+      </div>
       <Handle type="source" position={Position.Right} isConnectable={false} className={hidden} />
     </div>
   );
 });
+
+function DomainLabel({ node, open }: { node: ViewNode; open: boolean }) {
+  return (
+    <>
+      <span data-label className="truncate text-lg leading-6 font-semibold">
+        {node.name}
+      </span>
+      {open ? null : (
+        <>
+          <span className="truncate text-sm text-muted-foreground">{subtitle(node)}</span>
+          {node.flows ? <span className="truncate text-sm text-muted-foreground">{flowSummary(node.flows)}</span> : null}
+          <span className="pt-1">
+            <Badges node={node} />
+          </span>
+        </>
+      )}
+    </>
+  );
+}
+
+function NodeLabel({ node, detail }: { node: ViewNode; detail: boolean }) {
+  return (
+    <>
+      {detail ? (
+        <span className="flex items-center gap-1 text-[10px] text-muted-foreground uppercase">
+          {KIND_LABEL[node.kind]}
+          {node.hop !== undefined ? <span aria-label={`${node.hop} hops from the focus`}>· hop {node.hop}</span> : null}
+          {node.contracts > 0 ? <span>· {node.contracts} contract{node.contracts === 1 ? "" : "s"}</span> : null}
+        </span>
+      ) : null}
+      <span data-label className="truncate text-xs font-medium">
+        {node.name}
+      </span>
+      {detail ? (
+        <>
+          <span className="truncate text-[10px] text-muted-foreground">{subtitle(node)}</span>
+          <Badges node={node} />
+        </>
+      ) : null}
+    </>
+  );
+}
 
 /** Stable (module level): React Flow re-creates every node when this object changes identity. */
 export const nodeTypes: NodeTypes = { domain: MapNode, system: MapNode, interface: MapNode };

@@ -5,7 +5,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { MAX_DEPTH } from "@/lib/lineage/schemas";
 import type { ViewNode } from "./model";
-import { HEALTH_LABEL, KIND_LABEL, STYLE_LABEL } from "./nodes";
+import { flowSummary, HEALTH_LABEL, KIND_LABEL, plural, STYLE_LABEL } from "./nodes";
 import { ImpactSummaryView } from "./impact-summary";
 import { impactUrl, useFieldTrace, useImpact } from "./queries";
 import type { ViewState } from "./view-state";
@@ -15,7 +15,17 @@ const heading = "text-xs font-semibold tracking-wide text-muted-foreground upper
 const catalogHref = (node: { kind: string; id: string }) =>
   node.kind === "interface" ? `/catalog/interfaces/${node.id}` : node.kind === "system" ? `/catalog/systems/${node.id}` : `/catalog/domains/${node.id.replace(/^domain:/, "")}`;
 
-export function NodeDetails({ node, state, update, onToggleCollapse }: { node: ViewNode; state: ViewState; update(c: Partial<ViewState>): void; onToggleCollapse(node: ViewNode): void }) {
+type DetailsProps = {
+  node: ViewNode;
+  state: ViewState;
+  update(c: Partial<ViewState>): void;
+  /** The user expanded the node (zooming in also opens it, without this). */
+  open: boolean;
+  /** Null while a focus is shown (a focus shows every node open). */
+  onToggleExpanded: ((node: ViewNode) => void) | null;
+};
+
+export function NodeDetails({ node, state, update, open, onToggleExpanded }: DetailsProps) {
   const rows: [string, string][] = [["Owner team", node.team ?? "none"]];
   if (node.protocol) rows.push(["Protocol", node.protocol]);
   if (node.style) rows.push(["Style", STYLE_LABEL[node.style]]);
@@ -24,7 +34,8 @@ export function NodeDetails({ node, state, update, onToggleCollapse }: { node: V
   rows.push(["Health", HEALTH_LABEL[node.health ?? "NO_DATA"]]);
   rows.push(["Policy violations", String(node.violations)]);
   rows.push(["Active contracts", String(node.contracts)]);
-  if (node.counts) rows.push(["Holds", `${node.counts.systems > 1 || node.kind === "domain" ? `${node.counts.systems} systems, ` : ""}${node.counts.interfaces} interfaces`]);
+  if (node.counts && node.kind !== "interface") rows.push(["Holds", `${node.kind === "domain" ? `${plural(node.counts.systems, "system")}, ` : ""}${plural(node.counts.interfaces, "interface")}`]);
+  if (node.flows) rows.push(["Flows", flowSummary(node.flows)]);
   return (
     <section aria-label="Selected node" className={section}>
       <h2 className={heading}>{KIND_LABEL[node.kind]}</h2>
@@ -43,9 +54,9 @@ export function NodeDetails({ node, state, update, onToggleCollapse }: { node: V
             Focus here
           </Button>
         ) : null}
-        {node.kind !== "interface" ? (
-          <Button size="sm" variant="outline" onClick={() => onToggleCollapse(node)}>
-            {node.collapsed ? "Expand" : "Collapse"}
+        {node.kind !== "interface" && onToggleExpanded ? (
+          <Button size="sm" variant="outline" aria-pressed={open} onClick={() => onToggleExpanded(node)}>
+            {open ? "Collapse" : "Expand"}
           </Button>
         ) : null}
         <Button size="sm" variant="link" asChild>

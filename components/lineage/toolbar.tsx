@@ -48,10 +48,12 @@ type Props = {
   update(change: ViewChange): void;
   onSearchPick(id: string): void;
   onExport(format: "svg" | "png"): void;
+  /** Fits the whole map in view. */
+  onFit(): void;
 };
 
-/** Filters, collapse, search-to-focus, zoom and export above the map. */
-export function MapToolbar({ state, map, nodes, update, onSearchPick, onExport }: Props) {
+/** Filters, expand and collapse, search-to-select, zoom and export above the map. */
+export function MapToolbar({ state, map, nodes, update, onSearchPick, onExport, onFit }: Props) {
   const [search, setSearch] = useState("");
   const matches = useMemo(() => {
     const q = search.trim().toLowerCase();
@@ -69,8 +71,9 @@ export function MapToolbar({ state, map, nodes, update, onSearchPick, onExport }
   };
   const titles: Record<FilterKey, string> = { domain: "Domain", team: "Team", protocol: "Protocol", style: "Style", classification: "Classification", health: "Health" };
   const filtered = (Object.keys(titles) as FilterKey[]).some((k) => state[k].length > 0);
-  const allDomains = state.cd[0] === ALL;
-  const allSystems = state.cs[0] === ALL;
+  const allOpen = state.xd[0] === ALL && state.xs[0] === ALL;
+  const noneOpen = state.xd.length === 0 && state.xs.length === 0;
+  const focused = !!state.focus;
 
   return (
     <div className="grid gap-2">
@@ -84,21 +87,28 @@ export function MapToolbar({ state, map, nodes, update, onSearchPick, onExport }
           </Button>
         ) : null}
         <span className="mx-1 h-6 w-px bg-border" aria-hidden="true" />
-        <MultiMenu
-          title="Collapse domains"
-          options={options.domain}
-          selected={allDomains ? options.domain.map((o) => o.value) : state.cd}
-          onToggle={(value, on) => update((current) => ({ cd: toggleIn(current.cd, value, on, options.domain.map((o) => o.value)) }))}
-        />
-        <Button variant="outline" size="sm" disabled={allDomains} onClick={() => update({ cd: [ALL], sel: null })}>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={focused}
+          title={focused ? "A focus shows every node around it; leave the focus to fold domains" : "Fold every domain and fit the map: the domain overview"}
+          onClick={() => {
+            update({ xd: [], xs: [] });
+            onFit();
+          }}
+        >
           Collapse all
         </Button>
-        <Button variant="outline" size="sm" disabled={state.cd.length === 0 && state.cs.length === 0} onClick={() => update({ cd: [], cs: [] })}>
+        <Button
+          variant="outline"
+          size="sm"
+          disabled={focused || allOpen}
+          title={focused ? "A focus shows every node around it" : "Open every domain and system where it stands"}
+          onClick={() => update({ xd: [ALL], xs: [ALL] })}
+        >
           Expand all
         </Button>
-        <Button variant="outline" size="sm" aria-pressed={allSystems} onClick={() => update({ cs: allSystems ? [] : [ALL] })}>
-          {allSystems ? "Unfold interfaces" : "Fold interfaces into systems"}
-        </Button>
+        {!focused && !noneOpen ? <span className="text-xs text-muted-foreground">{allOpen ? "All expanded" : "Some expanded"}</span> : null}
       </div>
       <div role="toolbar" aria-label="View" className="flex flex-wrap items-center gap-2">
         <div className="relative w-72">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ALL, EMPTY_VIEW, layoutKey, parseViewState, serializeViewState, toggleCollapsed, toggleIn } from "./view-state";
+import { ALL, EMPTY_VIEW, layoutKey, parseViewState, serializeViewState, toggleExpanded, toggleIn } from "./view-state";
 
 const A = "11111111-1111-4111-8111-111111111111";
 const B = "22222222-2222-4222-8222-222222222222";
@@ -7,9 +7,9 @@ const parse = (query: string) => parseViewState(new URLSearchParams(query));
 
 describe("parseViewState / serializeViewState", () => {
   it("round-trips a full view, with lists sorted so one view has one URL", () => {
-    const query = `domain=${B},${A}&protocol=KAFKA,HTTP&health=NO_DATA&cd=${A}&cs=all&focus=${B}&depth=3&dir=down&sel=${A}&field=Customer.email`;
+    const query = `domain=${B},${A}&protocol=KAFKA,HTTP&health=NO_DATA&xd=${A}&xs=all&focus=${B}&depth=3&dir=down&sel=${A}&field=Customer.email`;
     const state = parse(query);
-    expect(state).toMatchObject({ domain: [B, A], protocol: ["KAFKA", "HTTP"], health: ["NO_DATA"], cd: [A], cs: [ALL], focus: B, depth: 3, dir: "down", sel: A, field: "Customer.email" });
+    expect(state).toMatchObject({ domain: [B, A], protocol: ["KAFKA", "HTTP"], health: ["NO_DATA"], xd: [A], xs: [ALL], focus: B, depth: 3, dir: "down", sel: A, field: "Customer.email" });
     const again = serializeViewState(state);
     expect(again.get("domain")).toBe(`${A},${B}`);
     expect(parse(again.toString())).toEqual({ ...state, domain: [A, B], protocol: ["HTTP", "KAFKA"] });
@@ -23,7 +23,7 @@ describe("parseViewState / serializeViewState", () => {
     ["depth=0", { depth: 2 }],
     ["dir=sideways", { dir: "both" }],
     ["focus=x", { focus: null }],
-    [`cd=${A},all`, { cd: [ALL] }],
+    [`xd=${A},all`, { xd: [ALL] }],
     [`domain=${A},${A}`, { domain: [A] }],
     [`sel=domain:${A}`, { sel: `domain:${A}` }],
   ])("drops what does not validate: %s", (query, expected) => {
@@ -38,18 +38,19 @@ describe("parseViewState / serializeViewState", () => {
     expect(serializeViewState({ ...EMPTY_VIEW, field: "x.y" }).toString()).toBe("");
   });
 
-  it("keys layouts by what moves nodes, not by selection or the traced field", () => {
+  it("keys layouts by what the map holds, not by expansion (expanding in place moves nothing), selection or field", () => {
     const base = { ...EMPTY_VIEW, domain: [A] };
-    expect(layoutKey({ ...base, sel: B, field: "x.y" })).toBe(layoutKey(base));
-    expect(layoutKey({ ...base, cd: [A] })).not.toBe(layoutKey(base));
+    expect(layoutKey({ ...base, sel: B, field: "x.y", xd: [A], xs: [ALL] })).toBe(layoutKey(base));
+    expect(layoutKey({ ...base, focus: B })).not.toBe(layoutKey(base));
+    expect(layoutKey({ ...base, domain: [B] })).not.toBe(layoutKey(base));
   });
 });
 
-describe("toggleCollapsed", () => {
-  it("adds and removes one id, and expanding one out of 'all' lists the others", () => {
-    expect(toggleCollapsed([], A, [A, B])).toEqual([A]);
-    expect(toggleCollapsed([A], A, [A, B])).toEqual([]);
-    expect(toggleCollapsed([ALL], A, [A, B])).toEqual([B]);
+describe("toggleExpanded", () => {
+  it("adds and removes one id, and folding one out of 'all' lists the others", () => {
+    expect(toggleExpanded([], A, [A, B])).toEqual([A]);
+    expect(toggleExpanded([A], A, [A, B])).toEqual([]);
+    expect(toggleExpanded([ALL], A, [A, B])).toEqual([B]);
   });
 });
 

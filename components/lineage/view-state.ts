@@ -3,8 +3,9 @@ import { DIRECTIONS, HEALTH_STATUSES, MAX_DEPTH } from "@/lib/lineage/schemas";
 
 /**
  * Everything that shapes the lineage map lives in the URL, so a view can be shared and reloaded: filters, which
- * domains and systems are collapsed ("all" collapses every one), the focus with its depth and direction, the
- * selected node and the traced field. Unknown or malformed values are dropped, never fatal.
+ * domains and systems the user expanded ("all" expands every one; by default the map opens on folded domains), the
+ * focus with its depth and direction, the selected node and the traced field. Unknown or malformed values are
+ * dropped, never fatal.
  */
 export type ViewState = {
   domain: string[];
@@ -13,10 +14,10 @@ export type ViewState = {
   style: string[];
   classification: string[];
   health: string[];
-  /** Collapsed domains (ids, or ["all"]). */
-  cd: string[];
-  /** Collapsed systems (ids, or ["all"]). */
-  cs: string[];
+  /** Expanded domains (ids, or ["all"]); the others are drawn folded unless the zoom shows their systems. */
+  xd: string[];
+  /** Expanded systems (ids, or ["all"]); the others are drawn folded unless the zoom shows their interfaces. */
+  xs: string[];
   focus: string | null;
   depth: number;
   dir: (typeof DIRECTIONS)[number];
@@ -28,7 +29,7 @@ export const ALL = "all";
 export const DEFAULT_DEPTH = 2;
 export const FILTER_KEYS = ["domain", "team", "protocol", "style", "classification", "health"] as const;
 export type FilterKey = (typeof FILTER_KEYS)[number];
-const LIST_KEYS = [...FILTER_KEYS, "cd", "cs"] as const;
+const LIST_KEYS = [...FILTER_KEYS, "xd", "xs"] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const isId = (v: string) => UUID.test(v);
@@ -40,8 +41,8 @@ const VALID: Record<(typeof LIST_KEYS)[number], (v: string) => boolean> = {
   style: oneOf(STYLES),
   classification: oneOf([...CLASSIFICATIONS, UNCLASSIFIED]),
   health: oneOf(HEALTH_STATUSES),
-  cd: (v) => v === ALL || isId(v),
-  cs: (v) => v === ALL || isId(v),
+  xd: (v) => v === ALL || isId(v),
+  xs: (v) => v === ALL || isId(v),
 };
 
 export const EMPTY_VIEW: ViewState = {
@@ -51,8 +52,8 @@ export const EMPTY_VIEW: ViewState = {
   style: [],
   classification: [],
   health: [],
-  cd: [],
-  cs: [],
+  xd: [],
+  xs: [],
   focus: null,
   depth: DEFAULT_DEPTH,
   dir: "both",
@@ -96,10 +97,9 @@ export function serializeViewState(state: ViewState): URLSearchParams {
   return params;
 }
 
-/** The part of the state that changes node positions: filters, collapse and focus (not selection or field). */
+/** The part of the state that changes what the map holds: filters and focus (not expansion, selection or field). */
 export function layoutKey(state: ViewState): string {
-  const { sel: _sel, field: _field, ...shape } = state;
-  return serializeViewState({ ...shape, sel: null, field: null }).toString();
+  return serializeViewState({ ...state, xd: [], xs: [], sel: null, field: null }).toString();
 }
 
 /** A change to the view: the fields to set, or a function of the newest state (for toggles, so quick clicks add up). */
@@ -112,10 +112,10 @@ export function toggleIn(list: string[], value: string, on: boolean, everyId?: s
   return everyId && next.length > 0 && next.length === everyId.length ? [ALL] : next;
 }
 
-export const isCollapsed = (list: string[], id: string | null | undefined) => !!id && (list[0] === ALL || list.includes(id));
+export const isExpanded = (list: string[], id: string | null | undefined) => !!id && (list[0] === ALL || list.includes(id));
 
-/** Toggles one id in a collapse list; with "all" in force, expanding one means listing all the others. */
-export function toggleCollapsed(list: string[], id: string, everyId: string[]): string[] {
+/** Toggles one id in an expansion list; with "all" in force, folding one means listing all the others. */
+export function toggleExpanded(list: string[], id: string, everyId: string[]): string[] {
   if (list[0] === ALL) return everyId.filter((other) => other !== id);
   return list.includes(id) ? list.filter((other) => other !== id) : [...list, id];
 }

@@ -1,17 +1,111 @@
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { storageState } from "../roles";
 
 const canvas = (page: Page) => page.getByRole("application", { name: /Lineage map/ });
-const nodeCount = async (page: Page) => Number((await page.getByRole("status").filter({ hasText: /nodes/ }).textContent())?.match(/^([\d,]+) nodes/)?.[1].replace(",", ""));
+const nodeCount = async (page: Page) => Number((await page.getByRole("status").filter({ hasText: /nodes/ }).textContent())?.match(/^([\d,]+) nodes?/)?.[1].replaceAll(",", ""));
+type Rect = { x: number; y: number; width: number; height: number };
+const boxes = (nodes: Locator): Promise<Rect[]> =>
+  nodes.evaluateAll((elements) => elements.map((e) => e.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height })));
+/** Each drawn node's box on screen, by node id, rounded to the pixel. */
+const boxesById = (nodes: Locator) =>
+  nodes.evaluateAll((elements) =>
+    Object.fromEntries(
+      elements.map((e) => {
+        const r = e.getBoundingClientRect();
+        return [e.getAttribute("data-node-id"), { x: Math.round(r.x), y: Math.round(r.y), width: Math.round(r.width), height: Math.round(r.height) }];
+      }),
+    ),
+  );
+const within = (inner: Rect, outer: Rect) => inner.x >= outer.x - 1 && inner.y >= outer.y - 1 && inner.x + inner.width <= outer.x + outer.width + 1 && inner.y + inner.height <= outer.y + outer.height + 1;
+const zoomOf = (page: Page) => page.evaluate(() => Number(document.querySelector<HTMLElement>(".react-flow__viewport")?.style.transform.match(/scale\(([\d.]+)\)/)?.[1] ?? 0));
 
 test.describe("lineage map", () => {
   test.use({ storageState: storageState("architect") });
 
-  test("an architect filters by domain, collapses it, focuses a system, reads its downstream impact and opens an affected interface", async ({ page }) => {
+  test("the map opens on the domain overview, fitted, with readable labels and flow counts", async ({ page }) => {
     await page.goto("/lineage");
     await expect(page.getByRole("heading", { level: 1, name: "Lineage" })).toBeVisible();
     await expect(canvas(page)).toHaveAttribute("data-ready", "true");
-    await expect(page.getByRole("status").filter({ hasText: /nodes/ })).toContainText("edges");
+    await expect(page.getByRole("status").filter({ hasText: /nodes/ })).toContainText("domains");
+    const domains = canvas(page).locator('[data-kind="domain"]');
+    await expect(domains.first()).toBeVisible();
+    // Folded domains only: no system or interface is drawn, and every domain says what it holds and its flows.
+    expect(await domains.count()).toBeGreaterThanOrEqual(10);
+    await expect(canvas(page).locator('[data-kind="system"], [data-kind="interface"]')).toHaveCount(0);
+    await expect(canvas(page).locator('[data-kind="domain"][data-collapsed="false"]')).toHaveCount(0);
+    await expect(canvas(page).getByRole("button", { name: /^Domain Payments, \d+ systems?, \d+ interfaces?, \d+ flows? out, \d+ in, \d+ inside, collapsed(, \d+ policy violations?)?$/ })).toHaveCount(1);
+    // Fitted: every domain is inside the map's frame, and each name is at least 12 px high on screen.
+    const frame = (await canvas(page).boundingBox())!;
+    for (const box of await boxes(domains)) expect(within(box, frame), "domain inside the map").toBe(true);
+    for (const label of await domains.locator("[data-label]").all()) {
+      const box = (await label.boundingBox())!;
+      expect(box.height, `label "${await label.textContent()}" on screen`).toBeGreaterThanOrEqual(12);
+    }
+    // Domain pairs are joined by one edge each, labelled with its count when it merges several flows.
+    await expect.poll(() => canvas(page).locator("g[data-edge-style]").count()).toBeGreaterThan(0);
+    await expect(canvas(page).locator("[data-edge-count]").first()).toBeVisible();
+  });
+
+  test("a domain and a system expand in place, the rest of the map stays put; collapse all and expand all", async ({ page }) => {
+    await page.goto("/lineage");
+    await expect(canvas(page)).toHaveAttribute("data-ready", "true");
+    const domains = canvas(page).locator('[data-kind="domain"]');
+    await expect(domains.first()).toBeVisible();
+    const before = await boxesById(domains);
+
+    // Expand Payments (double click): its systems appear inside its box, every domain keeps its place and size.
+    await canvas(page).getByRole("button", { name: /^Domain Payments,/ }).dblclick();
+    await expect(page).toHaveURL(/[?&]xd=[0-9a-f-]{36}/);
+    await expect(canvas(page).getByRole("button", { name: /^System Payment Gateway/ })).toHaveCount(1);
+    expect(await boxesById(domains)).toEqual(before);
+    const payments = before[(await canvas(page).getByRole("button", { name: /^Domain Payments,/ }).getAttribute("data-id"))!];
+    const gateway = (await canvas(page).getByRole("button", { name: /^System Payment Gateway/ }).boundingBox())!;
+    expect(within(gateway, payments), "the system is drawn inside its domain").toBe(true);
+
+    // Expand the system from its details: its interfaces appear inside it, nothing else moves.
+    const systemsBefore = await boxesById(canvas(page).locator('[data-kind="system"]'));
+    await canvas(page).getByRole("button", { name: /^System Payment Gateway/ }).click();
+    await page.getByRole("region", { name: "Selected node" }).getByRole("button", { name: "Expand" }).click();
+    await expect(page).toHaveURL(/[?&]xs=[0-9a-f-]{36}/);
+    await expect.poll(() => canvas(page).locator('[data-kind="interface"]').count()).toBeGreaterThan(0);
+    expect(await boxesById(canvas(page).locator('[data-kind="system"]'))).toEqual(systemsBefore);
+    expect(await boxesById(domains)).toEqual(before);
+
+    // Expand all opens every domain and system where it stands; collapse all returns to the overview.
+    await page.getByRole("button", { name: "Expand all" }).click();
+    await expect(page).toHaveURL(/xd=all&xs=all/);
+    await expect.poll(() => canvas(page).locator('[data-kind="system"]').count()).toBeGreaterThan(10);
+    await expect(canvas(page).locator('[data-kind="domain"][data-collapsed="true"]')).toHaveCount(0);
+    await page.getByRole("button", { name: "Collapse all" }).click();
+    await expect(page).not.toHaveURL(/[?&](xd|xs)=/);
+    await expect(canvas(page).locator('[data-kind="system"], [data-kind="interface"]')).toHaveCount(0);
+    expect(await boxesById(domains)).toEqual(before);
+
+    // The view is in the URL: a reload shows the same expansion.
+    await canvas(page).getByRole("button", { name: /^Domain Payments,/ }).dblclick();
+    await expect(page).toHaveURL(/[?&]xd=/);
+    await page.reload();
+    await expect(canvas(page).getByRole("button", { name: /^System Payment Gateway/ })).toHaveCount(1);
+  });
+
+  test("zooming in opens domains into systems, then systems into interfaces", async ({ page }) => {
+    await page.goto("/lineage");
+    await expect(canvas(page)).toHaveAttribute("data-ready", "true");
+    await expect(canvas(page).locator('[data-kind="domain"]').first()).toBeVisible();
+    await canvas(page).focus();
+    let step = 0;
+    while ((await zoomOf(page)) < 0.4 && step++ < 20) await page.keyboard.press("+");
+    await expect.poll(() => canvas(page).locator('[data-kind="system"]').count()).toBeGreaterThan(0);
+    await expect(canvas(page).locator('[data-kind="domain"][data-collapsed="true"]')).toHaveCount(0);
+    while ((await zoomOf(page)) < 0.7 && step++ < 30) await page.keyboard.press("+");
+    await expect.poll(() => canvas(page).locator('[data-kind="interface"]').count()).toBeGreaterThan(0);
+    // Nothing was expanded by hand: the URL still opens on the overview.
+    expect(new URL(page.url()).searchParams.get("xd")).toBeNull();
+  });
+
+  test("an architect filters by domain, focuses a system (the neighbourhood fits), reads its downstream impact and opens an affected interface", async ({ page }) => {
+    await page.goto("/lineage");
+    await expect(canvas(page)).toHaveAttribute("data-ready", "true");
     const whole = await nodeCount(page);
     await expect(canvas(page).getByRole("img", { name: /Minimap/ })).toBeVisible();
     await expect(canvas(page).getByRole("button", { name: "Fit View", exact: true })).toBeVisible();
@@ -23,34 +117,27 @@ test.describe("lineage map", () => {
     await expect(page).toHaveURL(/[?&]domain=[0-9a-f-]{36}/);
     await expect(canvas(page)).toHaveAttribute("data-ready", "true");
     await expect.poll(() => nodeCount(page)).toBeLessThan(whole);
-    await expect(canvas(page).getByRole("button", { name: /^System Payment Gateway/ })).toHaveCount(1);
-
-    // Collapse the domain: its systems fold into one node that counts them.
-    await page.getByRole("button", { name: "Collapse domains" }).click();
-    await page.getByRole("menuitemcheckbox", { name: "Payments", exact: true }).click();
-    await page.keyboard.press("Escape");
-    await expect(page).toHaveURL(/[?&]cd=/);
-    await expect(canvas(page).getByRole("button", { name: /^Domain Payments, \d+ systems, \d+ interfaces, collapsed/ })).toHaveCount(1);
-    await expect(canvas(page).getByRole("button", { name: /^System Payment Gateway/ })).toHaveCount(0);
-
-    // The whole view is in the URL: a reload shows the same collapsed, filtered map.
-    await page.reload();
-    await expect(canvas(page).getByRole("button", { name: /^Domain Payments/ })).toHaveCount(1);
     await page.getByRole("button", { name: "Clear filters" }).click();
-    await page.getByRole("button", { name: "Collapse domains" }).click();
-    await page.getByRole("menuitemcheckbox", { name: "Payments", exact: true }).click();
-    await page.keyboard.press("Escape");
-    await expect(page).not.toHaveURL(/[?&](cd|domain)=/);
+    await expect(page).not.toHaveURL(/[?&]domain=/);
 
-    // Search to focus: pick the system, then focus on it and read what a change there would affect downstream.
+    // Search to select: the view goes to the system; then focus on it and read what a change there would affect.
     await page.getByRole("searchbox", { name: "Find a node" }).fill("Payment Gateway");
     await page.getByRole("list", { name: "Matching nodes" }).getByRole("button", { name: "System Payment Gateway", exact: true }).click();
     const details = page.getByRole("region", { name: "Selected node" });
     await expect(details).toContainText("Payment Gateway");
+    await expect(canvas(page).getByRole("button", { name: /^System Payment Gateway/ })).toBeInViewport();
     // Health is the worst SLA status of its interfaces, "no data" until the health feature has measured them.
     await expect(details.locator("dt:text-is('Health') + dd")).toHaveText(/^(ok|at risk|breached|no data)$/);
     await details.getByRole("button", { name: "Focus here" }).click();
     await expect(page).toHaveURL(/[?&]focus=[0-9a-f-]{36}/);
+    await expect(canvas(page)).toHaveAttribute("data-ready", "true");
+    // The whole neighbourhood is on screen: every node the status counts is drawn inside the map's frame.
+    await expect(async () => {
+      const drawn = canvas(page).locator('[data-kind="system"], [data-kind="interface"]');
+      expect(await drawn.count()).toBe(await nodeCount(page));
+      const frame = (await canvas(page).boundingBox())!;
+      for (const box of await boxes(drawn)) expect(within(box, frame), "neighbour inside the map").toBe(true);
+    }).toPass({ timeout: 15_000 });
     await page.getByRole("combobox", { name: "Direction" }).selectOption("down");
     await expect(page).toHaveURL(/[?&]dir=down/);
     const impact = page.getByRole("region", { name: "Downstream impact" });
@@ -68,6 +155,40 @@ test.describe("lineage map", () => {
     await expect(page.getByRole("heading", { level: 1, name })).toBeVisible();
   });
 
+  test("rapid filter clicks are never lost: the map ends in the state of the last click", async ({ page }) => {
+    await page.goto("/lineage");
+    await expect(canvas(page)).toHaveAttribute("data-ready", "true");
+    await page.getByRole("button", { name: "Protocol", exact: true }).click();
+    const item = (name: string) => page.getByRole("menuitemcheckbox", { name, exact: true });
+    // Five clicks without waiting for the map or the address bar in between.
+    for (const name of ["HTTP", "KAFKA", "SFTP", "KAFKA", "AMQP"]) await item(name).click({ noWaitAfter: true });
+    await page.keyboard.press("Escape");
+    await expect.poll(() => new URL(page.url()).searchParams.get("protocol")).toBe("AMQP,HTTP,SFTP");
+    await expect(page.getByRole("button", { name: "Protocol (3)" })).toBeVisible();
+    // The map drawn is the answer for the last state, not for a query that was in flight before it.
+    const answer = (await (await page.request.get("/api/v1/lineage/map?protocol=AMQP,HTTP,SFTP")).json()) as { systems: unknown[]; interfaces: unknown[] };
+    await expect(canvas(page)).toHaveAttribute("data-ready", "true");
+    await expect.poll(() => nodeCount(page)).toBe(answer.systems.length + answer.interfaces.length);
+  });
+
+  for (const viewport of [
+    { width: 1440, height: 900 },
+    { width: 390, height: 844 },
+  ]) {
+    test(`no part of the map or the impact panel is wider than a ${viewport.width} px window`, async ({ page }) => {
+      await page.setViewportSize(viewport);
+      // A system that provides a consumed interface, so its downstream impact lists something.
+      const estate = (await (await page.request.get("/api/v1/lineage/map")).json()) as { interfaces: { id: string; systemId: string }[]; flows: { interfaceId: string }[] };
+      const provider = estate.interfaces.find((i) => i.id === estate.flows[0].interfaceId)!.systemId;
+      await page.goto(`/lineage?focus=${provider}&sel=${provider}`);
+      await expect(canvas(page)).toHaveAttribute("data-ready", "true");
+      await expect(page.getByRole("region", { name: "Downstream impact" })).toBeVisible();
+      await expect(page.getByRole("region", { name: "Downstream impact" }).getByRole("heading", { name: /^Affected interfaces \(\d+\)/ })).toBeVisible();
+      const width = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+      expect(width.scroll).toBeLessThanOrEqual(width.client);
+    });
+  }
+
   test("the map answers the keyboard, labels an edge on hover, traces a field and exports the view as SVG and PNG", async ({ page }) => {
     // An interface whose flows map fields (the demo derives mappings from matching field paths).
     const { items } = (await (await page.request.get("/api/v1/interfaces?limit=100")).json()) as { items: { id: string; name: string }[] };
@@ -81,7 +202,8 @@ test.describe("lineage map", () => {
     }
     expect(traced, "the demo estate has an interface with mapped fields").not.toBeNull();
 
-    await page.goto(`/lineage?sel=${traced!.id}`);
+    // Every domain and system open, so the field's interfaces and the flow edges between them are drawn.
+    await page.goto(`/lineage?sel=${traced!.id}&xd=all&xs=all`);
     await expect(canvas(page)).toHaveAttribute("data-ready", "true");
     const details = page.getByRole("region", { name: "Selected node" });
     await expect(details).toContainText(traced!.name);

@@ -1,4 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { buildView, domainNodeId, expansionOf } from "@/components/lineage/model";
+import { EMPTY_VIEW } from "@/components/lineage/view-state";
 import type { Ctx } from "@/lib/auth/can";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
 import { fieldTrace } from "./fields";
@@ -129,5 +131,39 @@ describe("lineageMap badges", () => {
     expect((await map({})).interfaces.find((i) => i.id === estate.ifaces.a1.id)).toMatchObject({ violations: 0 });
     expect(byId(estate.ifaces.b1.id)).toMatchObject({ health: "AT_RISK", violations: 0 });
     expect(byId(estate.ifaces.c1.id)?.health).toBeUndefined();
+  });
+});
+
+// Last in the file: it puts the fixture's systems into domains.
+describe("lineageMap aggregated by domain (the map's overview)", () => {
+  it("folds the estate into one node per domain counting its flows, and one edge per domain pair with its flow count", async () => {
+    const prisma = database().prisma;
+    const domain = (name: string) => prisma.domain.create({ data: { slug: `${name}-${estate.tag}`, name: `${name} ${estate.tag}` } });
+    const [left, right] = [await domain("left"), await domain("right")];
+    const { A, B, C, D, E } = estate.systems;
+    await prisma.system.updateMany({ where: { id: { in: [A.id, B.id] } }, data: { domainId: left.id } });
+    await prisma.system.updateMany({ where: { id: { in: [C.id, D.id, E.id] } }, data: { domainId: right.id } });
+
+    const overview = (m: LineageMap) => buildView(m, EMPTY_VIEW, expansionOf(EMPTY_VIEW), { nested: true });
+    const edges = (g: ReturnType<typeof overview>) => g.edges.map((e) => `${e.source}>${e.target}:${e.count}`).sort();
+    const [L, R] = [domainNodeId(left.id), domainNodeId(right.id)];
+
+    // a1 -> B stays inside left; a1 -> E and b1 -> C go right; c1 -> A comes back; c1 -> D stays inside right.
+    const whole = overview(await map({}));
+    expect(edges(whole)).toEqual([`${L}>${R}:2`, `${R}>${L}:1`].sort());
+    expect(whole.nodes.find((n) => n.id === L)).toMatchObject({ kind: "domain", collapsed: true, counts: { systems: 2, interfaces: 2 }, flows: { out: 2, in: 1, inside: 1 } });
+    expect(whole.nodes.find((n) => n.id === R)).toMatchObject({ counts: { systems: 3, interfaces: 2 }, flows: { out: 1, in: 2, inside: 1 } });
+    // F has no domain: it stands on its own beside the domains. The retired interface's flow is not counted.
+    expect(names(whole.nodes.filter((n) => n.kind !== "domain"))).toEqual(["F"]);
+
+    // Filtered to the left domain: the systems at the other end are context, folded into their domain, and only
+    // the flows touching the left domain are counted.
+    const leftOnly = overview(await map({ domain: left.id }));
+    expect(edges(leftOnly)).toEqual([`${L}>${R}:2`, `${R}>${L}:1`].sort());
+    expect(leftOnly.nodes.find((n) => n.id === R)).toMatchObject({ counts: { systems: 2 }, flows: { out: 1, in: 2, inside: 0 } });
+
+    // Opening the left domain draws its systems, and the edges leave from them (still one per pair of drawn nodes).
+    const opened = buildView(await map({}), EMPTY_VIEW, expansionOf({ xd: [left.id], xs: [] }), { nested: true });
+    expect(edges(opened)).toEqual([`${A.id}>${B.id}:1`, `${A.id}>${R}:1`, `${B.id}>${R}:1`, `${R}>${A.id}:1`].sort());
   });
 });
