@@ -105,6 +105,23 @@ export function diagnose(upstream: UpstreamMap, affected: ReadonlyMap<string, Af
   return problems;
 }
 
+/**
+ * Each affected flow's suspected causes: its problem's candidates that lie upstream of it in the lineage, best first.
+ * Never the flow itself, never a sibling or another affected flow it does not receive data from; ties are judged
+ * among the candidates listed for it.
+ */
+export function suspectsOf(problems: readonly Problem[], upstream: UpstreamMap, limit = 5): Map<string, Candidate[]> {
+  const result = new Map<string, Candidate[]>();
+  for (const problem of problems) {
+    for (const flowId of problem.flowIds) {
+      const ups = upstream.get(flowId);
+      const mine = problem.candidates.filter((c) => c.flowId !== flowId && ups?.has(c.flowId)).slice(0, limit);
+      result.set(flowId, mine.map((c) => ({ ...c, hops: ups!.get(c.flowId)!, tie: mine.filter((o) => o.score === c.score).length > 1 })));
+    }
+  }
+  return result;
+}
+
 /** The words for a problem's ranking, naming ties as ties. */
 export function summarise(problem: Problem, name: (id: string) => string = (id) => id): string {
   const [first] = problem.candidates;

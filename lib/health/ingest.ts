@@ -4,6 +4,7 @@ import { can, type Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { database } from "@/lib/db/client";
 import { publishHealthEvent } from "./events";
+import { HOUR_MS, hourRolledUp, LATE_MARK_GRACE_MS, minuteLateForEvaluator } from "./health-timing";
 import { retentionConfig } from "./retention-config";
 import type { Measurement, TelemetryBatchInput, TelemetryResult } from "./schemas";
 
@@ -81,7 +82,7 @@ export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput, opti
     }
     if (accepted.length) {
       await upsertMinutes(tx, accepted);
-      await markLateHours(tx, accepted);
+      await markLate(tx, accepted);
     }
     await options.inTransaction?.(tx);
     if (unknown.length) {
@@ -162,15 +163,35 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
   );
 }
 
-// Maintenance rolls up the last two hours on every run; minutes older than that need their hour redone.
-const ROLLED_UP_AFTER_MS = 2 * 3_600_000;
-
-/** Records the hours of minutes that arrive after their hour was rolled up, for the next maintenance to redo. */
-async function markLateHours(tx: Tx, items: Measurement[]): Promise<void> {
-  const cutoff = Math.floor(Date.now() / 3_600_000) * 3_600_000 - ROLLED_UP_AFTER_MS;
-  const hours = [...new Set(items.map((m) => Math.floor(Date.parse(m.windowStart) / 3_600_000) * 3_600_000).filter((h) => h < cutoff))];
-  if (!hours.length) return;
-  await tx.query(`INSERT INTO health_late_hour (hour) SELECT unnest($1::timestamptz[]) ON CONFLICT DO NOTHING`, [hours.map((h) => new Date(h).toISOString())]);
+/**
+ * Records telemetry that arrives late for what reads it: a flow's hour already rolled up (maintenance rolls an hour up
+ * once it ended ROLLUP_GRACE_MS ago; health-timing.ts) goes to health_late_hour for the next maintenance to redo,
+ * and a minute older than the evaluator's look-back for new minutes goes to health_late_minute for it to read again.
+ */
+async function markLate(tx: Tx, items: Measurement[]): Promise<void> {
+  const now = Date.now();
+  const hours = new Map<string, [string, string]>();
+  const minutes = new Map<string, [string, string]>();
+  for (const m of items) {
+    const minute = Math.floor(Date.parse(m.windowStart) / 60_000) * 60_000;
+    const hour = Math.floor(minute / HOUR_MS) * HOUR_MS;
+    if (hourRolledUp(hour, now, LATE_MARK_GRACE_MS)) hours.set(`${hour}:${m.flowId}`, [new Date(hour).toISOString(), m.flowId]);
+    if (minuteLateForEvaluator(minute, now)) minutes.set(`${minute}:${m.flowId}`, [m.flowId, new Date(minute).toISOString()]);
+  }
+  if (hours.size) {
+    const rows = [...hours.values()].sort();
+    await tx.query(
+      `INSERT INTO health_late_hour (hour, flow_id) SELECT * FROM unnest($1::timestamptz[], $2::uuid[]) ON CONFLICT DO NOTHING`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1])],
+    );
+  }
+  if (minutes.size) {
+    const rows = [...minutes.values()].sort();
+    await tx.query(
+      `INSERT INTO health_late_minute (flow_id, minute) SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) ON CONFLICT DO NOTHING`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1])],
+    );
+  }
 }
 
 /** Flows the catalog does not know, one row per (agent, id it used), with the agent's hint of what it saw. */
