@@ -92,7 +92,13 @@ export async function evaluateHealth(ctx: Ctx, now = new Date(), options: { skip
   return result;
 }
 
-type CycleFacts = { afresh: boolean; maintained: boolean; changedMinutes: Set<string> };
+type CycleFacts = { afresh: boolean; maintained: boolean; changedMinutes: Map<string, number> };
+
+// A row whose status, reasons and start stay the same is written again with its new figures (success rates, burn rates,
+// budget...) once they are this old, at most REFRESHES_PER_CYCLE a cycle (the oldest first), so that an estate whose
+// every flow reports between two cycles does not rewrite every row every cycle. Status changes are written at once.
+const FIGURES_REFRESH_MS = 60_000;
+const refreshesPerCycle = (flows: number) => Math.max(500, Math.ceil(flows / 4));
 
 async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: CycleFacts, phase: (name: string) => void) {
   const flows = await tx.query<FlowRow>(
@@ -112,12 +118,13 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
   const modelWrites: ModelWrite[] = [];
   const changed: string[] = [];
   let judgedFlows = 0;
+  const stale: { entry: FlowState; write: HealthWrite }[] = [];
   const sums = state.sums!;
   for (const flow of flows) {
     const slaKey = JSON.stringify(flow.sla ?? {});
     let entry = state.flows.get(flow.id);
     if (!entry) {
-      entry = { status: "NO_DATA", since: null, newest: null, model: null, anomaly: {}, verdict: null, written: null, slaKey: null, minuteOfNow: 0, judged: 0, dueAt: 0 };
+      entry = { status: "NO_DATA", since: null, newest: null, model: null, anomaly: {}, verdict: null, written: null, writtenFigures: null, writtenAt: 0, slaKey: null, minuteOfNow: 0, judged: 0, dueAt: 0 };
       state.flows.set(flow.id, entry);
     }
     const series = state.series.get(flow.id);
@@ -139,7 +146,8 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
     const priorState = (entry.anomaly as Partial<AnomalyState>).minute ? (entry.anomaly as AnomalyState) : undefined;
     // First-day models follow the last hour; while their incident is open they stay as they were before the fault.
     let model = entry.model;
-    const pointsChanged = facts.changedMinutes.has(flow.id) || entry.judged !== judged || facts.afresh;
+    // The judged minutes change when a minute completes or telemetry arrives for a complete one (late data).
+    const pointsChanged = facts.afresh || entry.judged !== judged || (facts.changedMinutes.get(flow.id) ?? Infinity) <= judged;
     if (points.length && pointsChanged && (!model || (model.kind === "recent" && !priorState?.open))) {
       model = fitSeasonalModel([], points.slice(-60).map((p) => p.volume), now.getTime()) ?? model;
     }
@@ -190,12 +198,13 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
     const anomalyOpen = anomaly?.open ?? false;
     if (evaluation.status !== "NO_DATA" || statusChanged || rows.length || priorState?.open) {
       const write = { id: flow.id, status: evaluation.status, since, reasons: evaluation.reasons, sli: evaluation.sli, burn: evaluation.burnRates, budget: evaluation.budget, newest: newestAt?.toISOString() ?? null };
-      // The newest message's age grows every second; readers derive it from newest_delivered_at (read.ts).
-      const fingerprint = JSON.stringify({ ...write, sli: { ...evaluation.sli, newestMessageAgeSeconds: null } });
-      if (fingerprint !== entry.written) {
+      const key = JSON.stringify([write.status, write.since, write.reasons]);
+      if (key !== entry.written) {
         writes.push(write);
-        entry.written = fingerprint;
-      }
+        entry.written = key;
+        entry.writtenFigures = figuresOf(write);
+        entry.writtenAt = now.getTime();
+      } else stale.push({ entry, write });
       if (model !== entry.model || anomalyWorthWriting(priorState, anomaly)) modelWrites.push({ id: flow.id, model, anomaly: anomaly ?? {} });
     }
     entry.status = evaluation.status;
@@ -210,6 +219,7 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
     entry.verdict = { flowId: flow.id, name: flow.name, evaluation, anomalies, anomalyOpen };
     verdicts.push(entry.verdict);
   }
+  refreshFigures(stale, writes, now.getTime(), refreshesPerCycle(flows.length));
   phase("rules");
   if (writes.length) await writeHealth(tx, writes, now);
   if (modelWrites.length) await writeModels(tx, modelWrites);
@@ -230,6 +240,24 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
       incidentsResolved: incidents.resolved,
     },
   };
+}
+
+// The newest message's age grows every second; it alone is no reason to write.
+const figuresOf = (write: HealthWrite) => JSON.stringify([{ ...write.sli, newestMessageAgeSeconds: null }, write.burn, write.budget, write.newest]);
+
+/** Adds the rows whose figures changed and were last written FIGURES_REFRESH_MS ago, oldest first, up to `limit`. */
+function refreshFigures(candidates: { entry: FlowState; write: HealthWrite }[], writes: HealthWrite[], now: number, limit: number) {
+  const old = candidates.filter((c) => now - c.entry.writtenAt >= FIGURES_REFRESH_MS).sort((a, b) => a.entry.writtenAt - b.entry.writtenAt);
+  let added = 0;
+  for (const { entry, write } of old) {
+    if (added >= limit) break;
+    const figures = figuresOf(write);
+    if (figures === entry.writtenFigures) continue;
+    writes.push(write);
+    entry.writtenFigures = figures;
+    entry.writtenAt = now;
+    added += 1;
+  }
 }
 
 /**

@@ -20,8 +20,10 @@ export type FlowState = {
   anomaly: AnomalyState | Record<string, never>;
   /** The last verdict, reused while nothing the verdict depends on changed. */
   verdict: FlowVerdict | null;
-  /** The row last written (without the model and the anomaly state), to skip writing it again unchanged. */
+  /** The status, reasons and since last written, the figures last written, and when: unchanged rows are not written. */
   written: string | null;
+  writtenFigures: string | null;
+  writtenAt: number;
   slaKey: string | null;
   minuteOfNow: number;
   judged: number;
@@ -95,6 +97,8 @@ export async function loadFlowStates(tx: Tx, state: EvaluatorState): Promise<voi
       anomaly: r.anomaly_state ?? {},
       verdict: null,
       written: null,
+      writtenFigures: null,
+      writtenAt: 0,
       slaKey: null,
       minuteOfNow: 0,
       judged: 0,
@@ -115,8 +119,9 @@ const COLUMNS = `m.flow_id::text AS flow_id, (extract(epoch FROM m.minute) * 100
  * Brings the kept minutes up to `now` and returns the flows whose minutes changed. Afresh: every minute of the kept
  * span. Otherwise only the minutes from shortly before the last cycle on (where new telemetry lands) and the minutes
  * ingest marked late (health_late_minute), so a cycle reads what arrived since the last one, not the whole hour.
+ * Returns, per flow whose minutes changed, the earliest minute that changed.
  */
-export async function refreshMinutes(tx: Tx, state: EvaluatorState, now: Date, afresh: boolean): Promise<Set<string>> {
+export async function refreshMinutes(tx: Tx, state: EvaluatorState, now: Date, afresh: boolean): Promise<Map<string, number>> {
   const from = afresh ? now.getTime() - KEPT_MINUTES_MS : Math.floor(state.lastNow / MINUTE_MS) * MINUTE_MS - EVALUATOR_LOOKBACK_MS;
   const late = await tx.query<{ flow_id: string; minute: Date | string }>(`DELETE FROM health_late_minute RETURNING flow_id::text AS flow_id, minute`);
   const rows = await tx.query<RawMinute>(
@@ -135,7 +140,7 @@ export async function refreshMinutes(tx: Tx, state: EvaluatorState, now: Date, a
       )),
     );
   }
-  const changed = new Set<string>();
+  const changed = new Map<string, number>();
   const keepFrom = now.getTime() - KEPT_MINUTES_MS;
   for (const r of rows) {
     if (r.minute <= keepFrom) continue;
@@ -148,12 +153,15 @@ export async function refreshMinutes(tx: Tx, state: EvaluatorState, now: Date, a
     const before = series.get(row.minute);
     if (!before || !sameRow(before, row)) {
       series.set(row.minute, row);
-      changed.add(r.flow_id);
+      changed.set(r.flow_id, Math.min(changed.get(r.flow_id) ?? Infinity, row.minute));
     }
   }
-  for (const [flowId, series] of state.series) {
-    for (const minute of series.keys()) if (minute <= keepFrom) series.delete(minute);
-    if (!series.size) state.series.delete(flowId);
+  // Minutes leave the kept span only when the minute turns.
+  if (afresh || Math.floor(now.getTime() / MINUTE_MS) !== Math.floor(state.lastNow / MINUTE_MS)) {
+    for (const [flowId, series] of state.series) {
+      for (const minute of series.keys()) if (minute <= keepFrom) series.delete(minute);
+      if (!series.size) state.series.delete(flowId);
+    }
   }
   return changed;
 }

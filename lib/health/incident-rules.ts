@@ -1,7 +1,7 @@
 import "server-only";
 import { silentAfterSeconds } from "@/lib/agents/silence";
 import type { AnomalyFinding } from "./anomaly";
-import { diagnose, suspectsOf, type Affected } from "./diagnosis";
+import { rank, suspectsOf, type Affected } from "./diagnosis";
 import type { SuspectedCause } from "./schemas";
 import type { Evaluation } from "./sla";
 import { upstreamOf, type FlowEnds } from "./upstream";
@@ -162,7 +162,7 @@ async function suspectedCauses(tx: Tx, all: FlowVerdict[], lineage: readonly Flo
   );
   const byId = new Map(all.map((v) => [v.flowId, v]));
   const name = (id: string) => byId.get(id)?.name ?? id;
-  const suspects = suspectsOf(diagnose(upstream, affected, name, Infinity), upstream);
+  const suspects = suspectsOf(rank(upstream, affected), upstream, name);
   for (const [flowId, candidates] of suspects) {
     if (!candidates.length) continue;
     result.set(

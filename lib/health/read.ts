@@ -75,20 +75,15 @@ export async function getFlowHealth(ctx: Ctx, flowId: string): Promise<FlowHealt
       budget: {},
     };
   }
-  // Rows are written when they change; every cycle judges every flow, so the last cycle is when this was judged.
-  const evaluator = await db().healthEvaluator.findUnique({ where: { id: 1 }, select: { at: true } });
-  const evaluatedAt = evaluator?.at && evaluator.at > h.evaluatedAt ? evaluator.at : h.evaluatedAt;
-  const sli = { ...(h.sli as Record<string, unknown>) };
-  if (h.newestDeliveredAt) sli.newestMessageAgeSeconds = Math.max(0, Math.round((evaluatedAt.getTime() - h.newestDeliveredAt.getTime()) / 1000));
   return {
     flowId,
     status: h.status,
     since: h.since.toISOString(),
-    evaluatedAt: evaluatedAt.toISOString(),
+    evaluatedAt: h.evaluatedAt.toISOString(),
     reasons: h.reasons,
     sla,
     slaSource: source,
-    sli,
+    sli: h.sli as Record<string, unknown>,
     burnRates: h.burnRates as Record<string, unknown>,
     budget: h.budget as Record<string, unknown>,
   };
