@@ -69,9 +69,11 @@ export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput, opti
   });
 
   const committed = await driver.transaction(async (tx) => {
+    // The answer is known before the writes unless flows are discovered (their ids come from the insert): then it is
+    // written with the batch row, one statement fewer per batch.
     const inserted = await tx.query(
-      `INSERT INTO telemetry_batch (agent_id, batch_id) VALUES ($1::uuid, $2) ON CONFLICT DO NOTHING RETURNING batch_id`,
-      [agent.id, input.batchId],
+      `INSERT INTO telemetry_batch (agent_id, batch_id, response) VALUES ($1::uuid, $2, $3::jsonb) ON CONFLICT DO NOTHING RETURNING batch_id`,
+      [agent.id, input.batchId, unknown.length ? "{}" : JSON.stringify(result)],
     );
     if (!inserted.length) {
       const [previous] = await tx.query<{ response: TelemetryResult }>(
@@ -88,12 +90,12 @@ export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput, opti
     if (unknown.length) {
       const ids = await upsertDiscovered(tx, agent.id, unknown.map((u) => u.m));
       for (const { index, m } of unknown) result.discovered.push({ index, flowId: m.flowId, discoveredFlowId: ids.get(m.flowId)! });
+      await tx.query(`UPDATE telemetry_batch SET response = $3::jsonb WHERE agent_id = $1::uuid AND batch_id = $2`, [
+        agent.id,
+        input.batchId,
+        JSON.stringify(result),
+      ]);
     }
-    await tx.query(`UPDATE telemetry_batch SET response = $3::jsonb WHERE agent_id = $1::uuid AND batch_id = $2`, [
-      agent.id,
-      input.batchId,
-      JSON.stringify(result),
-    ]);
     return result;
   });
   if (!committed.duplicate && accepted.length) publishHealthEvent({ type: "telemetry", flowIds: [...new Set(accepted.map((m) => m.flowId))].slice(0, 1000) });
@@ -140,7 +142,8 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
        (flow_id, minute, delivered, failed, retried, dead_lettered, latency_p50, latency_p95, latency_p99, lag_seconds, bytes, reports, last_delivered_at, not_measured)
      SELECT t.flow_id, date_trunc('minute', t.ws, 'UTC'), sum(t.delivered), sum(t.failed), sum(t.retried), sum(t.dead),
             max(t.p50), max(t.p95), max(t.p99), max(t.lag), sum(t.bytes), count(*), max(t.delivered_at),
-            ARRAY(SELECT DISTINCT x FROM unnest(string_to_array(string_agg(t.nm, ','), ',')) x WHERE x <> '' ORDER BY x)
+            CASE WHEN max(t.nm) = '' THEN '{}'::text[]
+                 ELSE ARRAY(SELECT DISTINCT x FROM unnest(string_to_array(string_agg(t.nm, ','), ',')) x WHERE x <> '' ORDER BY x) END
      FROM unnest($1::uuid[], $2::timestamptz[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
                  $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::bigint[], $12::timestamptz[], $13::text[])
           AS t(flow_id, ws, delivered, failed, retried, dead, p50, p95, p99, lag, bytes, delivered_at, nm)
@@ -158,7 +161,9 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
        bytes = m.bytes + excluded.bytes,
        reports = m.reports + excluded.reports,
        last_delivered_at = GREATEST(m.last_delivered_at, excluded.last_delivered_at),
-       not_measured = ARRAY(SELECT DISTINCT x FROM unnest(m.not_measured || excluded.not_measured) x ORDER BY x)`,
+       not_measured = CASE WHEN excluded.not_measured = '{}' OR excluded.not_measured = m.not_measured THEN m.not_measured
+                           WHEN m.not_measured = '{}' THEN excluded.not_measured
+                           ELSE ARRAY(SELECT DISTINCT x FROM unnest(m.not_measured || excluded.not_measured) x ORDER BY x) END`,
     [cols.flow, cols.start, cols.delivered, cols.failed, cols.retried, cols.dead, cols.p50, cols.p95, cols.p99, cols.lag, cols.bytes, cols.deliveredAt, cols.notMeasured],
   );
 }
