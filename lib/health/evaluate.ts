@@ -10,7 +10,7 @@ import { evaluatorState, forget, isCurrent, loadFlowStates, recordCycle, refresh
 import { publishHealthEvent } from "./events";
 import { MINUTE_MS } from "./health-timing";
 import { reconcileIncidents, type FlowVerdict } from "./incident-rules";
-import { maintain } from "./maintain";
+import { maintain } from "./hourly-maintenance";
 import { completeMinutes, inWindow, minuteFigures, sortedRows } from "./minute-window";
 import { expectedRhythm } from "./rhythm";
 import type { EvaluationResult, HealthStatusValue } from "./schemas";
@@ -301,4 +301,3 @@ async function writeModels(tx: Tx, rows: ModelWrite[]) {
   );
 }
 
-export type { FlowState };
