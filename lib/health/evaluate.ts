@@ -138,16 +138,15 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
     judgedFlows += 1;
     let sla = slaCache.get(slaKey);
     if (!sla) slaCache.set(slaKey, (sla = readSla(flow.sla).sla));
-    const kept = series ? sortedRows(series) : [];
-    const rows = inWindow(kept, now.getTime());
-    const m = minuteFigures(kept, now.getTime(), sums.boundary);
+    const m = series ? minuteFigures(series.values(), now.getTime(), sums.boundary) : null;
     const h = sums.byFlow.get(flow.id);
-    const points = completeMinutes(rows, judged);
     const priorState = (entry.anomaly as Partial<AnomalyState>).minute ? (entry.anomaly as AnomalyState) : undefined;
     // First-day models follow the last hour; while their incident is open they stay as they were before the fault.
     let model = entry.model;
-    // The judged minutes change when a minute completes or telemetry arrives for a complete one (late data).
+    // The judged minutes change when a minute completes or telemetry arrives for a complete one (late data); only then
+    // are they laid out again for the anomaly rules.
     const pointsChanged = facts.afresh || entry.judged !== judged || (facts.changedMinutes.get(flow.id) ?? Infinity) <= judged;
+    const points = pointsChanged && series && m ? completeMinutes(inWindow(sortedRows(series), now.getTime()), judged) : [];
     if (points.length && pointsChanged && (!model || (model.kind === "recent" && !priorState?.open))) {
       model = fitSeasonalModel([], points.slice(-60).map((p) => p.volume), now.getTime()) ?? model;
     }
@@ -188,15 +187,16 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
     counts[evaluation.status] += 1;
     const statusChanged = entry.status !== evaluation.status;
     if (statusChanged) changed.push(flow.id);
-    let anomalies: AnomalyFinding[] = entry.verdict?.anomalies ?? [];
+    // Between two judged minutes the findings and the hysteresis stay as they were.
+    let anomalies: AnomalyFinding[] = evaluation.status === "NO_DATA" ? [] : (entry.verdict?.anomalies ?? []);
     let anomaly = priorState;
     if (model && points.length && evaluation.status !== "NO_DATA") {
-      if (pointsChanged || model !== entry.model) anomalies = detectAnomalies(model, points);
+      anomalies = detectAnomalies(model, points);
       anomaly = stepHysteresis(priorState, judged, anomalies.length > 0);
-    } else anomalies = [];
+    }
     const since = statusChanged || !entry.since ? now.toISOString() : entry.since;
     const anomalyOpen = anomaly?.open ?? false;
-    if (evaluation.status !== "NO_DATA" || statusChanged || rows.length || priorState?.open) {
+    if (evaluation.status !== "NO_DATA" || statusChanged || m || priorState?.open) {
       const write = { id: flow.id, status: evaluation.status, since, reasons: evaluation.reasons, sli: evaluation.sli, burn: evaluation.burnRates, budget: evaluation.budget, newest: newestAt?.toISOString() ?? null };
       const key = JSON.stringify([write.status, write.since, write.reasons]);
       if (key !== entry.written) {
@@ -224,7 +224,8 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
   if (writes.length) await writeHealth(tx, writes, now);
   if (modelWrites.length) await writeModels(tx, modelWrites);
   phase("write");
-  const lineage: FlowEnds[] = flows.map((f) => ({ id: f.id, providerSystemId: f.provider_system_id, consumerSystemId: f.consumer_system_id }));
+  const lineage = sameLineage(state.lineage, flows) ? state.lineage : flows.map((f) => ({ id: f.id, providerSystemId: f.provider_system_id, consumerSystemId: f.consumer_system_id }));
+  state.lineage = lineage;
   const incidents = await reconcileIncidents(tx, verdicts, lineage, now);
   phase("incidents");
   return {
@@ -267,6 +268,12 @@ function refreshFigures(candidates: { entry: FlowState; write: HealthWrite }[], 
 function anomalyWorthWriting(before: AnomalyState | undefined, after: AnomalyState | undefined): boolean {
   if (before === after || !after) return false;
   return !before || before.open !== after.open || before.streak !== after.streak || after.open;
+}
+
+/** Whether the flows still have the ends they had: the diagnosis of the last cycle then still holds (incident-rules.ts). */
+function sameLineage(lineage: readonly FlowEnds[], flows: readonly FlowRow[]): boolean {
+  if (lineage.length !== flows.length) return false;
+  return flows.every((f, i) => lineage[i].id === f.id && lineage[i].providerSystemId === f.provider_system_id && lineage[i].consumerSystemId === f.consumer_system_id);
 }
 
 /** The next moment the verdict can change with no new telemetry: the flow goes stale, or its silence breaches. */

@@ -8,6 +8,7 @@ import type { FlowVerdict } from "./incident-rules";
 import { sameRow, type MinuteRow } from "./minute-window";
 import type { HealthStatusValue } from "./schemas";
 import type { SeasonalModel } from "./seasonal";
+import type { FlowEnds } from "./upstream";
 
 type Tx = { query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
 
@@ -43,6 +44,8 @@ export type EvaluatorState = {
   series: Map<string, Map<number, MinuteRow>>;
   flows: Map<string, FlowState>;
   sums: HourlySums | null;
+  /** The flows' ends as the last cycle read them (the lineage the diagnosis walks). */
+  lineage: readonly FlowEnds[];
   /** The first hour not rolled up yet by this instance's maintenance, and when maintenance last ran. */
   rolledUntil: number | null;
   maintainedAt: number;
@@ -58,7 +61,7 @@ export function evaluatorState(database: Database): EvaluatorState {
 }
 
 function emptyState(): EvaluatorState {
-  return { owner: randomUUID(), cycle: null, lastNow: 0, series: new Map(), flows: new Map(), sums: null, rolledUntil: null, maintainedAt: 0 };
+  return { owner: randomUUID(), cycle: null, lastNow: 0, series: new Map(), flows: new Map(), lineage: [], sums: null, rolledUntil: null, maintainedAt: 0 };
 }
 
 /** Forgets everything: the next cycle reads the minutes, the flows' states and the hourly sums from the database. */
@@ -109,11 +112,12 @@ export async function loadFlowStates(tx: Tx, state: EvaluatorState): Promise<voi
 
 type RawMinute = {
   flow_id: string; minute: number; delivered: number; failed: number; p95: number | null; p99: number | null; lag: number | null;
-  last_delivered_at: number | null; not_measured: string; reports: number;
+  last_delivered_at: number | null; not_measured: string; reports: number; p50: number | null; retried: number; dead: number; bytes: number;
 };
 const COLUMNS = `m.flow_id::text AS flow_id, (extract(epoch FROM m.minute) * 1000)::float8 AS minute, m.delivered::float8 AS delivered,
   m.failed::float8 AS failed, m.latency_p95 AS p95, m.latency_p99 AS p99, m.lag_seconds AS lag,
-  (extract(epoch FROM m.last_delivered_at) * 1000)::float8 AS last_delivered_at, array_to_string(m.not_measured, ',') AS not_measured, m.reports`;
+  (extract(epoch FROM m.last_delivered_at) * 1000)::float8 AS last_delivered_at, array_to_string(m.not_measured, ',') AS not_measured, m.reports,
+  m.latency_p50 AS p50, m.retried::float8 AS retried, m.dead_lettered::float8 AS dead, m.bytes::float8 AS bytes`;
 
 /**
  * Brings the kept minutes up to `now` and returns the flows whose minutes changed. Afresh: every minute of the kept
@@ -147,6 +151,7 @@ export async function refreshMinutes(tx: Tx, state: EvaluatorState, now: Date, a
     const row: MinuteRow = {
       minute: r.minute, delivered: r.delivered, failed: r.failed, p95: r.p95, p99: r.p99, lag: r.lag,
       lastDeliveredAt: r.last_delivered_at, notMeasured: r.not_measured ?? "", reports: r.reports,
+      p50: r.p50, retried: r.retried, deadLettered: r.dead, bytes: r.bytes,
     };
     let series = state.series.get(r.flow_id);
     if (!series) state.series.set(r.flow_id, (series = new Map()));

@@ -26,8 +26,9 @@ export function rollUpBoundary(now: Date): number {
 export const EVALUATOR_LOOKBACK_MS = 3 * MINUTE_MS;
 const NEW_MINUTE_MS = 2 * MINUTE_MS;
 
-// The evaluator keeps a flow's minutes this far back: the hour it judges, and the minutes of the hour not rolled up yet.
-export const KEPT_MINUTES_MS = HOUR_MS + ROLLUP_GRACE_MS + MINUTE_MS;
+// The evaluator keeps a flow's minutes this far back: the hour it judges, and the whole hour maintenance rolls up next
+// (from memory), with room for a maintenance run that comes a few cycles late.
+export const KEPT_MINUTES_MS = HOUR_MS + 10 * MINUTE_MS;
 
 /** Whether a minute written at `now` is one the evaluator's look-back would miss (and that it still keeps). */
 export function minuteLateForEvaluator(minute: number, now: number): boolean {

@@ -1,8 +1,9 @@
 import "server-only";
 import type { EvaluatorState } from "./evaluator-state";
-import { HOUR_MS, rollUpBoundary } from "./health-timing";
+import { HOUR_MS, KEPT_MINUTES_MS, MINUTE_MS, rollUpBoundary } from "./health-timing";
 import { applyRollUp, slide, slideHours, SLO_HOURS, type FlowSums, type HourRow, type HourlySums } from "./hourly-sums";
-import { applyRetention, downsample, fitModels, REFIT_AFTER_MS, takeLateHours } from "./maintenance";
+import { applyRetention, downsample, fitModels, REFIT_AFTER_MS, takeLateHours, writeHourRollUps } from "./maintenance";
+import { rollUpHour, type HourRollUp } from "./minute-window";
 import type { SeasonalModel } from "./seasonal";
 
 type Tx = { query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
@@ -29,7 +30,11 @@ export async function maintain(tx: Tx, state: EvaluatorState, now: Date, afresh:
   const late = await takeLateHours(tx);
   const incremental = !afresh && state.sums !== null && boundary - state.sums.boundary <= MAX_SLIDE_MS;
   const before = incremental ? await readRolledUp(tx, newHours, late) : [];
-  for (const h of newHours) await downsample(tx, new Date(h), new Date(h + HOUR_MS));
+  for (const h of newHours) {
+    // The evaluator holds every minute of an hour that ended within its kept span: rolled up from memory, not re-read.
+    if (h >= now.getTime() - KEPT_MINUTES_MS + MINUTE_MS) await writeHourRollUps(tx, new Date(h), rollUpsFromMemory(state, h));
+    else await downsample(tx, new Date(h), new Date(h + HOUR_MS));
+  }
   for (const [h, flowIds] of late) await downsample(tx, new Date(h), new Date(h + HOUR_MS), flowIds);
   if (incremental) {
     const sums = state.sums!;
@@ -47,6 +52,15 @@ export async function maintain(tx: Tx, state: EvaluatorState, now: Date, afresh:
     if (entry) entry.model = model;
   }
   return true;
+}
+
+function rollUpsFromMemory(state: EvaluatorState, hour: number): { flowId: string; r: HourRollUp }[] {
+  const rows: { flowId: string; r: HourRollUp }[] = [];
+  for (const [flowId, series] of state.series) {
+    const r = rollUpHour(series, hour);
+    if (r) rows.push({ flowId, r });
+  }
+  return rows;
 }
 
 /** Flows whose model is due for a refit, most overdue first: none yet or a first-day one, then the oldest fitted. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { silentAfterSeconds } from "@/lib/agents/silence";
 import type { AnomalyFinding } from "./anomaly";
-import { rank, suspectsOf, type Affected } from "./diagnosis";
+import { rank, suspectsOf, type Affected, type Candidate } from "./diagnosis";
 import type { SuspectedCause } from "./schemas";
 import type { Evaluation } from "./sla";
 import { upstreamOf, type FlowEnds } from "./upstream";
@@ -151,7 +151,6 @@ async function suspectedCauses(tx: Tx, all: FlowVerdict[], lineage: readonly Flo
   const result = new Map<string, SuspectedCause[]>();
   const troubled = all.filter((v) => v.evaluation.status === "BREACHED" || v.anomalyOpen);
   if (troubled.length < 2) return result;
-  const upstream = upstreamOf(lineage, troubled.map((v) => v.flowId), ROOT_CAUSE_DEPTH);
   const onsets = await tx.query<{ flow_id: string; opened_at: Date | string }>(
     `SELECT flow_id::text AS flow_id, min(opened_at) AS opened_at FROM incident WHERE state = 'OPEN' AND flow_id = ANY($1::uuid[]) GROUP BY flow_id`,
     [troubled.map((b) => b.flowId)],
@@ -160,16 +159,32 @@ async function suspectedCauses(tx: Tx, all: FlowVerdict[], lineage: readonly Flo
   const affected = new Map<string, Affected>(
     troubled.map((v) => [v.flowId, { onset: onsetOf.get(v.flowId) ?? now.getTime(), what: v.evaluation.status === "BREACHED" ? "SLA breach" : "anomaly" }]),
   );
+  // The same flows in trouble since the same moments over the same lineage: the diagnosis is the last cycle's.
+  const key = JSON.stringify([...affected].map(([id, a]) => [id, a.onset, a.what]));
+  const last = lastDiagnosis.get(lineage);
+  const suspectsNow = last?.key === key ? last.suspects : null;
+  if (suspectsNow) return toCauses(suspectsNow, all);
+  const upstream = upstreamOf(lineage, troubled.map((v) => v.flowId), ROOT_CAUSE_DEPTH);
   const byId = new Map(all.map((v) => [v.flowId, v]));
   const name = (id: string) => byId.get(id)?.name ?? id;
   const suspects = suspectsOf(rank(upstream, affected), upstream, name);
+  lastDiagnosis.set(lineage, { key, suspects });
+  return toCauses(suspects, all);
+}
+
+// The last diagnosis per lineage (the evaluator keeps one lineage list while the catalog's flows stay the same).
+const lastDiagnosis = new WeakMap<readonly FlowEnds[], { key: string; suspects: Map<string, Candidate[]> }>();
+
+function toCauses(suspects: Map<string, Candidate[]>, all: FlowVerdict[]): Map<string, SuspectedCause[]> {
+  const result = new Map<string, SuspectedCause[]>();
+  const byId = new Map(all.map((v) => [v.flowId, v]));
   for (const [flowId, candidates] of suspects) {
     if (!candidates.length) continue;
     result.set(
       flowId,
       candidates.map((c) => ({
         flowId: c.flowId,
-        name: name(c.flowId),
+        name: byId.get(c.flowId)?.name ?? c.flowId,
         covers: c.covers,
         of: c.of,
         hops: c.hops,

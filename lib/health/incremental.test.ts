@@ -7,6 +7,7 @@ import { seedLineageFixture } from "@/lib/lineage/fixtures";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
 import { evaluateHealth } from "./evaluate";
 import { ingestTelemetry } from "./ingest";
+import { downsample } from "./maintenance";
 
 const database = setupTestDatabase();
 const MINUTE = 60_000;
@@ -52,5 +53,34 @@ describe("incremental SLA evaluation", () => {
     // Another instance evaluated meanwhile: this one's memory may be stale, so it reads everything again.
     await prisma.healthEvaluator.update({ where: { id: 1 }, data: { owner: "another instance", cycle: { increment: 1 } } });
     expect(await evaluateHealth(systemCtx("test"), new Date(base + 35_000))).toMatchObject({ judged: flows, counts: { BREACHED: 2 } });
+  });
+});
+
+describe("the hourly roll-up from the evaluator's memory", () => {
+  it("writes the same hour rows as rolling the minutes up in SQL", async () => {
+    const { prisma, driver } = database();
+    const estate = await seedLineageFixture(prisma);
+    const HOUR = 3_600_000;
+    const hour = Math.floor(Date.now() / HOUR) * HOUR - HOUR;
+    const flowIds = [estate.flows.a1B.id, estate.flows.b1C.id];
+    await prisma.flowMetricMinute.createMany({
+      data: flowIds.flatMap((flowId, f) =>
+        Array.from({ length: 60 }, (_, i) => i)
+          .filter((i) => (i + f) % 7 !== 0)
+          .map((i) => ({
+            flowId, minute: new Date(hour + i * MINUTE), delivered: BigInt(40 + i), failed: BigInt(i % 3), retried: BigInt(i % 2), deadLettered: BigInt(i % 5 === 0 ? 1 : 0),
+            latencyP50: i % 4 === 0 ? null : 10 + i / 3, latencyP95: 40 + (i % 11), latencyP99: i % 9 === 0 ? null : 90 + i, lagSeconds: i % 6 === 0 ? null : i / 2, bytes: BigInt(1000 + i), reports: 4,
+          })),
+      ),
+    });
+    // Two and a half minutes into the next hour the hour is rolled up, from the minutes the evaluator read.
+    await evaluateHealth(systemCtx("test"), new Date(hour + HOUR + 150_000), { forceMaintenance: true });
+    const rows = () => prisma.flowMetricHour.findMany({ where: { hour: new Date(hour) }, orderBy: { flowId: "asc" } });
+    const fromMemory = await rows();
+    expect(fromMemory).toHaveLength(2);
+    await driver.transaction((tx) => downsample(tx, new Date(hour), new Date(hour + HOUR)));
+    const fromSql = await rows();
+    const round = (r: (typeof fromSql)[number]) => ({ ...r, latencyP50: r.latencyP50 === null ? null : Math.round(r.latencyP50 * 1e9) / 1e9 });
+    expect(fromMemory.map(round)).toEqual(fromSql.map(round));
   });
 });

@@ -1,4 +1,5 @@
 import "server-only";
+import type { HourRollUp } from "./minute-window";
 import { retentionConfig } from "./retention-config";
 import { fitSeasonalModel, type HourPoint, type SeasonalModel } from "./seasonal";
 
@@ -27,6 +28,34 @@ export async function downsample(tx: Tx, from: Date, to: Date, flowIds?: readonl
        latency_p50 = excluded.latency_p50, latency_p95 = excluded.latency_p95, latency_p99 = excluded.latency_p99,
        lag_seconds = excluded.lag_seconds, bytes = excluded.bytes, minutes = excluded.minutes`,
     [from.toISOString(), to.toISOString(), flowIds ? [...flowIds] : null],
+  );
+}
+
+/**
+ * Writes one hour's roll-ups computed from the minutes the evaluator holds (minute-window.ts rollUpHour, the same
+ * figures downsample computes), replacing what was there; flows deleted meanwhile are left out.
+ */
+export async function writeHourRollUps(tx: Tx, hour: Date, rows: readonly { flowId: string; r: HourRollUp }[]): Promise<void> {
+  if (!rows.length) return;
+  const col = <T>(pick: (r: HourRollUp) => T) => rows.map((row) => pick(row.r));
+  await tx.query(
+    `INSERT INTO flow_metric_hour AS h
+       (flow_id, hour, delivered, failed, retried, dead_lettered, latency_p50, latency_p95, latency_p99, lag_seconds, bytes, minutes)
+     SELECT t.flow_id, $1::timestamptz, t.delivered, t.failed, t.retried, t.dead, t.p50, t.p95, t.p99, t.lag, t.bytes, t.minutes
+     FROM unnest($2::uuid[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[], $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::bigint[], $12::int[])
+          AS t(flow_id, delivered, failed, retried, dead, p50, p95, p99, lag, bytes, minutes)
+     JOIN flow f ON f.id = t.flow_id
+     ORDER BY t.flow_id
+     ON CONFLICT (flow_id, hour) DO UPDATE SET
+       delivered = excluded.delivered, failed = excluded.failed, retried = excluded.retried, dead_lettered = excluded.dead_lettered,
+       latency_p50 = excluded.latency_p50, latency_p95 = excluded.latency_p95, latency_p99 = excluded.latency_p99,
+       lag_seconds = excluded.lag_seconds, bytes = excluded.bytes, minutes = excluded.minutes`,
+    [
+      hour.toISOString(),
+      rows.map((row) => row.flowId),
+      col((r) => r.delivered), col((r) => r.failed), col((r) => r.retried), col((r) => r.deadLettered),
+      col((r) => r.p50), col((r) => r.p95), col((r) => r.p99), col((r) => r.lag), col((r) => r.bytes), col((r) => r.minutes),
+    ],
   );
 }
 

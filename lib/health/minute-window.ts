@@ -14,6 +14,11 @@ export type MinuteRow = {
   lastDeliveredAt: number | null;
   notMeasured: string;
   reports: number;
+  /** What only the hourly roll-up reads. */
+  p50: number | null;
+  retried: number;
+  deadLettered: number;
+  bytes: number;
 };
 
 /** The window figures of one flow at `now`. */
@@ -26,11 +31,44 @@ export type MinuteFigures = {
 };
 
 const MINUTE = 60_000;
+const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 export const WINDOW_MS = 60 * MINUTE;
 
 export const sameRow = (a: MinuteRow, b: MinuteRow) =>
   a.reports === b.reports && a.delivered === b.delivered && a.failed === b.failed && a.p95 === b.p95 && a.p99 === b.p99 &&
-  a.lag === b.lag && a.lastDeliveredAt === b.lastDeliveredAt && a.notMeasured === b.notMeasured;
+  a.lag === b.lag && a.lastDeliveredAt === b.lastDeliveredAt && a.notMeasured === b.notMeasured && a.p50 === b.p50 &&
+  a.retried === b.retried && a.deadLettered === b.deadLettered && a.bytes === b.bytes;
+
+/** One flow's hour roll-up, as maintenance.ts's downsample computes it in SQL: sums, the worst p95/p99/lag, the mean p50. */
+export type HourRollUp = {
+  delivered: number; failed: number; retried: number; deadLettered: number; bytes: number;
+  p50: number | null; p95: number | null; p99: number | null; lag: number | null; minutes: number;
+};
+
+export function rollUpHour(series: ReadonlyMap<number, MinuteRow>, hour: number): HourRollUp | null {
+  let r: HourRollUp | null = null;
+  let p50Sum = 0;
+  let p50Count = 0;
+  for (const m of series.values()) {
+    if (m.minute < hour || m.minute >= hour + 60 * MINUTE) continue;
+    r ??= { delivered: 0, failed: 0, retried: 0, deadLettered: 0, bytes: 0, p50: null, p95: null, p99: null, lag: null, minutes: 0 };
+    r.delivered += m.delivered;
+    r.failed += m.failed;
+    r.retried += m.retried;
+    r.deadLettered += m.deadLettered;
+    r.bytes += m.bytes;
+    r.p95 = maxOf(r.p95, m.p95);
+    r.p99 = maxOf(r.p99, m.p99);
+    r.lag = maxOf(r.lag, m.lag);
+    if (m.p50 !== null) {
+      p50Sum += m.p50;
+      p50Count += 1;
+    }
+    r.minutes += 1;
+  }
+  if (r && p50Count) r.p50 = p50Sum / p50Count;
+  return r;
+}
 
 /** The kept rows, oldest first. */
 export function sortedRows(series: ReadonlyMap<number, MinuteRow>): MinuteRow[] {
@@ -42,29 +80,29 @@ export function inWindow(rows: readonly MinuteRow[], now: number): MinuteRow[] {
   return rows.filter((r) => r.minute > now - WINDOW_MS && r.minute <= now);
 }
 
-const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
-
 /**
- * The figures the SLA rules read at `now`, from the kept rows (oldest first): the look-back window's, and the sums of
- * the minutes from `curStart` on (the hour not rolled up yet). Null when the window holds no row.
+ * The figures the SLA rules read at `now`, from the kept rows in any order, in one pass: the look-back window's, and
+ * the sums of the minutes from `curStart` on (the hour not rolled up yet). Null when the window holds no row.
  */
-export function minuteFigures(kept: readonly MinuteRow[], now: number, curStart: number): MinuteFigures | null {
-  const rows = inWindow(kept, now);
-  if (!rows.length) return null;
+export function minuteFigures(kept: Iterable<MinuteRow>, now: number, curStart: number): MinuteFigures | null {
   const minuteOfNow = Math.floor(now / MINUTE) * MINUTE;
   const f: MinuteFigures = {
-    lastMinute: rows[rows.length - 1].minute,
-    d5: 0, f5: 0, d30m: 0, f30m: 0, d1h: 0, f1h: 0, dcur: 0, fcur: 0,
-    p95: null, p99: null, vol5: null, lag: null, newest: null, notMeasured: rows[rows.length - 1].notMeasured,
+    lastMinute: null, d5: 0, f5: 0, d30m: 0, f30m: 0, d1h: 0, f1h: 0, dcur: 0, fcur: 0,
+    p95: null, p99: null, vol5: null, lag: null, newest: null, notMeasured: null,
   };
+  let vol5: number | null = null;
+  let lagAt = -Infinity;
   for (const r of kept) {
-    if (r.minute >= curStart && r.minute <= now) {
+    if (r.minute > now) continue;
+    if (r.minute >= curStart) {
       f.dcur += r.delivered;
       f.fcur += r.failed;
     }
-  }
-  let vol5: number | null = null;
-  for (const r of rows) {
+    if (r.minute <= now - WINDOW_MS) continue;
+    if (f.lastMinute === null || r.minute > f.lastMinute) {
+      f.lastMinute = r.minute;
+      f.notMeasured = r.notMeasured;
+    }
     f.d1h += r.delivered;
     f.f1h += r.failed;
     if (r.minute > now - 30 * MINUTE) {
@@ -78,9 +116,13 @@ export function minuteFigures(kept: readonly MinuteRow[], now: number, curStart:
       f.p99 = maxOf(f.p99, r.p99);
     }
     if (r.minute >= minuteOfNow - 5 * MINUTE && r.minute < minuteOfNow) vol5 = (vol5 ?? 0) + r.delivered + r.failed;
-    if (r.lag !== null) f.lag = r.lag;
+    if (r.lag !== null && r.minute > lagAt) {
+      f.lag = r.lag;
+      lagAt = r.minute;
+    }
     f.newest = maxOf(f.newest, r.lastDeliveredAt);
   }
+  if (f.lastMinute === null) return null;
   f.vol5 = vol5 === null ? null : vol5 / 5;
   return f;
 }
