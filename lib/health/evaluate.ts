@@ -41,7 +41,7 @@ export function lastCompleteMinute(now: Date): number {
  * baseline, silent agents). Incremental: it reads only the telemetry that arrived since the last cycle and judges again
  * only the flows whose figures can have changed (new telemetry, a minute passed, a silence or staleness deadline, new
  * hourly sums or SLA), writing only rows that changed. Returns null when `skipIfBusy` and another evaluation holds
- * the lock. `forceMaintenance` also reads everything afresh.
+ * the lock. `forceMaintenance`, and any evaluation not run by the scheduler (an admin's), read everything afresh.
  */
 export async function evaluateHealth(ctx: Ctx, now = new Date(), options: { skipIfBusy?: boolean; forceMaintenance?: boolean } = {}): Promise<EvaluationResult | null> {
   requirePermission(ctx, "health.evaluate");
@@ -63,7 +63,8 @@ export async function evaluateHealth(ctx: Ctx, now = new Date(), options: { skip
         phases[name] = Math.round(at - mark);
         mark = at;
       };
-      const afresh = options.forceMaintenance || !(await isCurrent(tx, state, now));
+      // An evaluation someone asked for (not the scheduler's) trusts no memory either.
+      const afresh = options.forceMaintenance || ctx.via !== "system" || !(await isCurrent(tx, state, now));
       if (afresh) {
         forget(state);
         await loadFlowStates(tx, state);
