@@ -75,7 +75,7 @@ describe("the hourly roll-up from the evaluator's memory", () => {
     });
     // Two and a half minutes into the next hour the hour is rolled up, from the minutes the evaluator read.
     await evaluateHealth(systemCtx("test"), new Date(hour + HOUR + 150_000), { forceMaintenance: true });
-    const rows = () => prisma.flowMetricHour.findMany({ where: { hour: new Date(hour) }, orderBy: { flowId: "asc" } });
+    const rows = () => prisma.flowMetricHour.findMany({ where: { hour: new Date(hour), flowId: { in: flowIds } }, orderBy: { flowId: "asc" } });
     const fromMemory = await rows();
     expect(fromMemory).toHaveLength(2);
     await driver.transaction((tx) => downsample(tx, new Date(hour), new Date(hour + HOUR)));
