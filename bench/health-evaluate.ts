@@ -125,7 +125,11 @@ async function main() {
           cycles,
           figures: {
             steadyCycleMs: { p95: steadyP95, max: steady.length ? Math.max(...steady) : null, cycles: steady.length, target: `< ${TARGET.steadyCycleMs}`, pass: steadyP95 !== null && steadyP95 < TARGET.steadyCycleMs },
-            maintenanceCycleMs: { max: maintenanceMax, cycles: maintenance.length, target: `< ${TARGET.maintenanceCycleMs}`, pass: maintenanceMax !== null && maintenanceMax < TARGET.maintenanceCycleMs },
+            // Too few cycles to reach the hour's roll-up (it runs 2 minutes after the hour): not measured, not passed.
+            maintenanceCycleMs:
+              maintenanceMax === null
+                ? { max: null, cycles: 0, target: `< ${TARGET.maintenanceCycleMs}`, pass: null, note: "not measured: the cycles did not reach the hourly maintenance (BENCH_CYCLES >= 16 does)" }
+                : { max: maintenanceMax, cycles: maintenance.length, target: `< ${TARGET.maintenanceCycleMs}`, pass: maintenanceMax < TARGET.maintenanceCycleMs },
             peerFullCycleMs: { ms: peer, note: "a cycle that reads everything again, run last in the same run" },
           },
         },
