@@ -58,7 +58,7 @@ function groups(upstream: UpstreamMap): string[][] {
 
 const minutes = (ms: number) => Math.round(ms / 60_000);
 
-function explain(c: Omit<Candidate, "explanation" | "tie">, name: (id: string) => string, firstOnset: number): string {
+function explain(c: Scored, name: (id: string) => string, firstOnset: number): string {
   const parts = [`${name(c.flowId)} is or feeds ${c.covers} of the ${c.of} affected flows`];
   if (!c.affected) parts.push("it is not in trouble itself (not measured, or hiding the fault)");
   else if (c.onset !== null && c.onset - firstOnset < SAME_TIME_MS) parts.push("it was among the first to change");
@@ -67,13 +67,17 @@ function explain(c: Omit<Candidate, "explanation" | "tie">, name: (id: string) =
   return parts.join("; ");
 }
 
+type Scored = Omit<Candidate, "explanation" | "tie">;
+/** A problem with every candidate scored, best first, not yet explained. */
+export type RankedProblem = { flowIds: string[]; firstOnset: number; scored: Scored[] };
+
 /**
  * Groups the affected flows into problems and ranks each problem's candidates: the affected flows and the flows
  * upstream of at least two of them. Score = share of the problem explained + 0.5 when itself affected + 0.25 x the
- * share of the flows it explains that started after it - 0.01 per hop. Equal scores are ties.
+ * share of the flows it explains that started after it - 0.01 per hop.
  */
-export function diagnose(upstream: UpstreamMap, affected: ReadonlyMap<string, Affected>, name: (id: string) => string = (id) => id, limit = 5): Problem[] {
-  const problems: Problem[] = [];
+export function rank(upstream: UpstreamMap, affected: ReadonlyMap<string, Affected>): RankedProblem[] {
+  const problems: RankedProblem[] = [];
   for (const flowIds of groups(upstream)) {
     const n = flowIds.length;
     const firstOnset = Math.min(...flowIds.map((id) => affected.get(id)?.onset ?? Infinity));
@@ -86,7 +90,7 @@ export function diagnose(upstream: UpstreamMap, affected: ReadonlyMap<string, Af
         coverage.set(candidate, entry);
       }
     }
-    const scored: Omit<Candidate, "explanation" | "tie">[] = [];
+    const scored: Scored[] = [];
     for (const [flowId, { covered, hopSum }] of coverage) {
       const isAffected = affected.has(flowId);
       if (!isAffected && (covered.length < 2 || n < 2)) continue;
@@ -98,11 +102,38 @@ export function diagnose(upstream: UpstreamMap, affected: ReadonlyMap<string, Af
       scored.push({ flowId, covers: covered.length, of: n, hops: Math.round(hops * 100) / 100, affected: isAffected, onset, leads: Math.round(leads * 100) / 100, score: Math.round(score * 1000) / 1000 });
     }
     scored.sort((a, b) => b.score - a.score || a.flowId.localeCompare(b.flowId));
-    const top = scored[0]?.score;
-    const candidates = scored.slice(0, limit).map((c) => ({ ...c, tie: scored.filter((o) => o.score === c.score).length > 1, explanation: explain(c, name, firstOnset) }));
-    if (candidates.length && top !== undefined) problems.push({ flowIds: flowIds.sort(), candidates });
+    if (scored.length) problems.push({ flowIds: flowIds.sort(), firstOnset, scored });
   }
   return problems;
+}
+
+/** The problems with their best `limit` candidates explained in words; equal scores are ties. */
+export function diagnose(upstream: UpstreamMap, affected: ReadonlyMap<string, Affected>, name: (id: string) => string = (id) => id, limit = 5): Problem[] {
+  return rank(upstream, affected).map(({ flowIds, firstOnset, scored }) => ({
+    flowIds,
+    candidates: scored.slice(0, limit).map((c) => ({ ...c, tie: scored.filter((o) => o.score === c.score).length > 1, explanation: explain(c, name, firstOnset) })),
+  }));
+}
+
+/**
+ * Each affected flow's suspected causes: its problem's candidates that lie upstream of it in the lineage, best first,
+ * with their distance from it. Never the flow itself, never a sibling or another affected flow it does not receive
+ * data from; ties are judged among the candidates listed for it.
+ */
+export function suspectsOf(problems: readonly RankedProblem[], upstream: UpstreamMap, name: (id: string) => string = (id) => id, limit = 5): Map<string, Candidate[]> {
+  const result = new Map<string, Candidate[]>();
+  for (const problem of problems) {
+    for (const flowId of problem.flowIds) {
+      const ups = upstream.get(flowId)!;
+      const mine: Scored[] = [];
+      for (const c of problem.scored) {
+        if (mine.length >= limit) break;
+        if (c.flowId !== flowId && ups.has(c.flowId)) mine.push(c);
+      }
+      result.set(flowId, mine.map((c) => ({ ...c, hops: ups.get(c.flowId)!, tie: mine.filter((o) => o.score === c.score).length > 1, explanation: explain(c, name, problem.firstOnset) })));
+    }
+  }
+  return result;
 }
 
 /** The words for a problem's ranking, naming ties as ties. */

@@ -71,6 +71,31 @@ describe("SLA evaluation", () => {
     expect(await getFlowHealth(systemCtx("test"), estate.flows.c1D.id)).toMatchObject({ slaSource: "defaults", sla: { deliverySuccessPct: 99 } });
   });
 
+  it("names as suspected causes only flows upstream of each breaching flow: never itself, a sibling or a stale feed elsewhere", async () => {
+    // Lineage A -> B -> C -> D with C -> A closing a cycle; A also feeds E. b1C and c1D breach together, and a1E
+    // (A -> E, downstream of the cycle but upstream of neither) breaches on its own lag.
+    const estate = await seedLineageFixture(database().prisma);
+    const agent = await reporter([estate.systems.A.id, estate.systems.B.id, estate.systems.C.id]);
+    const m = Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE;
+    const bad = { failed: 60, delivered: 40 };
+    await ingestTelemetry(agent, {
+      batchId: randomUUID(),
+      measurements: [point(estate.flows.b1C.id, m, bad), point(estate.flows.c1D.id, m, bad), point(estate.flows.a1E.id, m, { lagSeconds: 5000 })],
+    });
+    await evaluateHealth(systemCtx("test"), new Date(m + 30_000));
+    const causes = async (flowId: string) => {
+      const [incident] = await listIncidents(systemCtx("test"), { flowId, kind: "SLA_BREACH", state: "OPEN", limit: 1 });
+      return incident.suspectedCauses.map((c) => c.flowId);
+    };
+    const { a1B, b1C, c1A } = estate.flows;
+    const [first, ...rest] = await causes(estate.flows.c1D.id);
+    expect(first).toBe(b1C.id);
+    expect(rest.sort()).toEqual([a1B.id, c1A.id].sort());
+    expect((await causes(b1C.id)).sort()).toEqual([a1B.id, c1A.id].sort());
+    // The lag breach on a1E is downstream of b1C through the cycle (C -> A -> E), so b1C may be named for it.
+    expect(await causes(estate.flows.a1E.id)).toEqual([b1C.id, ...rest]);
+  });
+
   it("opens one anomaly incident for a flood from the first hour of data, judging only complete minutes", async () => {
     const { prisma } = database();
     const estate = await seedLineageFixture(prisma);

@@ -5,83 +5,83 @@ import { requirePermission } from "@/lib/auth/require";
 import { database, db } from "@/lib/db/client";
 import { silentAfterSeconds } from "@/lib/agents/silence";
 import type { AnomalyFinding } from "./anomaly";
-import { detectAnomalies, stepHysteresis, type AnomalyState, type MinutePoint } from "./detect";
+import { detectAnomalies, stepHysteresis, type AnomalyState } from "./detect";
+import { evaluatorState, forget, isCurrent, loadFlowStates, recordCycle, refreshMinutes, type EvaluatorState, type FlowState } from "./evaluator-state";
 import { publishHealthEvent } from "./events";
+import { MINUTE_MS } from "./health-timing";
 import { reconcileIncidents, type FlowVerdict } from "./incident-rules";
-import { applyRetention, downsample, downsampleLateHours, fitModels, hourStart, HOUR_MS } from "./maintenance";
+import { maintain } from "./hourly-maintenance";
+import { completeMinutes, inWindow, minuteFigures, sortedRows } from "./minute-window";
 import { expectedRhythm } from "./rhythm";
 import type { EvaluationResult, HealthStatusValue } from "./schemas";
 import { expectedPerMinute, fitSeasonalModel, type SeasonalModel } from "./seasonal";
-import { evaluateFlow, readSla, SLO_WINDOW_DAYS, type Sla } from "./sla";
+import { evaluateFlow, readSla, type Sla } from "./sla";
+import type { FlowEnds } from "./upstream";
 
 type Tx = { query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
 
 // One evaluator at a time across server instances; the scheduler skips a cycle when another instance holds it.
 export const EVALUATION_LOCK_KEY = 7_142_020_006;
-// Maintenance (downsampling, retention, baselines, the 30-day budget sums) runs when the hour turns, and again
-// every 10 minutes so late minutes still reach the hourly roll-up.
-const MAINTENANCE_EVERY_MS = 10 * 60_000;
 
-type HourlySums = Map<string, { d6: number; f6: number; d3d: number; f3d: number; d30: number; f30: number; hours: number }>;
-const state = globalThis as typeof globalThis & { __interchangeHealthMaintenance?: { hour: number; at: number; hourly: HourlySums } };
-
-type HealthWrite = {
-  id: string; status: string; since: string; reasons: string[]; sli: object; burn: object; budget: object;
-  newest: string | null; model: SeasonalModel | null; anomaly: AnomalyState | Record<string, never>;
-};
-
-type MinuteRow = {
-  flow_id: string;
-  last_minute: Date | string | null;
-  d5: number; f5: number; d30m: number; f30m: number; d1h: number; f1h: number; dcur: number; fcur: number;
-  p95: number | null; p99: number | null; vol5: number | null; lag: number | null;
-  newest: Date | string | null;
-  not_measured: string | null;
-  mins: number[]; vols: number[]; fails: number[]; p95s: (number | null)[];
-};
+type HealthWrite = { id: string; status: string; since: string; reasons: string[]; sli: object; burn: object; budget: object; newest: string | null };
+type ModelWrite = { id: string; model: SeasonalModel | null; anomaly: AnomalyState | Record<string, never> };
+type FlowRow = { id: string; name: string; sla: unknown; provider_system_id: string; consumer_system_id: string };
 
 // A minute is judged once its reports are in: agents send 15 s windows a few seconds after they close.
 const ARRIVAL_GRACE_MS = 30_000;
 
 /** Start of the newest minute whose telemetry is complete at `now`; later minutes are still arriving. */
 export function lastCompleteMinute(now: Date): number {
-  return Math.floor((now.getTime() - ARRIVAL_GRACE_MS) / 60_000) * 60_000 - 60_000;
-}
-
-/** The flow's complete minutes, newest last, with minutes it reported nothing for as zeros. */
-function completeMinutes(m: MinuteRow | undefined, until: number): MinutePoint[] {
-  if (!m?.mins?.length) return [];
-  const byMinute = new Map(m.mins.map((at, i) => [Number(at), i]));
-  const points: MinutePoint[] = [];
-  for (let at = Number(m.mins[0]); at <= until; at += 60_000) {
-    const i = byMinute.get(at);
-    points.push(i === undefined ? { minute: at, volume: 0, failed: 0, p95: null } : { minute: at, volume: Number(m.vols[i]), failed: Number(m.fails[i]), p95: m.p95s[i] });
-  }
-  return points;
+  return Math.floor((now.getTime() - ARRIVAL_GRACE_MS) / MINUTE_MS) * MINUTE_MS - MINUTE_MS;
 }
 
 /**
  * Evaluates every flow against its SLA at `now`: status, SLIs, burn rates and error budget into flow_health, and
  * incidents opened, updated and resolved (SLA breaches with suspected upstream causes, anomalies against the seasonal
- * baseline, silent agents). Returns null when `skipIfBusy` and another evaluation holds the lock.
+ * baseline, silent agents). Incremental: it reads only the telemetry that arrived since the last cycle and judges again
+ * only the flows whose figures can have changed (new telemetry, a minute passed, a silence or staleness deadline, new
+ * hourly sums or SLA), writing only rows that changed. Returns null when `skipIfBusy` and another evaluation holds
+ * the lock. `forceMaintenance`, and any evaluation not run by the scheduler (an admin's), read everything afresh.
  */
 export async function evaluateHealth(ctx: Ctx, now = new Date(), options: { skipIfBusy?: boolean; forceMaintenance?: boolean } = {}): Promise<EvaluationResult | null> {
   requirePermission(ctx, "health.evaluate");
   const started = performance.now();
-  const { driver } = database();
-  const outcome = await driver.transaction(async (tx) => {
-    const [{ locked }] = await tx.query<{ locked: boolean }>(
-      options.skipIfBusy ? `SELECT pg_try_advisory_xact_lock($1::bigint) AS locked` : `SELECT pg_advisory_xact_lock($1::bigint) IS NOT NULL AS locked`,
-      [EVALUATION_LOCK_KEY],
-    );
-    if (!locked) return null;
-    const phases: Record<string, number> = {};
-    const t0 = performance.now();
-    const hourly = await maintain(tx, now, options.forceMaintenance);
-    phases.maintenance = Math.round(performance.now() - t0);
-    const outcome = await evaluateAll(tx, now, hourly, phases);
-    return { ...outcome, summary: { ...outcome.summary, phases } };
-  });
+  const current = database();
+  const state = evaluatorState(current);
+  let outcome;
+  try {
+    outcome = await current.driver.transaction(async (tx) => {
+      const [{ locked }] = await tx.query<{ locked: boolean }>(
+        options.skipIfBusy ? `SELECT pg_try_advisory_xact_lock($1::bigint) AS locked` : `SELECT pg_advisory_xact_lock($1::bigint) IS NOT NULL AS locked`,
+        [EVALUATION_LOCK_KEY],
+      );
+      if (!locked) return null;
+      const phases: Record<string, number> = {};
+      let mark = performance.now();
+      const phase = (name: string) => {
+        const at = performance.now();
+        phases[name] = Math.round(at - mark);
+        mark = at;
+      };
+      // An evaluation someone asked for (not the scheduler's) trusts no memory either.
+      const afresh = options.forceMaintenance || ctx.via !== "system" || !(await isCurrent(tx, state, now));
+      if (afresh) {
+        forget(state);
+        await loadFlowStates(tx, state);
+      }
+      phase("state");
+      const changedMinutes = await refreshMinutes(tx, state, now, afresh);
+      phase("minutes");
+      const maintained = await maintain(tx, state, now, afresh);
+      phase("maintenance");
+      const result = await evaluateAll(tx, state, now, { afresh, maintained, changedMinutes }, phase);
+      await recordCycle(tx, state, now);
+      return { ...result, summary: { ...result.summary, phases } };
+    });
+  } catch (error) {
+    forget(state);
+    throw error;
+  }
   if (!outcome) return null;
   const result: EvaluationResult = { ...outcome.summary, ms: Math.round(performance.now() - started) };
   if (ctx.via !== "system") {
@@ -93,172 +93,149 @@ export async function evaluateHealth(ctx: Ctx, now = new Date(), options: { skip
   return result;
 }
 
-async function maintain(tx: Tx, now: Date, force = false): Promise<HourlySums> {
-  const hour = hourStart(now).getTime();
-  const last = state.__interchangeHealthMaintenance;
-  if (!force && last && last.hour === hour && Math.abs(now.getTime() - last.at) < MAINTENANCE_EVERY_MS) return last.hourly;
-  await downsample(tx, new Date(hour - 2 * HOUR_MS), new Date(hour));
-  await downsampleLateHours(tx);
-  await applyRetention(tx, now);
-  await fitModels(tx, now);
-  const rows = await tx.query<{ flow_id: string; d6: number; f6: number; d3d: number; f3d: number; d30: number; f30: number; hours: number }>(
-    `SELECT flow_id::text AS flow_id,
-            coalesce(sum(delivered) FILTER (WHERE hour >= $1::timestamptz - interval '6 hours'), 0)::float8 AS d6,
-            coalesce(sum(failed) FILTER (WHERE hour >= $1::timestamptz - interval '6 hours'), 0)::float8 AS f6,
-            coalesce(sum(delivered) FILTER (WHERE hour >= $1::timestamptz - interval '3 days'), 0)::float8 AS d3d,
-            coalesce(sum(failed) FILTER (WHERE hour >= $1::timestamptz - interval '3 days'), 0)::float8 AS f3d,
-            sum(delivered)::float8 AS d30, sum(failed)::float8 AS f30, count(*)::int AS hours
-     FROM flow_metric_hour WHERE hour >= $1::timestamptz - make_interval(days => $2::int) AND hour < $1::timestamptz
-     GROUP BY flow_id`,
-    [new Date(hour).toISOString(), SLO_WINDOW_DAYS],
-  );
-  const hourly: HourlySums = new Map(rows.map((r) => [r.flow_id, r]));
-  state.__interchangeHealthMaintenance = { hour, at: now.getTime(), hourly };
-  return hourly;
-}
+type CycleFacts = { afresh: boolean; maintained: boolean; changedMinutes: Map<string, number> };
 
-/** The last hour of minute data, aggregated per flow in one pass, with the minutes themselves for anomaly detection. */
-function minuteAggregates(tx: Tx, now: Date): Promise<MinuteRow[]> {
-  const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000);
-  return tx.query<MinuteRow>(
-    `WITH m AS (
-       SELECT * FROM flow_metric_minute WHERE minute > $1::timestamptz - interval '60 minutes' AND minute <= $1::timestamptz)
-     SELECT m.flow_id::text AS flow_id, max(m.minute) AS last_minute,
-         coalesce(sum(m.delivered) FILTER (WHERE m.minute > $1::timestamptz - interval '5 minutes'), 0)::float8 AS d5,
-         coalesce(sum(m.failed) FILTER (WHERE m.minute > $1::timestamptz - interval '5 minutes'), 0)::float8 AS f5,
-         coalesce(sum(m.delivered) FILTER (WHERE m.minute > $1::timestamptz - interval '30 minutes'), 0)::float8 AS d30m,
-         coalesce(sum(m.failed) FILTER (WHERE m.minute > $1::timestamptz - interval '30 minutes'), 0)::float8 AS f30m,
-         sum(m.delivered)::float8 AS d1h, sum(m.failed)::float8 AS f1h,
-         coalesce(sum(m.delivered) FILTER (WHERE m.minute >= $3::timestamptz), 0)::float8 AS dcur,
-         coalesce(sum(m.failed) FILTER (WHERE m.minute >= $3::timestamptz), 0)::float8 AS fcur,
-         max(m.latency_p95) FILTER (WHERE m.minute > $1::timestamptz - interval '5 minutes') AS p95,
-         max(m.latency_p99) FILTER (WHERE m.minute > $1::timestamptz - interval '5 minutes') AS p99,
-         (sum(m.delivered + m.failed) FILTER (WHERE m.minute >= $2::timestamptz - interval '5 minutes' AND m.minute < $2::timestamptz))::float8 / 5 AS vol5,
-         (array_agg(m.lag_seconds ORDER BY m.minute DESC) FILTER (WHERE m.lag_seconds IS NOT NULL))[1] AS lag,
-         max(m.last_delivered_at) AS newest,
-         (array_agg(array_to_string(m.not_measured, ',') ORDER BY m.minute DESC))[1] AS not_measured,
-         array_agg((extract(epoch FROM m.minute) * 1000)::float8 ORDER BY m.minute) AS mins,
-         array_agg((m.delivered + m.failed)::float8 ORDER BY m.minute) AS vols,
-         array_agg(m.failed::float8 ORDER BY m.minute) AS fails,
-         array_agg(m.latency_p95 ORDER BY m.minute) AS p95s
-     FROM m GROUP BY m.flow_id`,
-    [now.toISOString(), minute.toISOString(), hourStart(now).toISOString()],
-  );
-}
+// A row whose status, reasons and start stay the same is written again with its new figures (success rates, burn rates,
+// budget...) once they are this old, at most REFRESHES_PER_CYCLE a cycle (the oldest first), so that an estate whose
+// every flow reports between two cycles does not rewrite every row every cycle. Status changes are written at once.
+const FIGURES_REFRESH_MS = 60_000;
+const refreshesPerCycle = (flows: number) => Math.max(500, Math.ceil(flows / 4));
 
-async function evaluateAll(tx: Tx, now: Date, hourly: HourlySums, phases: Record<string, number>) {
-  let mark = performance.now();
-  const phase = (name: string) => {
-    const at = performance.now();
-    phases[name] = Math.round(at - mark);
-    mark = at;
-  };
-  const flows = await tx.query<{ id: string; name: string; sla: unknown }>(
+async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: CycleFacts, phase: (name: string) => void) {
+  const flows = await tx.query<FlowRow>(
     `WITH active AS (
        SELECT DISTINCT ON (interface_id) interface_id, sla FROM data_contract WHERE status = 'ACTIVE' ORDER BY interface_id, updated_at DESC)
-     SELECT f.id::text AS id, f.name, a.sla FROM flow f LEFT JOIN active a ON a.interface_id = f.interface_id`,
+     SELECT f.id::text AS id, f.name, a.sla, i.system_id::text AS provider_system_id, f.consumer_system_id::text AS consumer_system_id
+     FROM flow f JOIN interface i ON i.id = f.interface_id LEFT JOIN active a ON a.interface_id = f.interface_id`,
   );
   phase("flows");
-  const minutes = new Map((await minuteAggregates(tx, now)).map((r) => [r.flow_id, r]));
-  phase("aggregates");
-  const previous = new Map(
-    (
-      await tx.query<{ flow_id: string; status: HealthStatusValue; since: Date | string; newest_delivered_at: Date | string | null; model: SeasonalModel | null; anomaly_state: Partial<AnomalyState> }>(
-        `SELECT flow_id::text AS flow_id, status::text AS status, since, newest_delivered_at, model, anomaly_state FROM flow_health`,
-      )
-    ).map((r) => [r.flow_id, r]),
-  );
   const judged = lastCompleteMinute(now);
+  const minuteOfNow = Math.floor(now.getTime() / MINUTE_MS) * MINUTE_MS;
   const staleAfterSeconds = silentAfterSeconds();
-
-  phase("state");
-  const slaCache = new Map<string, { sla: Sla; source: "contract" | "defaults" }>();
+  const slaCache = new Map<string, Sla>();
   const verdicts: FlowVerdict[] = [];
   const counts: Record<HealthStatusValue, number> = { OK: 0, AT_RISK: 0, BREACHED: 0, NO_DATA: 0 };
   const writes: HealthWrite[] = [];
+  const modelWrites: ModelWrite[] = [];
   const changed: string[] = [];
+  let judgedFlows = 0;
+  const stale: { entry: FlowState; write: HealthWrite }[] = [];
+  const sums = state.sums!;
   for (const flow of flows) {
-    const key = JSON.stringify(flow.sla ?? {});
-    let sla = slaCache.get(key);
-    if (!sla) slaCache.set(key, (sla = readSla(flow.sla)));
-    const m = minutes.get(flow.id);
-    const h = hourly.get(flow.id);
-    const before = previous.get(flow.id);
-    const points = completeMinutes(m, judged);
-    const priorState = before?.anomaly_state?.minute ? (before.anomaly_state as AnomalyState) : undefined;
+    const slaKey = JSON.stringify(flow.sla ?? {});
+    let entry = state.flows.get(flow.id);
+    if (!entry) {
+      entry = { status: "NO_DATA", since: null, newest: null, model: null, anomaly: {}, verdict: null, written: null, writtenFigures: null, writtenAt: 0, slaKey: null, minuteOfNow: 0, judged: 0, dueAt: 0 };
+      state.flows.set(flow.id, entry);
+    }
+    const series = state.series.get(flow.id);
+    const minutePassed = !!series && (entry.minuteOfNow !== minuteOfNow || entry.judged !== judged);
+    const due = facts.afresh || facts.maintained || facts.changedMinutes.has(flow.id) || entry.verdict === null || entry.slaKey !== slaKey || minutePassed || now.getTime() >= entry.dueAt;
+    if (!due) {
+      verdicts.push(entry.verdict!);
+      counts[entry.verdict!.evaluation.status] += 1;
+      continue;
+    }
+    judgedFlows += 1;
+    let sla = slaCache.get(slaKey);
+    if (!sla) slaCache.set(slaKey, (sla = readSla(flow.sla).sla));
+    const m = series ? minuteFigures(series.values(), now.getTime(), sums.boundary) : null;
+    const h = sums.byFlow.get(flow.id);
+    const priorState = (entry.anomaly as Partial<AnomalyState>).minute ? (entry.anomaly as AnomalyState) : undefined;
     // First-day models follow the last hour; while their incident is open they stay as they were before the fault.
-    let model = before?.model ?? null;
-    if (points.length && (!model || (model.kind === "recent" && !priorState?.open))) {
+    let model = entry.model;
+    // The judged minutes change when a minute completes or telemetry arrives for a complete one (late data); only then
+    // are they laid out again for the anomaly rules.
+    const pointsChanged = facts.afresh || entry.judged !== judged || (facts.changedMinutes.get(flow.id) ?? Infinity) <= judged;
+    const points = pointsChanged && series && m ? completeMinutes(inWindow(sortedRows(series), now.getTime()), judged) : [];
+    if (points.length && pointsChanged && (!model || (model.kind === "recent" && !priorState?.open))) {
       model = fitSeasonalModel([], points.slice(-60).map((p) => p.volume), now.getTime()) ?? model;
     }
-    const newestSeen = [before?.newest_delivered_at, m?.newest].filter((v) => v).map((v) => new Date(v!).getTime());
-    const newest = newestSeen.length ? new Date(Math.max(...newestSeen)) : null;
+    const newest = Math.max(entry.newest ?? -Infinity, m?.newest ?? -Infinity);
+    const newestAt = Number.isFinite(newest) ? new Date(newest) : null;
     const rhythm = expectedRhythm({
-      contractIntervalSeconds: sla.sla.expectedIntervalSeconds,
-      contractMinPerMinute: sla.sla.volumePerMinute.min,
+      contractIntervalSeconds: sla.expectedIntervalSeconds,
+      contractMinPerMinute: sla.volumePerMinute.min,
       expectedPerMinute: model ? expectedPerMinute(model, now.getTime()) : null,
       tolerance: model?.tolerance,
     });
+    const inHour = m;
     const evaluation = evaluateFlow(
       {
-        lastMinute: m?.last_minute ? new Date(m.last_minute) : null,
+        lastMinute: inHour ? new Date(inHour.lastMinute!) : null,
         windows: {
-          "5m": { good: m?.d5 ?? 0, bad: m?.f5 ?? 0 },
-          "30m": { good: m?.d30m ?? 0, bad: m?.f30m ?? 0 },
-          "1h": { good: m?.d1h ?? 0, bad: m?.f1h ?? 0 },
+          "5m": { good: inHour?.d5 ?? 0, bad: inHour?.f5 ?? 0 },
+          "30m": { good: inHour?.d30m ?? 0, bad: inHour?.f30m ?? 0 },
+          "1h": { good: inHour?.d1h ?? 0, bad: inHour?.f1h ?? 0 },
           "6h": { good: (h?.d6 ?? 0) + (m?.dcur ?? 0), bad: (h?.f6 ?? 0) + (m?.fcur ?? 0) },
           "3d": { good: (h?.d3d ?? 0) + (m?.dcur ?? 0), bad: (h?.f3d ?? 0) + (m?.fcur ?? 0) },
         },
         budget: { good: (h?.d30 ?? 0) + (m?.dcur ?? 0), bad: (h?.f30 ?? 0) + (m?.fcur ?? 0) },
         // Hours of the SLO window with data: the rolled-up ones, plus the last hour of minutes when there are any.
-        budgetCoverageHours: (h?.hours ?? 0) + (m ? 1 : 0),
-        lagSeconds: m?.lag ?? null,
-        p95Ms: m?.p95 ?? null,
-        p99Ms: m?.p99 ?? null,
-        volumePerMinute: m?.vol5 ?? null,
-        newestDeliveredAt: newest,
-        notMeasured: m?.not_measured ? m.not_measured.split(",") : [],
+        budgetCoverageHours: (h?.hours ?? 0) + (inHour ? 1 : 0),
+        lagSeconds: inHour?.lag ?? null,
+        p95Ms: inHour?.p95 ?? null,
+        p99Ms: inHour?.p99 ?? null,
+        volumePerMinute: inHour?.vol5 ?? null,
+        newestDeliveredAt: newestAt,
+        notMeasured: inHour?.notMeasured ? inHour.notMeasured.split(",") : [],
         rhythm,
         staleAfterSeconds,
       },
-      sla.sla,
+      sla,
       now,
     );
     counts[evaluation.status] += 1;
-    const statusChanged = (before?.status ?? "NO_DATA") !== evaluation.status;
+    const statusChanged = entry.status !== evaluation.status;
     if (statusChanged) changed.push(flow.id);
-    let anomalies: AnomalyFinding[] = [];
-    let state = priorState;
+    // Between two judged minutes the findings and the hysteresis stay as they were.
+    let anomalies: AnomalyFinding[] = evaluation.status === "NO_DATA" ? [] : (entry.verdict?.anomalies ?? []);
+    let anomaly = priorState;
     if (model && points.length && evaluation.status !== "NO_DATA") {
       anomalies = detectAnomalies(model, points);
-      state = stepHysteresis(priorState, judged, anomalies.length > 0);
+      anomaly = stepHysteresis(priorState, judged, anomalies.length > 0);
     }
-    if (evaluation.status !== "NO_DATA" || statusChanged || m || before?.anomaly_state?.open) {
-      writes.push({
-        id: flow.id,
-        status: evaluation.status,
-        since: statusChanged || !before ? now.toISOString() : new Date(before.since).toISOString(),
-        reasons: evaluation.reasons,
-        sli: evaluation.sli,
-        burn: evaluation.burnRates,
-        budget: evaluation.budget,
-        newest: newest?.toISOString() ?? null,
-        model,
-        anomaly: state ?? {},
-      });
+    const since = statusChanged || !entry.since ? now.toISOString() : entry.since;
+    const anomalyOpen = anomaly?.open ?? false;
+    if (evaluation.status !== "NO_DATA" || statusChanged || m || priorState?.open) {
+      const write = { id: flow.id, status: evaluation.status, since, reasons: evaluation.reasons, sli: evaluation.sli, burn: evaluation.burnRates, budget: evaluation.budget, newest: newestAt?.toISOString() ?? null };
+      const key = JSON.stringify([write.status, write.since, write.reasons]);
+      if (key !== entry.written) {
+        writes.push(write);
+        entry.written = key;
+        entry.writtenFigures = figuresOf(write);
+        entry.writtenAt = now.getTime();
+      } else stale.push({ entry, write });
+      if (model !== entry.model || anomalyWorthWriting(priorState, anomaly)) modelWrites.push({ id: flow.id, model, anomaly: anomaly ?? {} });
     }
-    verdicts.push({ flowId: flow.id, name: flow.name, evaluation, anomalies, anomalyOpen: state?.open ?? false });
+    entry.status = evaluation.status;
+    entry.since = since;
+    entry.newest = newestAt?.getTime() ?? null;
+    entry.model = model;
+    entry.anomaly = anomaly ?? {};
+    entry.slaKey = slaKey;
+    entry.minuteOfNow = minuteOfNow;
+    entry.judged = judged;
+    entry.dueAt = deadline(evaluation.status, inHour?.lastMinute ?? null, newest, rhythm?.seconds ?? null, staleAfterSeconds, now.getTime());
+    entry.verdict = { flowId: flow.id, name: flow.name, evaluation, anomalies, anomalyOpen };
+    verdicts.push(entry.verdict);
   }
+  refreshFigures(stale, writes, now.getTime(), refreshesPerCycle(flows.length));
   phase("rules");
   if (writes.length) await writeHealth(tx, writes, now);
+  if (modelWrites.length) await writeModels(tx, modelWrites);
   phase("write");
-  const incidents = await reconcileIncidents(tx, verdicts, now);
+  const lineage = sameLineage(state.lineage, flows) ? state.lineage : flows.map((f) => ({ id: f.id, providerSystemId: f.provider_system_id, consumerSystemId: f.consumer_system_id }));
+  state.lineage = lineage;
+  const incidents = await reconcileIncidents(tx, verdicts, lineage, now);
   phase("incidents");
   return {
     changed,
     summary: {
       evaluatedAt: now.toISOString(),
       flows: flows.length,
+      judged: judgedFlows,
+      written: writes.length,
       counts,
       changed: changed.length,
       incidentsOpened: incidents.opened,
@@ -267,17 +244,68 @@ async function evaluateAll(tx: Tx, now: Date, hourly: HourlySums, phases: Record
   };
 }
 
-/** One statement for every row: the rows travel as a single JSON document (cheaper than arrays of jsonb). */
+// The newest message's age grows every second; it alone is no reason to write.
+const figuresOf = (write: HealthWrite) => JSON.stringify([{ ...write.sli, newestMessageAgeSeconds: null }, write.burn, write.budget, write.newest]);
+
+/** Adds the rows whose figures changed and were last written FIGURES_REFRESH_MS ago, oldest first, up to `limit`. */
+function refreshFigures(candidates: { entry: FlowState; write: HealthWrite }[], writes: HealthWrite[], now: number, limit: number) {
+  const old = candidates.filter((c) => now - c.entry.writtenAt >= FIGURES_REFRESH_MS).sort((a, b) => a.entry.writtenAt - b.entry.writtenAt);
+  let added = 0;
+  for (const { entry, write } of old) {
+    if (added >= limit) break;
+    const figures = figuresOf(write);
+    if (figures === entry.writtenFigures) continue;
+    writes.push(write);
+    entry.writtenFigures = figures;
+    entry.writtenAt = now;
+    added += 1;
+  }
+}
+
+/**
+ * Whether the hysteresis moved in a way a restart must not lose: an incident opening or closing, a streak of anomalous
+ * minutes, or the calm minutes counted while one is open. A calm flow's count of calm minutes matters to nobody.
+ */
+function anomalyWorthWriting(before: AnomalyState | undefined, after: AnomalyState | undefined): boolean {
+  if (before === after || !after) return false;
+  return !before || before.open !== after.open || before.streak !== after.streak || after.open;
+}
+
+/** Whether the flows still have the ends they had: the diagnosis of the last cycle then still holds (incident-rules.ts). */
+function sameLineage(lineage: readonly FlowEnds[], flows: readonly FlowRow[]): boolean {
+  if (lineage.length !== flows.length) return false;
+  return flows.every((f, i) => lineage[i].id === f.id && lineage[i].providerSystemId === f.provider_system_id && lineage[i].consumerSystemId === f.consumer_system_id);
+}
+
+/** The next moment the verdict can change with no new telemetry: the flow goes stale, or its silence breaches. */
+function deadline(status: HealthStatusValue, lastMinute: number | null, newest: number, rhythmSeconds: number | null, staleAfterSeconds: number, now: number): number {
+  const moments: number[] = [];
+  if (status !== "NO_DATA" && lastMinute !== null) moments.push(lastMinute + MINUTE_MS + staleAfterSeconds * 1000 + 1);
+  if (rhythmSeconds !== null && Number.isFinite(newest)) moments.push(newest + rhythmSeconds * 1000 + 1000);
+  const next = moments.filter((t) => t > now);
+  return next.length ? Math.min(...next) : Infinity;
+}
+
+/** One statement for every changed row: the rows travel as a single JSON document (cheaper than arrays of jsonb). */
 async function writeHealth(tx: Tx, rows: HealthWrite[], now: Date) {
   await tx.query(
-    `INSERT INTO flow_health AS h (flow_id, status, since, reasons, sli, burn_rates, budget, evaluated_at, newest_delivered_at, model, anomaly_state)
-     SELECT r.id, r.status::"HealthStatus", r.since, ARRAY(SELECT jsonb_array_elements_text(r.reasons)), r.sli, r.burn, r.budget, $2::timestamptz,
-            r.newest, r.model, r.anomaly
-     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, since timestamptz, reasons jsonb, sli jsonb, burn jsonb, budget jsonb,
-                                            newest timestamptz, model jsonb, anomaly jsonb)
+    `INSERT INTO flow_health AS h (flow_id, status, since, reasons, sli, burn_rates, budget, evaluated_at, newest_delivered_at)
+     SELECT r.id, r.status::"HealthStatus", r.since, ARRAY(SELECT jsonb_array_elements_text(r.reasons)), r.sli, r.burn, r.budget, $2::timestamptz, r.newest
+     FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, status text, since timestamptz, reasons jsonb, sli jsonb, burn jsonb, budget jsonb, newest timestamptz)
      ON CONFLICT (flow_id) DO UPDATE SET status = excluded.status, since = excluded.since, reasons = excluded.reasons,
        sli = excluded.sli, burn_rates = excluded.burn_rates, budget = excluded.budget, evaluated_at = excluded.evaluated_at,
-       newest_delivered_at = excluded.newest_delivered_at, model = excluded.model, anomaly_state = excluded.anomaly_state`,
+       newest_delivered_at = excluded.newest_delivered_at`,
     [JSON.stringify(rows), now.toISOString()],
   );
 }
+
+/** The models and anomaly states that changed (a first-day model refitted, a minute judged). */
+async function writeModels(tx: Tx, rows: ModelWrite[]) {
+  await tx.query(
+    `INSERT INTO flow_health AS h (flow_id, model, anomaly_state)
+     SELECT r.id, r.model, coalesce(r.anomaly, '{}'::jsonb) FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, model jsonb, anomaly jsonb)
+     ON CONFLICT (flow_id) DO UPDATE SET model = excluded.model, anomaly_state = excluded.anomaly_state`,
+    [JSON.stringify(rows)],
+  );
+}
+

@@ -1,9 +1,10 @@
 import "server-only";
 import { silentAfterSeconds } from "@/lib/agents/silence";
 import type { AnomalyFinding } from "./anomaly";
-import { diagnose, type Affected, type UpstreamMap } from "./diagnosis";
+import { rank, suspectsOf, type Affected, type Candidate } from "./diagnosis";
 import type { SuspectedCause } from "./schemas";
 import type { Evaluation } from "./sla";
+import { upstreamOf, type FlowEnds } from "./upstream";
 
 type Tx = { query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
 
@@ -43,7 +44,7 @@ async function resolve(tx: Tx, incidentId: string, now: Date, message: string) {
 const sameList = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Opens, updates and resolves incidents from this evaluation's verdicts; every step goes on the incident's timeline. */
-export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], now: Date): Promise<{ opened: number; resolved: number }> {
+export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineage: readonly FlowEnds[], now: Date): Promise<{ opened: number; resolved: number }> {
   const openRows = await tx.query<OpenIncident>(
     `SELECT id::text AS id, kind::text AS kind, flow_id::text AS flow_id, agent_id::text AS agent_id, evidence, suspected_causes FROM incident WHERE state = 'OPEN'`,
   );
@@ -51,7 +52,7 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], now: D
   let opened = 0;
   let resolved = 0;
 
-  const causes = await suspectedCauses(tx, verdicts, now);
+  const causes = await suspectedCauses(tx, verdicts, lineage, now);
 
   for (const v of verdicts) {
     const { status, reasons, sli, burnRates } = v.evaluation;
@@ -143,30 +144,13 @@ function causeMessage(causes: SuspectedCause[]): string {
 
 /**
  * The diagnosis (diagnosis.ts) over every flow in trouble now (breaching, or with an anomaly incident standing): flows
- * grouped into problems along lineage, and each affected flow's problem's ranked candidates as its suspected causes.
- * A flow in trouble alone gets none: naming itself would say nothing.
+ * grouped into problems along lineage, and each affected flow's suspected causes: its problem's ranked candidates that
+ * lie upstream of it. The lineage walk uses the flow list the evaluation already holds (no query per flow).
  */
-async function suspectedCauses(tx: Tx, all: FlowVerdict[], now: Date): Promise<Map<string, SuspectedCause[]>> {
+async function suspectedCauses(tx: Tx, all: FlowVerdict[], lineage: readonly FlowEnds[], now: Date): Promise<Map<string, SuspectedCause[]>> {
   const result = new Map<string, SuspectedCause[]>();
   const troubled = all.filter((v) => v.evaluation.status === "BREACHED" || v.anomalyOpen);
   if (troubled.length < 2) return result;
-  const rows = await tx.query<{ start: string; flow_id: string; hops: number }>(
-    `WITH RECURSIVE up(start, flow_id, hops) AS (
-       SELECT f.id, f.id, 0 FROM flow f WHERE f.id = ANY($1::uuid[])
-       UNION
-       SELECT up.start, p.id, up.hops + 1
-       FROM up JOIN flow f ON f.id = up.flow_id JOIN interface i ON i.id = f.interface_id
-       JOIN flow p ON p.consumer_system_id = i.system_id
-       WHERE up.hops < $2::int)
-     SELECT start::text AS start, flow_id::text AS flow_id, min(hops)::int AS hops FROM up GROUP BY 1, 2`,
-    [troubled.map((b) => b.flowId), ROOT_CAUSE_DEPTH],
-  );
-  const upstream: UpstreamMap = new Map();
-  for (const row of rows) {
-    const map = upstream.get(row.start) ?? new Map<string, number>();
-    map.set(row.flow_id, row.hops);
-    upstream.set(row.start, map);
-  }
   const onsets = await tx.query<{ flow_id: string; opened_at: Date | string }>(
     `SELECT flow_id::text AS flow_id, min(opened_at) AS opened_at FROM incident WHERE state = 'OPEN' AND flow_id = ANY($1::uuid[]) GROUP BY flow_id`,
     [troubled.map((b) => b.flowId)],
@@ -175,29 +159,43 @@ async function suspectedCauses(tx: Tx, all: FlowVerdict[], now: Date): Promise<M
   const affected = new Map<string, Affected>(
     troubled.map((v) => [v.flowId, { onset: onsetOf.get(v.flowId) ?? now.getTime(), what: v.evaluation.status === "BREACHED" ? "SLA breach" : "anomaly" }]),
   );
-  const problems = diagnose(upstream, affected);
-  const ids = [...new Set(problems.flatMap((p) => p.candidates.map((c) => c.flowId)))];
-  const names = new Map(
-    (await tx.query<{ id: string; name: string }>(`SELECT id::text AS id, name FROM flow WHERE id = ANY($1::uuid[])`, [ids])).map((r) => [r.id, r.name]),
-  );
+  // The same flows in trouble since the same moments over the same lineage: the diagnosis is the last cycle's.
+  const key = JSON.stringify([...affected].map(([id, a]) => [id, a.onset, a.what]));
+  const last = lastDiagnosis.get(lineage);
+  const suspectsNow = last?.key === key ? last.suspects : null;
+  if (suspectsNow) return toCauses(suspectsNow, all);
+  const upstream = upstreamOf(lineage, troubled.map((v) => v.flowId), ROOT_CAUSE_DEPTH);
   const byId = new Map(all.map((v) => [v.flowId, v]));
-  const named = diagnose(upstream, affected, (id) => names.get(id) ?? id);
-  for (const problem of named) {
-    if (problem.flowIds.length < 2) continue;
-    const list = problem.candidates.map((c) => ({
-      flowId: c.flowId,
-      name: names.get(c.flowId) ?? c.flowId,
-      covers: c.covers,
-      of: c.of,
-      hops: c.hops,
-      status: byId.get(c.flowId)?.evaluation.status ?? null,
-      score: c.score,
-      affected: c.affected,
-      leads: c.leads,
-      tie: c.tie,
-      explanation: c.explanation,
-    }));
-    for (const flowId of problem.flowIds) result.set(flowId, list);
+  const name = (id: string) => byId.get(id)?.name ?? id;
+  const suspects = suspectsOf(rank(upstream, affected), upstream, name);
+  lastDiagnosis.set(lineage, { key, suspects });
+  return toCauses(suspects, all);
+}
+
+// The last diagnosis per lineage (the evaluator keeps one lineage list while the catalog's flows stay the same).
+const lastDiagnosis = new WeakMap<readonly FlowEnds[], { key: string; suspects: Map<string, Candidate[]> }>();
+
+function toCauses(suspects: Map<string, Candidate[]>, all: FlowVerdict[]): Map<string, SuspectedCause[]> {
+  const result = new Map<string, SuspectedCause[]>();
+  const byId = new Map(all.map((v) => [v.flowId, v]));
+  for (const [flowId, candidates] of suspects) {
+    if (!candidates.length) continue;
+    result.set(
+      flowId,
+      candidates.map((c) => ({
+        flowId: c.flowId,
+        name: byId.get(c.flowId)?.name ?? c.flowId,
+        covers: c.covers,
+        of: c.of,
+        hops: c.hops,
+        status: byId.get(c.flowId)?.evaluation.status ?? null,
+        score: c.score,
+        affected: c.affected,
+        leads: c.leads,
+        tie: c.tie,
+        explanation: c.explanation,
+      })),
+    );
   }
   return result;
 }

@@ -4,6 +4,7 @@ import { can, type Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { database } from "@/lib/db/client";
 import { publishHealthEvent } from "./events";
+import { HOUR_MS, hourRolledUp, LATE_MARK_GRACE_MS, minuteLateForEvaluator } from "./health-timing";
 import { retentionConfig } from "./retention-config";
 import type { Measurement, TelemetryBatchInput, TelemetryResult } from "./schemas";
 
@@ -68,9 +69,11 @@ export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput, opti
   });
 
   const committed = await driver.transaction(async (tx) => {
+    // The answer is known before the writes unless flows are discovered (their ids come from the insert): then it is
+    // written with the batch row, one statement fewer per batch.
     const inserted = await tx.query(
-      `INSERT INTO telemetry_batch (agent_id, batch_id) VALUES ($1::uuid, $2) ON CONFLICT DO NOTHING RETURNING batch_id`,
-      [agent.id, input.batchId],
+      `INSERT INTO telemetry_batch (agent_id, batch_id, response) VALUES ($1::uuid, $2, $3::jsonb) ON CONFLICT DO NOTHING RETURNING batch_id`,
+      [agent.id, input.batchId, unknown.length ? "{}" : JSON.stringify(result)],
     );
     if (!inserted.length) {
       const [previous] = await tx.query<{ response: TelemetryResult }>(
@@ -81,18 +84,18 @@ export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput, opti
     }
     if (accepted.length) {
       await upsertMinutes(tx, accepted);
-      await markLateHours(tx, accepted);
+      await markLate(tx, accepted);
     }
     await options.inTransaction?.(tx);
     if (unknown.length) {
       const ids = await upsertDiscovered(tx, agent.id, unknown.map((u) => u.m));
       for (const { index, m } of unknown) result.discovered.push({ index, flowId: m.flowId, discoveredFlowId: ids.get(m.flowId)! });
+      await tx.query(`UPDATE telemetry_batch SET response = $3::jsonb WHERE agent_id = $1::uuid AND batch_id = $2`, [
+        agent.id,
+        input.batchId,
+        JSON.stringify(result),
+      ]);
     }
-    await tx.query(`UPDATE telemetry_batch SET response = $3::jsonb WHERE agent_id = $1::uuid AND batch_id = $2`, [
-      agent.id,
-      input.batchId,
-      JSON.stringify(result),
-    ]);
     return result;
   });
   if (!committed.duplicate && accepted.length) publishHealthEvent({ type: "telemetry", flowIds: [...new Set(accepted.map((m) => m.flowId))].slice(0, 1000) });
@@ -139,7 +142,8 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
        (flow_id, minute, delivered, failed, retried, dead_lettered, latency_p50, latency_p95, latency_p99, lag_seconds, bytes, reports, last_delivered_at, not_measured)
      SELECT t.flow_id, date_trunc('minute', t.ws, 'UTC'), sum(t.delivered), sum(t.failed), sum(t.retried), sum(t.dead),
             max(t.p50), max(t.p95), max(t.p99), max(t.lag), sum(t.bytes), count(*), max(t.delivered_at),
-            ARRAY(SELECT DISTINCT x FROM unnest(string_to_array(string_agg(t.nm, ','), ',')) x WHERE x <> '' ORDER BY x)
+            CASE WHEN max(t.nm) = '' THEN '{}'::text[]
+                 ELSE ARRAY(SELECT DISTINCT x FROM unnest(string_to_array(string_agg(t.nm, ','), ',')) x WHERE x <> '' ORDER BY x) END
      FROM unnest($1::uuid[], $2::timestamptz[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[],
                  $7::float8[], $8::float8[], $9::float8[], $10::float8[], $11::bigint[], $12::timestamptz[], $13::text[])
           AS t(flow_id, ws, delivered, failed, retried, dead, p50, p95, p99, lag, bytes, delivered_at, nm)
@@ -157,20 +161,42 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
        bytes = m.bytes + excluded.bytes,
        reports = m.reports + excluded.reports,
        last_delivered_at = GREATEST(m.last_delivered_at, excluded.last_delivered_at),
-       not_measured = ARRAY(SELECT DISTINCT x FROM unnest(m.not_measured || excluded.not_measured) x ORDER BY x)`,
+       not_measured = CASE WHEN excluded.not_measured = '{}' OR excluded.not_measured = m.not_measured THEN m.not_measured
+                           WHEN m.not_measured = '{}' THEN excluded.not_measured
+                           ELSE ARRAY(SELECT DISTINCT x FROM unnest(m.not_measured || excluded.not_measured) x ORDER BY x) END`,
     [cols.flow, cols.start, cols.delivered, cols.failed, cols.retried, cols.dead, cols.p50, cols.p95, cols.p99, cols.lag, cols.bytes, cols.deliveredAt, cols.notMeasured],
   );
 }
 
-// Maintenance rolls up the last two hours on every run; minutes older than that need their hour redone.
-const ROLLED_UP_AFTER_MS = 2 * 3_600_000;
-
-/** Records the hours of minutes that arrive after their hour was rolled up, for the next maintenance to redo. */
-async function markLateHours(tx: Tx, items: Measurement[]): Promise<void> {
-  const cutoff = Math.floor(Date.now() / 3_600_000) * 3_600_000 - ROLLED_UP_AFTER_MS;
-  const hours = [...new Set(items.map((m) => Math.floor(Date.parse(m.windowStart) / 3_600_000) * 3_600_000).filter((h) => h < cutoff))];
-  if (!hours.length) return;
-  await tx.query(`INSERT INTO health_late_hour (hour) SELECT unnest($1::timestamptz[]) ON CONFLICT DO NOTHING`, [hours.map((h) => new Date(h).toISOString())]);
+/**
+ * Records telemetry that arrives late for what reads it: a flow's hour already rolled up (maintenance rolls an hour up
+ * once it ended ROLLUP_GRACE_MS ago; health-timing.ts) goes to health_late_hour for the next maintenance to redo,
+ * and a minute older than the evaluator's look-back for new minutes goes to health_late_minute for it to read again.
+ */
+async function markLate(tx: Tx, items: Measurement[]): Promise<void> {
+  const now = Date.now();
+  const hours = new Map<string, [string, string]>();
+  const minutes = new Map<string, [string, string]>();
+  for (const m of items) {
+    const minute = Math.floor(Date.parse(m.windowStart) / 60_000) * 60_000;
+    const hour = Math.floor(minute / HOUR_MS) * HOUR_MS;
+    if (hourRolledUp(hour, now, LATE_MARK_GRACE_MS)) hours.set(`${hour}:${m.flowId}`, [new Date(hour).toISOString(), m.flowId]);
+    if (minuteLateForEvaluator(minute, now)) minutes.set(`${minute}:${m.flowId}`, [m.flowId, new Date(minute).toISOString()]);
+  }
+  if (hours.size) {
+    const rows = [...hours.values()].sort();
+    await tx.query(
+      `INSERT INTO health_late_hour (hour, flow_id) SELECT * FROM unnest($1::timestamptz[], $2::uuid[]) ON CONFLICT DO NOTHING`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1])],
+    );
+  }
+  if (minutes.size) {
+    const rows = [...minutes.values()].sort();
+    await tx.query(
+      `INSERT INTO health_late_minute (flow_id, minute) SELECT * FROM unnest($1::uuid[], $2::timestamptz[]) ON CONFLICT DO NOTHING`,
+      [rows.map((r) => r[0]), rows.map((r) => r[1])],
+    );
+  }
 }
 
 /** Flows the catalog does not know, one row per (agent, id it used), with the agent's hint of what it saw. */

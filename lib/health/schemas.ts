@@ -135,6 +135,8 @@ export const EvaluationResult = z
   .object({
     evaluatedAt: z.string().datetime(),
     flows: z.number().int(),
+    judged: z.number().int().optional().describe("Flows judged again this cycle: new telemetry, a minute passed, a deadline, new sums or SLA"),
+    written: z.number().int().optional().describe("Flow health rows that changed and were written"),
     counts: z.record(z.string(), z.number().int()),
     changed: z.number().int(),
     incidentsOpened: z.number().int(),
