@@ -29,6 +29,7 @@ async function main() {
         loadavg1mBefore: Math.round(loadBefore[0] * 100) / 100,
         loadavg1mAfter: Math.round(os.loadavg()[0] * 100) / 100,
         estateSeconds: s(seeded - started),
+        estatePhaseSeconds: seed.seconds,
         contractWorkSeconds: s(done - seeded),
         totalSeconds: s(done - started),
         counts: { ...seed.counts, ...work },
