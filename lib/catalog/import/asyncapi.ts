@@ -28,11 +28,12 @@ const refuse = (schema: string) => ({ schema, order: 0, read: (uri: { toString()
 
 // Spectral's schema function gives every document its own Ajv instances (keyed by the document's inventory), so the
 // AsyncAPI meta-schema was compiled again for each document: about a second of CPU per file, 90% of an AsyncAPI
-// import. The document-structure rules here are the parser's own, run with one inventory key for the process, so
-// each AsyncAPI version's schema (fixed, with its own $id) is compiled once and reused.
+// import. The core rules that validate against a schema are the parser's own, run with one inventory key for the
+// process, so their schemas (fixed objects of the ruleset, each AsyncAPI version's with its own $id) compile once.
 const SHARED_SCHEMA_CACHE = {};
-type StructureRule = (typeof coreRuleset.rules)["asyncapi-document-resolved" | "asyncapi-document-unresolved"];
-function withSharedSchemaCache(rule: StructureRule) {
+const SCHEMA_RULES = ["asyncapi-document-resolved", "asyncapi-document-unresolved", "asyncapi-latest-version"] as const;
+type SchemaRule = (typeof coreRuleset.rules)[(typeof SCHEMA_RULES)[number]];
+function withSharedSchemaCache(rule: SchemaRule) {
   const run = rule.then.function as unknown as (input: unknown, options: unknown, context: RulesetFunctionContext) => unknown;
   return {
     ...rule,
@@ -48,10 +49,7 @@ function getParser(): Parser {
     ruleset: {
       core: true,
       recommended: false,
-      rules: {
-        "asyncapi-document-resolved": withSharedSchemaCache(coreRuleset.rules["asyncapi-document-resolved"]),
-        "asyncapi-document-unresolved": withSharedSchemaCache(coreRuleset.rules["asyncapi-document-unresolved"]),
-      },
+      rules: Object.fromEntries(SCHEMA_RULES.map((name) => [name, withSharedSchemaCache(coreRuleset.rules[name])])),
     } as never,
     __unstable: { resolver: { cache: false, resolvers: [refuse("file"), refuse("http"), refuse("https")] } },
   });
