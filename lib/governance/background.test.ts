@@ -44,6 +44,25 @@ describe("governance off the request path", () => {
     expect(done.report?.findings).toContainEqual(expect.objectContaining({ rule: "interchange-payload-classification", severity: "ERROR", line: 15 }));
   });
 
+  it("queues a folder's rules until its import is done, says so per file, then stores each file's findings", async () => {
+    const files = ["alpha", "beta"].map((name) => ({ name: `folder/${name}.yaml`, content: ordersPlacedDoc({ classification: null }).replaceAll("Orders", name).replaceAll("orders", name) }));
+    const { results } = await importFiles(admin, files);
+    for (const result of results) {
+      expect(result.ok).toBe(true);
+      expect(result.warnings).toContainEqual(expect.stringMatching(/^governance: the rules are queued for 1 interface\(s\) and run once the import is done/));
+      expect(result.warnings ?? []).not.toContainEqual(expect.stringContaining("interchange-payload-classification"));
+    }
+    const last = results[1].interfaces[0].id;
+    expect((await getVersionGovernance(admin, last)).running).toBe(true);
+    for (const result of results) {
+      const done = await eventually(async () => {
+        const governance = await getVersionGovernance(admin, result.interfaces[0].id);
+        return governance.running ? undefined : governance;
+      });
+      expect(done.report?.findings).toContainEqual(expect.objectContaining({ rule: "interchange-payload-classification", severity: "ERROR" }));
+    }
+  });
+
   it("lints a boot-time backlog one version at a time, letting other work run between them", async () => {
     for (const name of ["billing", "shipping", "returns"]) {
       const doc = ordersPlacedDoc().replaceAll("Orders", name).replaceAll("orders", name);

@@ -90,6 +90,18 @@ async function lintAndStore(ctx: Ctx, version: { id: string; interfaceId: string
   return report;
 }
 
+/** Marks interfaces as waiting for their lint (the interface page says so) until the returned release is called. */
+export function holdPending(interfaceIds: readonly string[]): () => void {
+  const ids = [...new Set(interfaceIds)];
+  for (const id of ids) countPending(id, 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    for (const id of ids) countPending(id, -1);
+  };
+}
+
 /**
  * After an import: lints the latest version of each interface that has no stored run for it yet, and returns
  * one readable line per ERROR finding (rule, JSON pointer, line) for the import's result.
