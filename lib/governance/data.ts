@@ -230,12 +230,19 @@ async function relintDomain(ctx: Ctx, domainId: string): Promise<void> {
 export async function lintUnlinted(ctx: Ctx): Promise<number> {
   const interfaces = await db().interface.findMany({
     where: { specFormat: { in: ["OPENAPI", "ASYNCAPI"] }, lifecycle: { not: "RETIRED" } },
-    select: { versions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, governanceRun: { select: { id: true } } } } },
+    select: { id: true, versions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, governanceRun: { select: { id: true } } } } },
   });
-  const pending = interfaces.flatMap((i) => (i.versions[0] && !i.versions[0].governanceRun ? [i.versions[0].id] : []));
-  for (const versionId of pending) {
-    await lintVersion(ctx, versionId);
-    await yieldToEventLoop();
+  const pending = interfaces.flatMap((i) => (i.versions[0] && !i.versions[0].governanceRun ? [{ interfaceId: i.id, versionId: i.versions[0].id }] : []));
+  // Until its turn, each interface's page says its rules are still running (the demo estate at first start).
+  const releases = new Map(pending.map((p) => [p.versionId, holdPending([p.interfaceId])]));
+  try {
+    for (const { versionId } of pending) {
+      await lintVersion(ctx, versionId);
+      releases.get(versionId)?.();
+      await yieldToEventLoop();
+    }
+  } finally {
+    for (const release of releases.values()) release();
   }
   return pending.length;
 }
