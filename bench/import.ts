@@ -113,7 +113,8 @@ async function runOn(kind: "postgres" | "embedded", files: SpecFile[], limited: 
   const prepared = kind === "postgres" ? await preparePostgres() : await prepareEmbedded(name);
   let app: AppServer | undefined;
   try {
-    app = await startApp({ databaseUrl: prepared.databaseUrl, port: PORT, name });
+    // The first start builds the app; on the shared, loaded machine that has taken over 15 minutes.
+    app = await startApp({ databaseUrl: prepared.databaseUrl, port: PORT, name, readyTimeoutMs: 45 * 60_000 });
     const loadBefore = load();
     const answered: { at: number; files: number }[] = [];
     const failures = new Map<string, number>();

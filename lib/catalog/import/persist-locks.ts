@@ -16,21 +16,32 @@ const NAME_LOCK_CLASS = 71_420_204;
 /** The names a document of one API may create or update, each as "kind:name". */
 export function lockedNames(docs: readonly ImportedDocument[]): string[] {
   const names = new Set<string>();
-  const add = (kind: string, name: string | undefined) => name && names.add(`${kind}:${name}`);
+  const add = (kind: string, ...values: (string | undefined)[]) => {
+    for (const value of values) if (value) names.add(`${kind}:${value}`);
+  };
   for (const doc of docs) {
     for (const i of doc.interfaces) {
-      add("interface", i.sourceKey);
-      add("interface", i.legacySourceKey);
+      add("interface", i.sourceKey, i.legacySourceKey);
       // A taken slug becomes "name-2": "Foo" and "Foo 2" may both want "foo-2", so the lock is on the base.
       add("slug", slugify(i.name).replace(/-\d+$/, ""));
       add("system", i.systemSlug);
       add("domain", i.domainSlug);
       add("team", i.ownerTeamSlug);
     }
-    for (const s of doc.systems) [add("system", s.slug), add("domain", s.domainSlug), add("team", s.ownerTeamSlug)];
-    for (const d of doc.domains) [add("domain", d.slug), add("team", d.ownerTeamSlug)];
-    for (const f of doc.flows) [add("interface", f.interfaceSourceKey), add("system", f.consumerSystemSlug)];
-    for (const t of doc.teams ?? []) [add("team", t.slug), add("team", t.parentSlug)];
+    for (const s of doc.systems) {
+      add("system", s.slug);
+      add("domain", s.domainSlug);
+      add("team", s.ownerTeamSlug);
+    }
+    for (const d of doc.domains) {
+      add("domain", d.slug);
+      add("team", d.ownerTeamSlug);
+    }
+    for (const f of doc.flows) {
+      add("interface", f.interfaceSourceKey);
+      add("system", f.consumerSystemSlug);
+    }
+    for (const t of doc.teams ?? []) add("team", t.slug, t.parentSlug);
   }
   return [...names].sort();
 }
