@@ -2,7 +2,7 @@ import path from "node:path";
 import { MAX_FILES_PER_REQUEST, type ImportFileResult, type ImportResponse } from "../../catalog/import/schemas";
 import { collectSpecFiles, planBatches, readSpec, type BatchLimits, type SpecFile } from "../files";
 import { formatSummary, toJsonOutput } from "../format";
-import { apiRequest, type Connection } from "../http";
+import { apiRequest, CliError, type Connection } from "../http";
 
 export type ImportOptions = { json?: boolean; sync?: string; team?: string; system?: string; domain?: string };
 
@@ -40,7 +40,11 @@ export async function sendImport(connection: Connection, files: SpecFile[], opti
       ...(options.domain ? { domain: options.domain } : {}),
       ...(options.syncRoot !== undefined && last ? { sync: options.syncRoot, present: files.map((f) => f.name) } : {}),
     };
-    answers[index] = await apiRequest<ImportResponse>(connection, "POST", "api/v1/imports", body);
+    answers[index] = await apiRequest<ImportResponse>(connection, "POST", "api/v1/imports", body).catch((error: unknown) => {
+      // A batch the server refuses as too large or invalid fails its own files; the other batches go on.
+      if (!(error instanceof CliError) || !/^4(13|22) /.test(error.message)) throw error;
+      return { results: batch.map((f) => ({ file: f.name, ok: false, error: `the request with this file was refused: ${error.message}`, interfaces: [] })), retired: [] };
+    });
     options.onBatch?.({ index, count: batches.length, files: batch.length, bytes: batch.reduce((sum, f) => sum + f.bytes, 0), results: answers[index].results });
   };
   const parallel = options.syncRoot === undefined ? batches.length : batches.length - 1;
