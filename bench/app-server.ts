@@ -15,17 +15,19 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 // Linux reports process CPU in clock ticks; 100 per second on every mainstream kernel configuration.
 const TICKS_PER_SECOND = 100;
 
-export async function startApp(options: { databaseUrl: string; port: number; name: string; env?: Record<string, string>; readyTimeoutMs?: number }): Promise<AppServer> {
+/** Without `databaseUrl` the app opens the embedded database in `.data/<name>` (DATA_DIR), as `npm start` does. */
+export async function startApp(options: { databaseUrl?: string; port: number; name: string; env?: Record<string, string>; readyTimeoutMs?: number }): Promise<AppServer> {
   const base = `http://127.0.0.1:${options.port}`;
+  const { DATABASE_URL: _inherited, ...inherited } = process.env;
   const server = spawn(process.execPath, [path.join(ROOT, "scripts", "start.mjs")], {
     cwd: ROOT,
     env: {
-      ...process.env,
-      DATABASE_URL: options.databaseUrl,
+      ...inherited,
+      ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : {}),
       PORT: String(options.port),
       NEXTAUTH_URL: base,
       DEMO: "",
-      DATA_DIR: path.join(ROOT, ".data", options.name),
+      DATA_DIR: appDataDir(options.name),
       LOG_LEVEL: "warn",
       ...options.env,
     },
@@ -50,6 +52,10 @@ export async function startApp(options: { databaseUrl: string; port: number; nam
     await new Promise((r) => setTimeout(r, 1000));
   }
   return { base, cpuMs: () => groupCpuMs(group), stop };
+}
+
+export function appDataDir(name: string): string {
+  return path.join(ROOT, ".data", name);
 }
 
 /** Sum of utime + stime over the processes in a process group, from /proc (Linux). */

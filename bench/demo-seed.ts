@@ -8,6 +8,9 @@ import { openTestDatabase } from "@/lib/db/testing";
 import { seedDemoContractWork } from "@/lib/demo/contract-work";
 import { seedDemoEstate } from "@/lib/demo/seed";
 
+// Issue 15: loading the demo estate takes < 60 s on 2 cores.
+const TARGET_SECONDS = 60;
+
 async function main() {
   const loadBefore = os.loadavg();
   const embedded = process.env.BENCH_DATABASE !== "postgres";
@@ -29,8 +32,9 @@ async function main() {
         loadavg1mBefore: Math.round(loadBefore[0] * 100) / 100,
         loadavg1mAfter: Math.round(os.loadavg()[0] * 100) / 100,
         estateSeconds: s(seeded - started),
+        estatePhaseSeconds: seed.seconds,
         contractWorkSeconds: s(done - seeded),
-        totalSeconds: s(done - started),
+        totalSeconds: { value: s(done - started), target: `< ${TARGET_SECONDS}`, pass: (done - started) / 1000 < TARGET_SECONDS },
         counts: { ...seed.counts, ...work },
       },
       null,

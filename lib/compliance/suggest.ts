@@ -1,5 +1,5 @@
 import "server-only";
-import type { Prisma } from "@/lib/db/generated/client";
+import { Prisma } from "@/lib/db/generated/client";
 import { suggestField } from "./classify";
 
 type Tx = Prisma.TransactionClient;
@@ -32,12 +32,15 @@ export type SuggestResult = { interfaces: number; suggested: number; carriedOver
  */
 export async function suggestForInterfaces(tx: Tx, interfaceIds?: string[]): Promise<SuggestResult> {
   if (interfaceIds && interfaceIds.length === 0) return { interfaces: 0, suggested: 0, carriedOver: 0 };
-  const ids = interfaceIds ?? null;
+  // Given interfaces: each one's latest version through the (interface_id, created_at) index, its fields through the
+  // interface_version_id index; the cost follows the import's own fields, never the estate's (the single query with
+  // "ids IS NULL OR ..." was planned as a scan of every field, inside the import lock).
+  const latest = interfaceIds
+    ? Prisma.sql`SELECT v.id FROM unnest(${interfaceIds}::uuid[]) AS i(id)
+        CROSS JOIN LATERAL (SELECT id FROM interface_version WHERE interface_id = i.id ORDER BY created_at DESC, id DESC LIMIT 1) v`
+    : Prisma.sql`SELECT DISTINCT ON (interface_id) id FROM interface_version ORDER BY interface_id, created_at DESC, id DESC`;
   const fields = await tx.$queryRaw<FieldRow[]>`
-    WITH latest AS (
-      SELECT DISTINCT ON (interface_id) id FROM interface_version
-      WHERE ${ids}::uuid[] IS NULL OR interface_id = ANY(${ids}::uuid[])
-      ORDER BY interface_id, created_at DESC, id DESC)
+    WITH latest AS (${latest})
     SELECT f.id::text, f.interface_id::text, f.path, f.name, f.type, f.format, f.example
     FROM interface_field f JOIN latest l ON l.id = f.interface_version_id
     LEFT JOIN field_classification fc ON fc.field_id = f.id
@@ -49,7 +52,7 @@ export async function suggestForInterfaces(tx: Tx, interfaceIds?: string[]): Pro
       fc.special_category, fc.criminal, fc.pci_element, fc.rule, fc.matched_words, fc.confidence, fc.reason, fc.decided_by_id::text,
       fc.decided_at, fc.decision_note
     FROM field_classification fc JOIN interface_field f ON f.id = fc.field_id
-    WHERE fc.status <> 'SUGGESTED' AND f.interface_id = ANY(${touched}::uuid[])
+    WHERE fc.status <> 'SUGGESTED' AND fc.interface_id = ANY(${touched}::uuid[])
     ORDER BY f.interface_id, f.path, fc.decided_at DESC NULLS LAST`;
   const decided = new Map(decisions.map((d) => [`${d.interface_id}|${d.path}`, d]));
 

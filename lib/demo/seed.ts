@@ -9,7 +9,8 @@ import { deriveDemoFieldMappings } from "./lineage";
 import { extractDemoSpecs } from "./extract";
 import { buildDemoPeople, DEMO_PASSWORD } from "./users";
 
-export type SeedResult = { seeded: boolean; counts: Record<string, number> };
+/** `seconds`: how long each phase took (catalog, specs, compliance, lineage), for the start log and the bench. */
+export type SeedResult = { seeded: boolean; counts: Record<string, number>; seconds?: Record<string, number> };
 export type OnSeeded = (tx: Prisma.TransactionClient, counts: Record<string, number>) => Promise<void>;
 
 // Two server instances starting against one empty database must not both seed: the second waits here,
@@ -29,6 +30,14 @@ async function isEmpty(db: Prisma.TransactionClient | PrismaClient): Promise<boo
 export async function seedDemoEstate(prisma: PrismaClient, onSeeded?: OnSeeded): Promise<SeedResult> {
   if (!(await isEmpty(prisma))) return { seeded: false, counts: {} };
 
+  const started = performance.now();
+  let mark = started;
+  const seconds: Record<string, number> = {};
+  const phase = (name: string) => {
+    const at = performance.now();
+    seconds[name] = Math.round(at - mark) / 1000;
+    mark = at;
+  };
   const now = new Date();
   const estate = buildDemoEstate(now);
   // Hashed before the transaction opens: argon2 takes a while and should not hold locks.
@@ -58,11 +67,15 @@ export async function seedDemoEstate(prisma: PrismaClient, onSeeded?: OnSeeded):
     { maxWait: 30_000, timeout: 120_000 },
   );
   if (!result.seeded) return result;
+  phase("catalog");
   // Parsing every spec takes seconds, so it runs after the commit rather than holding the seed transaction open.
   logger.info({ step: "demo" }, "demo estate: catalog written, reading the specs");
   await extractDemoSpecs(prisma);
+  phase("specs");
   logger.info({ step: "demo" }, "demo estate: specs read, adding compliance records");
   await seedDemoCompliance(prisma);
+  phase("compliance");
   await deriveDemoFieldMappings(prisma);
-  return result;
+  phase("lineage");
+  return { ...result, seconds };
 }

@@ -3,12 +3,79 @@ import type { Ctx } from "@/lib/auth/can";
 import { EXCLUSIVE_WORK, runExclusively } from "@/lib/db/exclusive";
 import { logger } from "@/lib/log";
 import { requestScoreSnapshot, startScoreSnapshots } from "@/lib/scorecards/data";
-import { lintImported, lintUnlinted } from "./data";
+import { holdPending, lintImported, lintUnlinted } from "./data";
 
 /** How long an import's answer waits for its rules (GOVERNANCE_IMPORT_WAIT_MS); after that they finish in the background. */
 export function importLintWaitMs(env: NodeJS.ProcessEnv = process.env): number {
   const ms = Number(env.GOVERNANCE_IMPORT_WAIT_MS);
   return Number.isFinite(ms) && ms >= 0 ? ms : 2000;
+}
+
+// Imports under way in this process. Queued lints wait for them: Spectral on a large spec holds the thread for
+// seconds, and a folder of hundreds of files would otherwise be linted file by file in between its own writes.
+let importsRunning = 0;
+let importsIdle: { promise: Promise<void>; resolve: () => void } | undefined;
+
+/** Runs an import; queued governance runs start only while no import is running. */
+export async function duringImport<T>(run: () => Promise<T>): Promise<T> {
+  importsRunning++;
+  try {
+    return await run();
+  } finally {
+    importsRunning--;
+    if (importsRunning === 0) {
+      importsIdle?.resolve();
+      importsIdle = undefined;
+    }
+  }
+}
+
+function noImportRunning(): Promise<void> {
+  if (importsRunning === 0) return Promise.resolve();
+  if (!importsIdle) {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    importsIdle = { promise, resolve };
+  }
+  return importsIdle.promise;
+}
+
+type Queued = { ctx: Ctx; interfaceIds: string[]; release: () => void };
+const queue: Queued[] = [];
+let draining = false;
+
+async function drain() {
+  if (draining) return;
+  draining = true;
+  try {
+    for (let next = queue.shift(); next; next = queue.shift()) {
+      await noImportRunning();
+      try {
+        await lintImported(next.ctx, next.interfaceIds);
+        requestScoreSnapshot();
+      } catch (error) {
+        logger.error({ err: error, requestId: next.ctx.requestId }, "queued governance run failed");
+      } finally {
+        next.release();
+      }
+    }
+  } finally {
+    draining = false;
+  }
+}
+
+/** Lints the interfaces later, one queued import at a time and never while an import is running; the pages say so until done. */
+export function queueGovernance(ctx: Ctx, interfaceIds: readonly string[]): string[] {
+  const ids = [...new Set(interfaceIds)];
+  if (ids.length === 0) return [];
+  queue.push({ ctx, interfaceIds: ids, release: holdPending(ids) });
+  void drain();
+  return [`governance: the rules are queued for ${ids.length} interface(s) and run once the import is done; their findings appear on the interface page`];
+}
+
+/** Governance runs not yet finished (queued or running), e.g. for a benchmark to wait on. */
+export function governanceBacklog(): number {
+  return queue.reduce((sum, q) => sum + q.interfaceIds.length, 0) + (draining ? 1 : 0);
 }
 
 /**

@@ -44,6 +44,25 @@ describe("governance off the request path", () => {
     expect(done.report?.findings).toContainEqual(expect.objectContaining({ rule: "interchange-payload-classification", severity: "ERROR", line: 15 }));
   });
 
+  it("queues a folder's rules until its import is done, says so per file, then stores each file's findings", async () => {
+    const files = ["alpha", "beta"].map((name) => ({ name: `folder/${name}.yaml`, content: ordersPlacedDoc({ classification: null }).replaceAll("Orders", name).replaceAll("orders", name) }));
+    const { results } = await importFiles(admin, files);
+    for (const result of results) {
+      expect(result.ok).toBe(true);
+      expect(result.warnings).toContainEqual(expect.stringMatching(/^governance: the rules are queued for 1 interface\(s\) and run once the import is done/));
+      expect(result.warnings ?? []).not.toContainEqual(expect.stringContaining("interchange-payload-classification"));
+    }
+    const last = results[1].interfaces[0].id;
+    expect((await getVersionGovernance(admin, last)).running).toBe(true);
+    for (const result of results) {
+      const done = await eventually(async () => {
+        const governance = await getVersionGovernance(admin, result.interfaces[0].id);
+        return governance.running ? undefined : governance;
+      });
+      expect(done.report?.findings).toContainEqual(expect.objectContaining({ rule: "interchange-payload-classification", severity: "ERROR" }));
+    }
+  });
+
   it("lints a boot-time backlog one version at a time, letting other work run between them", async () => {
     for (const name of ["billing", "shipping", "returns"]) {
       const doc = ordersPlacedDoc().replaceAll("Orders", name).replaceAll("orders", name);
@@ -57,7 +76,15 @@ describe("governance off the request path", () => {
       if (!stop) setImmediate(request);
     };
     setImmediate(request);
-    const linted = await lintUnlinted(admin);
+    const ids = (await database().prisma.interface.findMany({ select: { id: true } })).map((i) => i.id);
+    const backlog = lintUnlinted(admin);
+    // While the backlog runs, an interface still waiting for its turn says its rules are running, not "not linted".
+    const states = await eventually(async () => {
+      const all = await Promise.all(ids.map((id) => getVersionGovernance(admin, id)));
+      return all.some((g) => g.report) ? all : undefined;
+    });
+    expect(states.filter((g) => !g.report).every((g) => g.running)).toBe(true);
+    const linted = await backlog;
     stop = true;
     expect(linted).toBeGreaterThanOrEqual(3);
     // A request that arrives while the backlog runs waits for at most one version's lint, not the whole backlog.

@@ -90,6 +90,18 @@ async function lintAndStore(ctx: Ctx, version: { id: string; interfaceId: string
   return report;
 }
 
+/** Marks interfaces as waiting for their lint (the interface page says so) until the returned release is called. */
+export function holdPending(interfaceIds: readonly string[]): () => void {
+  const ids = [...new Set(interfaceIds)];
+  for (const id of ids) countPending(id, 1);
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    for (const id of ids) countPending(id, -1);
+  };
+}
+
 /**
  * After an import: lints the latest version of each interface that has no stored run for it yet, and returns
  * one readable line per ERROR finding (rule, JSON pointer, line) for the import's result.
@@ -218,12 +230,19 @@ async function relintDomain(ctx: Ctx, domainId: string): Promise<void> {
 export async function lintUnlinted(ctx: Ctx): Promise<number> {
   const interfaces = await db().interface.findMany({
     where: { specFormat: { in: ["OPENAPI", "ASYNCAPI"] }, lifecycle: { not: "RETIRED" } },
-    select: { versions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, governanceRun: { select: { id: true } } } } },
+    select: { id: true, versions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { id: true, governanceRun: { select: { id: true } } } } },
   });
-  const pending = interfaces.flatMap((i) => (i.versions[0] && !i.versions[0].governanceRun ? [i.versions[0].id] : []));
-  for (const versionId of pending) {
-    await lintVersion(ctx, versionId);
-    await yieldToEventLoop();
+  const pending = interfaces.flatMap((i) => (i.versions[0] && !i.versions[0].governanceRun ? [{ interfaceId: i.id, versionId: i.versions[0].id }] : []));
+  // Until its turn, each interface's page says its rules are still running (the demo estate at first start).
+  const releases = new Map(pending.map((p) => [p.versionId, holdPending([p.interfaceId])]));
+  try {
+    for (const { versionId } of pending) {
+      await lintVersion(ctx, versionId);
+      releases.get(versionId)?.();
+      await yieldToEventLoop();
+    }
+  } finally {
+    for (const release of releases.values()) release();
   }
   return pending.length;
 }

@@ -5,9 +5,9 @@ import { ImportError, type ImportProblem } from "@/lib/catalog/import/model";
 import { DiffInputError, type DiffResult, type InputProblem } from "@/lib/diff";
 import { runInPool } from "./pool";
 
-/** parseImportSet (lib/catalog/import/import-set.ts) on the worker pool: one task per import set, same answers. */
+/** parseImportSet (lib/catalog/import/import-set.ts) on the worker pool: one task per import set (each file's time budget), same answers. */
 export async function parseImportSetOffThread(ctx: Ctx, files: SetFile[], options: ParseSetOptions): Promise<ParsedImportSet> {
-  const answer = await runInPool<ParsedImportSet>(ctx, "parseImportSet", [files, options]);
+  const answer = await runInPool<ParsedImportSet>(ctx, "parseImportSet", [files, options], files.length);
   if (answer.ok) return answer.value;
   throw new ImportError(answer.problems as ImportProblem[]);
 }

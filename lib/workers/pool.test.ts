@@ -51,6 +51,9 @@ describe("worker pool budgets", () => {
     const first = parse("big.yaml", big).catch((error: unknown) => error);
     await expect(parse("second.yaml", spec("1"))).rejects.toMatchObject({ code: "RATE_LIMITED" });
     expect(await first).toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: expect.stringMatching(/took longer than 0.3 s/) });
+    // A set (a CLI batch) has the budget of each of its documents.
+    const set = parseImportSetOffThread(ctx, [{ name: "big.yaml", content: big }, { name: "small.yaml", content: spec("1") }], { limits: importLimitsFromEnv() });
+    await expect(set).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "The 2 documents took longer than 0.6 s to process and were stopped" });
     // With the normal budget the pool serves again.
     delete process.env.PARSE_TIMEOUT_MS;
     await closePool();

@@ -46,8 +46,11 @@ function callerKey(ctx: Ctx): string {
   return ctx.actor ? `user:${ctx.actor.id}` : ctx.agent ? `agent:${ctx.agent.id}` : `system:${ctx.requestId}`;
 }
 
-/** Runs a task on the pool within its budget; at most `perUser` tasks per caller at a time (429 beyond). */
-export async function runInPool<T>(ctx: Ctx, task: Task, args: unknown[]): Promise<WorkerAnswer<T>> {
+/**
+ * Runs a task on the pool within its budget; at most `perUser` tasks per caller at a time (429 beyond). A task over
+ * `documents` documents (an import set) gets the time budget of each: a CLI batch of many specs is one task.
+ */
+export async function runInPool<T>(ctx: Ctx, task: Task, args: unknown[], documents = 1): Promise<WorkerAnswer<T>> {
   const { pool, budget, running } = state();
   const key = callerKey(ctx);
   const mine = running.get(key) ?? 0;
@@ -56,10 +59,11 @@ export async function runInPool<T>(ctx: Ctx, task: Task, args: unknown[]): Promi
   }
   running.set(key, mine + 1);
   try {
-    return (await pool.run({ task, args }, { signal: AbortSignal.timeout(budget.timeoutMs) })) as WorkerAnswer<T>;
+    return (await pool.run({ task, args }, { signal: AbortSignal.timeout(budget.timeoutMs * Math.max(1, documents)) })) as WorkerAnswer<T>;
   } catch (error) {
     if ((error as Error).name === "AbortError" || (error as Error).name === "TimeoutError") {
-      throw new AppError("PAYLOAD_TOO_LARGE", `The document took longer than ${budget.timeoutMs / 1000} s to process and was stopped`);
+      const seconds = (budget.timeoutMs * Math.max(1, documents)) / 1000;
+      throw new AppError("PAYLOAD_TOO_LARGE", documents > 1 ? `The ${documents} documents took longer than ${seconds} s to process and were stopped` : `The document took longer than ${seconds} s to process and was stopped`);
     }
     if ((error as { code?: string }).code === "ERR_WORKER_OUT_OF_MEMORY") {
       throw new AppError("PAYLOAD_TOO_LARGE", `The document needed more than ${budget.memoryMb} MB to process and was stopped`);

@@ -61,6 +61,16 @@ describe("AsyncAPI bad input", () => {
     expect(error).toMatchObject({ problems: [{ message: expect.stringMatching(/"info" property must have required property "version"/), pointer: "/info", line: 2 }] });
   });
 
+  it("the schema compiled once per process still judges every later document on its own", async () => {
+    const valid = "asyncapi: 2.6.0\ninfo:\n  title: T\n  version: '1'\nchannels:\n  c:\n    publish:\n      message:\n        payload: { type: string }\n";
+    const invalid = valid.replace("    publish:", "    publsh:");
+    for (const round of [1, 2]) {
+      await expect(parseDocument(`ok-${round}.yaml`, valid, { limits: testLimits })).resolves.toHaveLength(1);
+      const error = await parseDocument(`bad-${round}.yaml`, invalid, { limits: testLimits }).catch((e: unknown) => e);
+      expect(error).toMatchObject({ problems: [expect.objectContaining({ pointer: "/channels/c/publsh", line: 7 })] });
+    }
+  });
+
   it("an external $ref is refused before the parser could resolve it", async () => {
     const error = await parseDocument("a.yaml", text("  version: '1'\n"), { limits: testLimits }).catch((e: unknown) => e);
     expect(error).toMatchObject({ problems: [{ pointer: "/channels/c/messages/M/$ref", line: 10, message: expect.stringMatching(/external \$ref/) }] });

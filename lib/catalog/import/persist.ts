@@ -1,5 +1,5 @@
 import "server-only";
-import { recordAudit } from "@/lib/audit/record";
+import { deferAudit, recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/can";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -8,6 +8,7 @@ import { afterCatalogImport } from "@/lib/compliance/classification";
 import type { ImportedDocument, ImportedInterface } from "./model";
 import { writeImportedContract } from "./persist-contract";
 import { insertVersionRows } from "./persist-insert";
+import { lockImport } from "./persist-locks";
 import { planImport, type ExistingInterface, type ImportPlan } from "./persist-plan";
 import { buildVersionRows, countElements, nextVersionLabel, normalizeSourcePath, slugify, specHashOf, uniqueSlug } from "./persist-rules";
 
@@ -32,8 +33,6 @@ export type PersistOptions = { fileName: string; sourcePath?: string; syncEachFi
 // A 10 MB provider spec has tens of thousands of fields; the default 5 s interactive transaction is too short.
 const TRANSACTION_OPTIONS = { maxWait: 30_000, timeout: 300_000 };
 
-const IMPORT_LOCK_KEY = 7_142_020_003;
-
 /** Imports one parsed document in one transaction (see persistDocuments). */
 export function persistImport(ctx: Ctx, doc: ImportedDocument, options: PersistOptions): Promise<ImportResult> {
   return persistDocuments(ctx, [doc], options);
@@ -45,16 +44,18 @@ export function persistImport(ctx: Ctx, doc: ImportedDocument, options: PersistO
  */
 export async function persistDocuments(ctx: Ctx, docs: ImportedDocument[], options: PersistOptions): Promise<ImportResult> {
   return db().$transaction(async (tx) => {
-    // Imports run one at a time (parsing, the slow part, still runs in parallel): two files naming the same new
-    // system or domain would otherwise race to create it and one would fail on the unique slug.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK_KEY})`;
-    const result: ImportResult = { interfaces: [], warnings: [] };
-    for (const doc of docs) {
-      const one = await persistInTx(tx, ctx, doc, options);
-      result.interfaces.push(...one.interfaces);
-      result.warnings.push(...one.warnings);
-    }
-    return result;
+    // Two files naming the same new system, domain or interface would race to create it and one would fail on the
+    // unique slug: such imports wait for each other (persist-locks.ts); unrelated ones do not.
+    await lockImport(tx, docs);
+    return deferAudit(tx, async () => {
+      const result: ImportResult = { interfaces: [], warnings: [] };
+      for (const doc of docs) {
+        const one = await persistInTx(tx, ctx, doc, options);
+        result.interfaces.push(...one.interfaces);
+        result.warnings.push(...one.warnings);
+      }
+      return result;
+    });
   }, TRANSACTION_OPTIONS);
 }
 

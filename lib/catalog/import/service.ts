@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/api/errors";
 import { toAppError } from "@/lib/api/problem";
 import type { Ctx } from "@/lib/auth/can";
-import { governImport } from "@/lib/governance/after-import";
+import { duringImport, governImport, queueGovernance } from "@/lib/governance/after-import";
 import { logger } from "@/lib/log";
 import { parseImportSetOffThread } from "@/lib/workers/offload";
 import { type ParsedImportSet, type ParseSetOptions, type SetDefaults } from "./import-set";
@@ -34,12 +34,14 @@ export function eachFile(parse: ParseDocument): ParseImportSet {
   });
 }
 
+type Govern = (ctx: Ctx, interfaceIds: string[]) => Promise<string[]> | string[];
+
 /** Runs a write and turns a refusal into the file's error message; only a missing caller ends the whole request. */
-async function persistOrExplain(ctx: Ctx, files: string, write: () => Promise<ImportResult>): Promise<ImportResult | string> {
+async function persistOrExplain(ctx: Ctx, files: string, write: () => Promise<ImportResult>, govern: Govern): Promise<ImportResult | string> {
   try {
     const outcome = await write();
     // Governance rules run on what was committed; their findings come back as the file's warnings.
-    outcome.warnings.push(...(await governImport(ctx, outcome.interfaces.map((i) => i.id))));
+    outcome.warnings.push(...(await govern(ctx, outcome.interfaces.map((i) => i.id))));
     return outcome;
   } catch (error) {
     const known = toAppError(error);
@@ -59,7 +61,15 @@ async function persistOrExplain(ctx: Ctx, files: string, write: () => Promise<Im
 export async function importFilesWith(parseSet: ParseImportSet, ctx: Ctx, files: ImportFileInput[], options: ImportFilesOptions = {}): Promise<ImportResponse> {
   if (!ctx.actor && ctx.via !== "system") throw new AppError("UNAUTHENTICATED", "Sign in or send an API token");
   const limits = importLimitsFromEnv();
-  const parsed = await parseSet(files, { limits, defaults: options.defaults });
+  // From the parse on: queued governance runs would otherwise take the CPU the next batch's parse needs.
+  return duringImport(async () => writeParsedSet(ctx, files, await parseSet(files, { limits, defaults: options.defaults }), options));
+}
+
+async function writeParsedSet(ctx: Ctx, files: ImportFileInput[], parsed: ParsedImportSet, options: ImportFilesOptions): Promise<ImportResponse> {
+  // One document is answered with its rules' findings (within GOVERNANCE_IMPORT_WAIT_MS); a folder's rules are
+  // queued and run after the import, since linting file by file between the writes made folders many times slower.
+  const writes = parsed.files.filter((p) => p.status === "document" || p.status === "catalog").length;
+  const govern: Govern = writes > 1 ? queueGovernance : governImport;
   const results: ImportFileResult[] = files.map((f) => ({ file: f.name, ok: false, interfaces: [] }));
   const syncing = options.sync !== undefined;
 
@@ -67,7 +77,7 @@ export async function importFilesWith(parseSet: ParseImportSet, ctx: Ctx, files:
   if (parsed.catalog && catalogFiles.length) {
     const names = catalogFiles.map((i) => parsed.files[i].file);
     // Teams and systems of the catalog first: the other documents of the set may name them.
-    const outcome = await persistOrExplain(ctx, names.join(", "), () => persistDocuments(ctx, [parsed.catalog!], { fileName: names[0], sourcePath: syncing ? names[0] : undefined, syncEachFile: true }));
+    const outcome = await persistOrExplain(ctx, names.join(", "), () => persistDocuments(ctx, [parsed.catalog!], { fileName: names[0], sourcePath: syncing ? names[0] : undefined, syncEachFile: true }), govern);
     for (const i of catalogFiles) {
       const name = parsed.files[i].file;
       if (typeof outcome === "string") results[i] = { file: files[i].name, ok: false, error: outcome, interfaces: [] };
@@ -84,7 +94,7 @@ export async function importFilesWith(parseSet: ParseImportSet, ctx: Ctx, files:
       results[i] = { file, ok: false, error: p.crash ? `${p.error}; request id ${ctx.requestId}` : p.error, interfaces: [] };
     } else if (p.status === "used") results[i] = { file, ok: true, interfaces: [], warnings: [p.note] };
     else if (p.status === "document") {
-      const outcome = await persistOrExplain(ctx, file, () => persistDocuments(ctx, p.documents, { fileName: file, sourcePath: syncing ? file : undefined }));
+      const outcome = await persistOrExplain(ctx, file, () => persistDocuments(ctx, p.documents, { fileName: file, sourcePath: syncing ? file : undefined }), govern);
       results[i] =
         typeof outcome === "string"
           ? { file, ok: false, error: outcome, interfaces: [] }
