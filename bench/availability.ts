@@ -117,8 +117,8 @@ async function main() {
     const targetMs = round(2 * idleP95, 2);
     // Each figure beside its target: the probe's p95 during an upload against twice the idle p95 of this same run.
     const verdict = (p: Probe) => ({ p95Ms: round(percentile(p.latencies, 95), 2), targetP95Ms: targetMs, pass: percentile(p.latencies, 95) <= 2 * idleP95 });
-    const member = verdict(duringRefused);
-    const producer = verdict(duringParse);
+    const refusedVerdict = verdict(duringRefused);
+    const parsedVerdict = verdict(duringParse);
     console.log(
       JSON.stringify(
         {
@@ -134,11 +134,11 @@ async function main() {
             statuses: [...new Set(refused.map((r) => r.status))],
             uploadMs: { p50: round(percentile(refused.map((r) => r.ms).sort((a, b) => a - b), 50)), max: round(Math.max(...refused.map((r) => r.ms))) },
             first: refused[0]?.outcome,
-            ...member,
+            ...refusedVerdict,
           },
-          producerUploadParsedOnWorkerPool: { probe: summary(duringParse), upload: parsed, ...producer },
+          producerUploadParsedOnWorkerPool: { probe: summary(duringParse), upload: parsed, ...parsedVerdict },
           target: { p95Ms: targetMs, rule: "probe p95 during each upload <= 2x idle p95 (same run)" },
-          pass: member.pass && producer.pass,
+          pass: refusedVerdict.pass && parsedVerdict.pass,
         },
         null,
         2,
