@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   // pdfkit, which reads its font metrics from files next to its own module.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@node-rs/argon2", "pino", "pg", "pdfkit", "exceljs", "piscina"],
   poweredByHeader: false,
+  // forbidden() from next/navigation: pages a role may not open answer 403 with app/(portal)/forbidden.tsx.
+  experimental: { authInterrupts: true },
   async headers() {
     return [
       {

@@ -29,6 +29,8 @@ export function proxy(request: NextRequest) {
   headers.set("x-nonce", nonce);
   headers.set("x-request-id", requestId);
   headers.set("content-security-policy", csp);
+  // The forbidden page names the reason for the page that refused (components/shell/forbidden-reasons.ts).
+  headers.set("x-pathname", request.nextUrl.pathname);
 
   const response = NextResponse.next({ request: { headers } });
   response.headers.set("content-security-policy", csp);

@@ -79,6 +79,7 @@ async function upload(base: string, token: string, body: Buffer) {
 }
 
 async function main() {
+  const loadAtStart = os.loadavg().map((l) => round(l, 2));
   process.env.TEST_DATABASE_URL ??= "postgresql://root@127.0.0.1:5432/postgres";
   const database = await openTestDatabase();
   setProcessDatabase(database);
@@ -113,12 +114,16 @@ async function main() {
     const duringParse = await probe(base, parsing);
 
     const idleP95 = percentile(idle.latencies, 95);
-    const within = (p: Probe) => percentile(p.latencies, 95) <= 2 * idleP95;
+    const targetMs = round(2 * idleP95, 2);
+    // Each figure beside its target: the probe's p95 during an upload against twice the idle p95 of this same run.
+    const verdict = (p: Probe) => ({ p95Ms: round(percentile(p.latencies, 95), 2), targetP95Ms: targetMs, pass: percentile(p.latencies, 95) <= 2 * idleP95 });
+    const refusedVerdict = verdict(duringRefused);
+    const parsedVerdict = verdict(duringParse);
     console.log(
       JSON.stringify(
         {
           bench: "availability",
-          machine: { cpus: os.cpus().length, loadavg: os.loadavg().map((l) => round(l, 2)) },
+          machine: { cpus: os.cpus().length, loadavgAtStart: loadAtStart, loadavgAtEnd: os.loadavg().map((l) => round(l, 2)) },
           database: { kind: "postgres", server: new URL(process.env.TEST_DATABASE_URL).host },
           clients: CLIENTS,
           uploadBytes: UPLOAD_BYTES,
@@ -129,10 +134,11 @@ async function main() {
             statuses: [...new Set(refused.map((r) => r.status))],
             uploadMs: { p50: round(percentile(refused.map((r) => r.ms).sort((a, b) => a - b), 50)), max: round(Math.max(...refused.map((r) => r.ms))) },
             first: refused[0]?.outcome,
-            p95WithinTwiceIdle: within(duringRefused),
+            ...refusedVerdict,
           },
-          producerUploadParsedOnWorkerPool: { probe: summary(duringParse), upload: parsed, p95WithinTwiceIdle: within(duringParse) },
-          target: { p95Ms: round(2 * idleP95, 2), rule: "probe p95 during the upload <= 2x idle p95" },
+          producerUploadParsedOnWorkerPool: { probe: summary(duringParse), upload: parsed, ...parsedVerdict },
+          target: { p95Ms: targetMs, rule: "probe p95 during each upload <= 2x idle p95 (same run)" },
+          pass: refusedVerdict.pass && parsedVerdict.pass,
         },
         null,
         2,

@@ -9,6 +9,7 @@ import { migrate } from "@/lib/db/migrate";
 import { recomputeAllViolations } from "@/lib/compliance/evaluate";
 import { seedDemoContractWork } from "@/lib/demo/contract-work";
 import { startDeliveryWorker } from "@/lib/contracts/delivery-worker";
+import { startAuditChainer } from "@/lib/audit/chainer";
 import { seedDemoEstate } from "@/lib/demo/seed";
 import { lintUnlintedInBackground } from "@/lib/governance/after-import";
 import { prepareDemoAgent } from "@/lib/demo/traffic-agent";
@@ -39,6 +40,7 @@ export async function boot(): Promise<void> {
   }
   lintUnlintedInBackground(systemCtx("governance"));
   startDeliveryWorker();
+  startAuditChainer(prisma);
 }
 
 // Instances started together take turns: two concurrent full recomputes would insert the same new violations.

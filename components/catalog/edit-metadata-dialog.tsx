@@ -30,6 +30,7 @@ export function EditMetadataDialog({ item, domains, teams }: Props) {
       {
         domainId: text("domainId") || null,
         ownerTeamId: text("ownerTeamId") || null,
+        ...(text("transferNote") ? { transferNote: text("transferNote") } : {}),
         lifecycle: text("lifecycle"),
         sunsetDate: text("sunsetDate") || null,
         description: text("description") || null,
@@ -62,7 +63,11 @@ export function EditMetadataDialog({ item, domains, teams }: Props) {
               ))}
             </Select>
           </FormField>
-          <FormField label="Owner team" error={error?.field("/ownerTeamId")}>
+          <FormField
+            label="Owner team"
+            description="Another team is asked first: its lead (or an admin) accepts the transfer."
+            error={error?.field("/ownerTeamId")}
+          >
             <Select name="ownerTeamId" defaultValue={item.ownerTeam?.id ?? ""}>
               <option value="">The system&apos;s owner</option>
               {teams.map((t) => (
@@ -71,6 +76,9 @@ export function EditMetadataDialog({ item, domains, teams }: Props) {
                 </option>
               ))}
             </Select>
+          </FormField>
+          <FormField label="Note to the receiving team" description="Only for a new owner team." error={error?.field("/transferNote")}>
+            <Input name="transferNote" autoComplete="off" />
           </FormField>
           <div className="grid gap-4 sm:grid-cols-2">
             <FormField label="Lifecycle" error={error?.field("/lifecycle")}>

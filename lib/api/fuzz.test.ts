@@ -14,6 +14,9 @@ const HUGE_TEXT = "a".repeat(200_000);
 const HUGE_BODY = Buffer.alloc(50 * 1024 * 1024, 0x20);
 const DEEP_JSON = "[".repeat(100_000) + "]".repeat(100_000);
 const DEEP_YAML = "a:\n" + Array.from({ length: 5_000 }, (_, i) => `${"  ".repeat(i + 1)}a${i}:`).join("\n") + "\n";
+// 100,000 levels in flow and in block style, refused by the linear scan before yaml's parser recurses.
+const DEEP_FLOW_YAML = "a: " + "[".repeat(100_000) + "]".repeat(100_000) + "\n";
+const DEEP_BLOCK_YAML = "- ".repeat(100_000) + "x\n";
 const CYCLIC_YAML = "openapi: 3.0.0\ninfo: &info\n  title: cyclic\n  self: *info\npaths: {}\n";
 const ALIAS_BOMB_YAML = ["a: &a [x,x,x,x,x,x,x,x,x,x]", ..."bcdefghij".split("").map((k, i) => `${k}: &${k} [${Array(10).fill(`*${"abcdefghij"[i]}`).join(",")}]`)].join("\n") + "\n";
 
@@ -92,4 +95,31 @@ describe("fuzzing every parser and query parameter", () => {
     expect(failures).toEqual([]);
     expect(await writeCounts()).toEqual(before);
   }, 120_000);
+
+  it("refuses 100,000-level YAML in flow and block style on every route that parses YAML, naming line and column", async () => {
+    const before = await writeCounts();
+    const failures: string[] = [];
+    const names = /line 1\b.*column \d+|column \d+.*line 1\b/s;
+    for (const [label, yaml] of [["flow", DEEP_FLOW_YAML], ["block", DEEP_BLOCK_YAML]] as const) {
+      const calls: [string, Operation, unknown][] = [
+        ["odcs", { method: "POST", path: "/api/v1/contracts/odcs" }, { yaml }],
+        ["lint", { method: "POST", path: "/api/v1/governance/lint" }, { document: yaml, fileName: "deep.yaml" }],
+        ["diff", { method: "POST", path: "/api/v1/diff" }, { previous: "openapi: 3.0.0\npaths: {}\n", next: yaml }],
+      ];
+      for (const [name, op, body] of calls) {
+        const response = await respond(op, { bearer, body: JSON.stringify(body) });
+        const text = await response.text();
+        if (response.status < 400 || response.status >= 500 || !/nested deeper/.test(text) || !names.test(text)) failures.push(`${name} ${label}: ${response.status} ${text.slice(0, 200)}`);
+      }
+      // Spec, Backstage and ODCS files all enter through the import batch, which reports each file's outcome.
+      for (const file of ["deep.yaml", "catalog-info.yaml", "deep.odcs.yaml"]) {
+        const imported = await respond({ method: "POST", path: "/api/v1/imports" }, { bearer, body: JSON.stringify({ files: [{ name: file, content: yaml }] }) });
+        const text = await imported.text();
+        if (!/nested deeper/.test(text) || !names.test(text)) failures.push(`import ${file} ${label}: ${imported.status} ${text.slice(0, 200)}`);
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(await writeCounts()).toEqual(before);
+  }, 120_000);
 });
+

@@ -4,11 +4,14 @@ import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { AppError } from "@/lib/api/errors";
+import { chainPendingAudit } from "./chainer";
 import { auditKey, checkpointSignatureValid, findBrokenLink, GENESIS_HASH, signCheckpoint, type ChainedFields, type Checkpoint } from "./chain";
 import type { AuditEventDto, AuditPage, AuditQuery, AuditVerification } from "./schemas";
 
 export async function listAuditEvents(ctx: Ctx, query: AuditQuery): Promise<AuditPage> {
   requirePermission(ctx, "audit.read");
+  // Events committed but not yet chained (their writer stopped before chaining) are chained first, so none is missing.
+  await chainPendingAudit(db());
   const where: Prisma.AuditEventWhereInput = {
     action: query.action?.endsWith(".") ? { startsWith: query.action } : query.action,
     entityType: query.entityType,
@@ -48,6 +51,7 @@ export async function auditCheckpoint(ctx: Ctx): Promise<Checkpoint> {
   requirePermission(ctx, "audit.read");
   const key = auditKey();
   if (!key) throw new AppError("UNAVAILABLE", "Checkpoints are signed with AUDIT_HMAC_KEY (or NEXTAUTH_SECRET); set one on the server");
+  await chainPendingAudit(db());
   const head = await db().auditEvent.findFirst({ orderBy: { seq: "desc" }, select: { seq: true, hash: true } });
   return signCheckpoint({ seq: String(head?.seq ?? 0), hash: head?.hash ?? GENESIS_HASH, at: new Date().toISOString() }, key);
 }
@@ -65,6 +69,7 @@ async function checkpointProblem(checkpoint: Checkpoint, key: Buffer | null): Pr
 /** Recomputes the whole chain in seq order, in batches so a long trail never sits in memory at once, then checks the given checkpoints. */
 export async function verifyAuditChain(ctx: Ctx, checkpoints: Checkpoint[] = []): Promise<AuditVerification> {
   requirePermission(ctx, "audit.read");
+  await chainPendingAudit(db());
   const key = auditKey();
   const state = { keyedSeen: false };
   let checked = 0;

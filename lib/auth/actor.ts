@@ -10,9 +10,16 @@ import type { Actor } from "./can";
 export async function loadActor(userId: string, sessionVersion?: number): Promise<Actor | null> {
   const user = await db().user.findUnique({
     where: { id: userId },
-    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, memberships: { select: { teamId: true } } },
+    select: { id: true, email: true, name: true, role: true, active: true, sessionVersion: true, memberships: { select: { teamId: true, role: true } } },
   });
   if (!user || !user.active) return null;
   if (sessionVersion !== undefined && user.sessionVersion !== sessionVersion) return null;
-  return { id: user.id, email: user.email, name: user.name, role: user.role, teamIds: user.memberships.map((m) => m.teamId) };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    teamIds: user.memberships.map((m) => m.teamId),
+    leadTeamIds: user.memberships.filter((m) => m.role === "LEAD").map((m) => m.teamId),
+  };
 }

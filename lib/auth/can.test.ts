@@ -90,3 +90,15 @@ describe("can: connector agents", () => {
     expect(can(ctxFor("MEMBER"), "telemetry.write")).toBe(false);
   });
 });
+
+describe("can: accepting an interface into a team", () => {
+  const lead: Ctx = { ...ctxFor("MEMBER", [PAYMENTS, ORDERS]), actor: { ...ctxFor("MEMBER").actor!, teamIds: [PAYMENTS, ORDERS], leadTeamIds: [ORDERS] } };
+  it("is for the receiving team's leads and admins, not its plain members, architects or compliance", () => {
+    expect(can(lead, "interface.transfer.accept", { ownerTeamId: ORDERS })).toBe(true);
+    expect(can(lead, "interface.transfer.accept", { ownerTeamId: PAYMENTS })).toBe(false);
+    expect(can(ctxFor("MEMBER", [ORDERS]), "interface.transfer.accept", { ownerTeamId: ORDERS })).toBe(false);
+    expect(can(ctxFor("ADMIN"), "interface.transfer.accept", { ownerTeamId: ORDERS })).toBe(true);
+    expect(can(ctxFor("ARCHITECT"), "interface.transfer.accept", { ownerTeamId: ORDERS })).toBe(false);
+    expect(can(ctxFor("COMPLIANCE"), "interface.transfer.accept", { ownerTeamId: ORDERS })).toBe(false);
+  });
+});

@@ -1,7 +1,8 @@
 import type { Role } from "@/lib/db/generated/enums";
-import { CONSUMER_TEAM_PERMISSIONS, OWNER_TEAM_PERMISSIONS, ROLE_PERMISSIONS, type Permission } from "./permissions";
+import { CONSUMER_TEAM_PERMISSIONS, LEAD_TEAM_PERMISSIONS, OWNER_TEAM_PERMISSIONS, ROLE_PERMISSIONS, type Permission } from "./permissions";
 
-export type Actor = { id: string; email: string; name: string; role: Role; teamIds: readonly string[] };
+/** `leadTeamIds`: the teams (among teamIds) the user leads; absent means none. */
+export type Actor = { id: string; email: string; name: string; role: Role; teamIds: readonly string[]; leadTeamIds?: readonly string[] };
 
 /** A connector agent (lib/agents): it may report telemetry for the flows in its scope and do nothing else. */
 export type AgentPrincipal = { id: string; name: string; systemIds: readonly string[]; flowIds: readonly string[] };
@@ -43,6 +44,7 @@ export function can(ctx: Ctx, permission: Permission, resource?: Resource): bool
   if (OWNER_TEAM_PERMISSIONS.has(permission) && resource.ownerTeamId && actor.teamIds.includes(resource.ownerTeamId)) {
     return true;
   }
+  if (LEAD_TEAM_PERMISSIONS.has(permission) && resource.ownerTeamId && actor.leadTeamIds?.includes(resource.ownerTeamId)) return true;
   if (CONSUMER_TEAM_PERMISSIONS.has(permission) && resource.consumerTeamIds?.some((id) => actor.teamIds.includes(id))) {
     return true;
   }

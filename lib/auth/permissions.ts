@@ -5,6 +5,8 @@ export const PERMISSIONS = [
   "catalog.read",
   "catalog.write",
   "catalog.import",
+  // Accepting an interface into a team (lib/catalog/transfers.ts): that team's leads, and admins.
+  "interface.transfer.accept",
   "lineage.read",
   "contract.read",
   "contract.propose",
@@ -67,6 +69,9 @@ export const OWNER_TEAM_PERMISSIONS: ReadonlySet<Permission> = new Set<Permissio
   // A flow's, system's or interface's residency, transfer and encryption facts (lib/compliance).
   "compliance.edit",
 ]);
+
+/** Rights a lead of a team gets on that team's resources, beyond its members' rights. */
+export const LEAD_TEAM_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["interface.transfer.accept"]);
 
 /** Rights a member of a consuming team gets on resources its flows rely on. */
 export const CONSUMER_TEAM_PERMISSIONS: ReadonlySet<Permission> = new Set<Permission>(["contract.approve", "contract.decide.team", "contract.subscribe"]);

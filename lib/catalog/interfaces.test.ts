@@ -47,12 +47,13 @@ describe("interface metadata", () => {
     expect((await searchInterfaces(owner, { q: `iban` })).items.map((i) => i.id)).toContain(id);
   });
 
-  it("moves an interface to another domain and team", async () => {
+  it("moves an interface to another domain, and asks the new team before it owns it (transfers.test.ts)", async () => {
     const architect = await actAs(database(), "ARCHITECT");
     const id = fixture.ids["Customer Sync"];
     const updated = await updateInterfaceMetadata(architect, id, edit({ domainId: fixture.domains.money.id, ownerTeamId: fixture.teams.shipTeam.id }));
     expect(updated.domain?.id).toBe(fixture.domains.money.id);
-    expect(updated.ownerTeam?.id).toBe(fixture.teams.shipTeam.id);
+    expect(updated.ownerTeam).toBeNull();
+    expect(updated.pendingTransfer?.toTeam.id).toBe(fixture.teams.shipTeam.id);
     const flows = await listFlows(architect, FlowsQuery.parse({ domain: fixture.domains.money.id }));
     expect(flows.items.map((f) => f.name)).toContain("Ledger to CRM");
   });

@@ -3,14 +3,14 @@ import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { can, type Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
+import { dispatch } from "@/lib/contracts/delivery";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { buildSearchText } from "./search-text";
 import type { ElementDto, InterfaceDetail, UpdateInterfaceMetadataInput } from "./schemas";
 import { classificationsOf, summaryInclude, toSummary } from "./summaries";
+import { effectiveOwner, moveOwner, pendingTransfer } from "./transfers";
 
-/** The team whose members may edit an interface: its own owner, else its system's. */
-const effectiveOwner = (row: { ownerTeamId: string | null; system: { ownerTeamId: string | null } }) => row.ownerTeamId ?? row.system.ownerTeamId;
 
 const ELEMENT_GROUP = { OPERATION: "operations", CHANNEL: "channels", MESSAGE: "messages", SCHEMA: "schemas" } as const;
 
@@ -78,6 +78,7 @@ export async function getInterface(ctx: Ctx, id: string): Promise<InterfaceDetai
       updatedAt: c.updatedAt.toISOString(),
     })),
     canEdit: can(ctx, "catalog.write", { ownerTeamId: effectiveOwner(row) }),
+    pendingTransfer: await pendingTransfer(ctx, row.id),
   };
 }
 
@@ -92,10 +93,13 @@ export async function getInterfaceSpec(ctx: Ctx, interfaceId: string, versionId:
   return { slug: version.interface.slug, version: version.version, specFormat: version.specFormat, spec: version.spec };
 }
 
-/** Changes an interface's governance metadata; only its owners (and architects, admins) may. */
+/**
+ * Changes an interface's governance metadata; only its owners (and architects, admins) may. A new owner team is
+ * asked first (lib/catalog/transfers.ts): the detail returned then shows the pending transfer.
+ */
 export async function updateInterfaceMetadata(ctx: Ctx, id: string, input: UpdateInterfaceMetadataInput): Promise<InterfaceDetail> {
   requirePermission(ctx, "catalog.read");
-  await db().$transaction(async (tx) => {
+  const deliveries = await db().$transaction(async (tx) => {
     const before = await tx.interface.findUnique({ where: { id }, include: { system: { select: { ownerTeamId: true } } } });
     if (!before) throw notFound("Interface");
     requirePermission(ctx, "catalog.write", { ownerTeamId: effectiveOwner(before) });
@@ -113,11 +117,13 @@ export async function updateInterfaceMetadata(ctx: Ctx, id: string, input: Updat
 
     const description = input.description !== undefined ? input.description || null : before.description;
     const tags = input.tags ? [...new Set(input.tags)] : before.tags;
+    const move: Awaited<ReturnType<typeof moveOwner>> =
+      input.ownerTeamId !== undefined ? await moveOwner(tx, ctx, before, input.ownerTeamId, input.transferNote) : { deliveries: [] };
     const after = await tx.interface.update({
       where: { id },
       data: {
         domainId: input.domainId,
-        ownerTeamId: input.ownerTeamId,
+        ownerTeamId: move.ownerTeamId,
         lifecycle,
         sunsetDate: sunsetDate ? new Date(`${sunsetDate}T00:00:00Z`) : null,
         description,
@@ -126,7 +132,9 @@ export async function updateInterfaceMetadata(ctx: Ctx, id: string, input: Updat
       },
     });
     await recordAudit(tx, ctx, { action: "interface.update", entityType: "interface", entityId: id, before: auditView(before), after: auditView(after) });
+    return move.deliveries;
   });
+  dispatch(deliveries);
   return getInterface(ctx, id);
 }
 

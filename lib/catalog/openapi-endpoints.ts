@@ -1,6 +1,8 @@
 import { z } from "zod";
 import type { Endpoint } from "@/lib/api/openapi";
 import {
+  DecidedTransfer,
+  DecideTransferInput,
   DomainDetail,
   DomainSummary,
   FlowDetail,
@@ -43,9 +45,19 @@ export const catalogEndpoints: Endpoint[] = [
     path: "/api/v1/interfaces/{id}",
     tags,
     summary: "Change an interface's domain, owner team, lifecycle, sunset date, description or tags (owners, architects, admins)",
+    description: "A new owner team is asked first: the change becomes a pending transfer (pendingTransfer) unless the caller leads that team or is an admin.",
     request: { params: IdParams }, body: UpdateInterfaceMetadataInput,
     ok: { status: 200, schema: InterfaceDetail, description: "Updated" },
-    errors: [400, 401, 403, 404, 415, 422],
+    errors: [400, 401, 403, 404, 409, 415, 422],
+  },
+  {
+    method: "post",
+    path: "/api/v1/interface-transfers/{id}/decision",
+    tags,
+    summary: "Accept or decline a transfer of an interface to your team (its leads, admins), or cancel one you asked for",
+    request: { params: IdParams }, body: DecideTransferInput,
+    ok: { status: 200, schema: DecidedTransfer, description: "The transfer as decided, and the interface's owner team now" },
+    errors: [400, 401, 403, 404, 409, 415, 422],
   },
   {
     method: "get",

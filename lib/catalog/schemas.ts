@@ -89,7 +89,8 @@ const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use YYYY-MM-DD").refine
 export const UpdateInterfaceMetadataInput = z
   .object({
     domainId: z.string().uuid().nullable(),
-    ownerTeamId: z.string().uuid().nullable(),
+    ownerTeamId: z.string().uuid().nullable().describe("Another team than today's becomes a transfer request that team's lead (or an admin) accepts"),
+    transferNote: z.string().trim().max(1000).describe("Why the receiving team should take the interface over"),
     lifecycle: z.enum(LIFECYCLES),
     sunsetDate: isoDate.nullable(),
     description: z.string().trim().max(5000).nullable(),
@@ -201,6 +202,31 @@ export const ElementDto = z.object({
 });
 export type ElementDto = z.infer<typeof ElementDto>;
 
+export const PendingTransfer = z
+  .object({
+    id: z.string().uuid(),
+    fromTeam: Ref.nullable(),
+    toTeam: Ref,
+    requestedBy: z.string().nullable(),
+    note: z.string().nullable(),
+    createdAt: z.string().datetime(),
+    canDecide: z.boolean().describe("Whether the caller may accept or decline: a lead of the receiving team, or an admin"),
+    canCancel: z.boolean().describe("Whether the caller may cancel: the requester or the interface's owners"),
+  })
+  .meta({ id: "PendingTransfer" });
+export type PendingTransfer = z.infer<typeof PendingTransfer>;
+
+export const DecideTransferInput = z.object({
+  decision: z.enum(["ACCEPT", "DECLINE", "CANCEL"]),
+  note: z.string().trim().max(1000).optional(),
+});
+export type DecideTransferInput = z.infer<typeof DecideTransferInput>;
+
+export const DecidedTransfer = z
+  .object({ id: z.string().uuid(), status: z.enum(["PENDING", "ACCEPTED", "DECLINED", "CANCELLED"]), interfaceId: z.string().uuid(), ownerTeam: Ref.nullable() })
+  .meta({ id: "DecidedTransfer" });
+export type DecidedTransfer = z.infer<typeof DecidedTransfer>;
+
 export const InterfaceDetail = InterfaceSummary.extend({
   specFormat: z.string(),
   versions: z.array(z.object({ id: z.string().uuid(), version: z.string(), specFormat: z.string(), specHash: z.string(), createdAt: z.string().datetime() })),
@@ -210,5 +236,6 @@ export const InterfaceDetail = InterfaceSummary.extend({
     z.object({ id: z.string().uuid(), version: z.string(), status: z.string(), classification: z.enum(CLASSIFICATIONS), compatibilityMode: z.string(), updatedAt: z.string().datetime() }),
   ),
   canEdit: z.boolean().describe("Whether the caller may change this interface's metadata"),
+  pendingTransfer: PendingTransfer.nullable().describe("An open request to move the interface to another owner team"),
 }).meta({ id: "InterfaceDetail" });
 export type InterfaceDetail = z.infer<typeof InterfaceDetail>;

@@ -4,7 +4,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 type Tx = Prisma.TransactionClient;
 
 export type Audience = { teamIds?: readonly string[]; compliance?: boolean; userIds?: readonly string[]; exceptUserId?: string | null };
-export type Message = { kind: string; title: string; body?: string; link: string; contractId: string };
+export type Message = { kind: string; title: string; body?: string; link: string; contractId?: string };
 
 /**
  * In-app notifications for everyone in the audience (team members, compliance officers, named users), written
@@ -27,7 +27,7 @@ export async function notify(tx: Tx, audience: Audience, message: Message, paylo
   const recipients = users.map((u) => u.id).filter((id) => id !== audience.exceptUserId);
   if (recipients.length) {
     await tx.notification.createMany({
-      data: recipients.map((userId) => ({ userId, kind: message.kind, title: message.title, body: message.body ?? null, link: message.link, contractId: message.contractId })),
+      data: recipients.map((userId) => ({ userId, kind: message.kind, title: message.title, body: message.body ?? null, link: message.link, contractId: message.contractId ?? null })),
     });
   }
   if (!teamIds.length) return [];

@@ -1,8 +1,9 @@
 // Pure rules of the approval workflow: who must approve a proposal, who may decide a request, and what
 // still blocks activation. No I/O; data.ts feeds them rows and enforces their answers.
 import semver from "semver";
-import { parse as parseYaml } from "yaml";
 import type { Resource } from "@/lib/auth/can";
+import { importLimitsFromEnv } from "@/lib/catalog/import/model";
+import { loadSource } from "@/lib/catalog/import/source";
 import type { Permission } from "@/lib/auth/permissions";
 import type { ContractStatus } from "./schemas";
 
@@ -34,7 +35,7 @@ export function sensitiveFields(schema: string, schemaFormat: string): string[] 
   if (schemaFormat === "PROTOBUF") return [];
   let root: unknown;
   try {
-    root = parseYaml(schema, { maxAliasCount: 100 });
+    root = loadSource("schema.yaml", schema, importLimitsFromEnv()).values[0];
   } catch {
     return [];
   }

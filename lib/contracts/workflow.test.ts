@@ -59,6 +59,14 @@ describe("contract workflow", () => {
     await expect(propose(outsider, "1.1.0")).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
+  it("refuses a 100,000-level schema by its nesting, naming line and column, before parsing it", async () => {
+    const deep = "[".repeat(100_000) + "]".repeat(100_000);
+    await expect(propose(producer, "1.1.0", { schema: deep })).rejects.toMatchObject({
+      code: "VALIDATION",
+      errors: [{ pointer: "/schema", message: expect.stringMatching(/nested deeper than the limit of \d+ levels.*line 1, column 202/) }],
+    });
+  });
+
   it("asks every consuming team, and compliance only for personal or restricted data", async () => {
     const { id } = await propose(producer, "1.1.0");
     const contract = await getContract(producer, id);

@@ -1,10 +1,11 @@
 import "server-only";
 import protobuf from "protobufjs";
-import { parse as parseYaml } from "yaml";
 import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { can, type Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
+import { ImportError, importLimitsFromEnv } from "@/lib/catalog/import/model";
+import { loadSource } from "@/lib/catalog/import/source";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { dispatch } from "./delivery";
@@ -37,10 +38,17 @@ export function checkSchema(format: string, text: string): void {
   try {
     if (format === "PROTOBUF") protobuf.parse(text, { keepCase: true });
     else {
-      const value = parseYaml(text, { maxAliasCount: 100 });
-      if (value === null || typeof value !== "object") throw new Error("expected an object");
+      // The importer's parser and limits: size, nesting (scanned before parsing), aliases, one document.
+      const { values } = loadSource("schema.yaml", text, importLimitsFromEnv());
+      if (values.length !== 1) throw new Error("expected one document");
+      if (values[0] === null || typeof values[0] !== "object") throw new Error("expected an object");
     }
   } catch (error) {
+    if (error instanceof ImportError) {
+      const [first] = error.problems;
+      const where = first?.line ? ` (line ${first.line}${first.column ? `, column ${first.column}` : ""})` : "";
+      throw new AppError("VALIDATION", `The schema is not valid ${format}: ${first?.message ?? error.message}${where}`, { errors: [{ pointer: "/schema", message: `${first?.message ?? error.message}${where}` }] });
+    }
     throw new AppError("VALIDATION", `The schema is not valid ${format}: ${(error as Error).message}`, { errors: [{ pointer: "/schema", message: (error as Error).message }] });
   }
 }

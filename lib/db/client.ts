@@ -1,3 +1,4 @@
+import { chainingAfterCommit } from "@/lib/audit/chainer";
 import { PrismaClient } from "./generated/client";
 import { databaseConfigFromEnv, type DatabaseConfig } from "./config";
 import { openDriver, type Driver } from "./driver";
@@ -10,7 +11,8 @@ export type Database = { prisma: PrismaClient; driver: Driver; config: DatabaseC
 const holder = globalThis as typeof globalThis & { __interchangeDatabase?: Database };
 
 export function openDatabase(config: DatabaseConfig, driver: Driver = openDriver(config)): Database {
-  return { prisma: new PrismaClient({ adapter: driver.adapter }), driver, config };
+  // Audit events written in a transaction are chained right after it commits (lib/audit/chainer.ts).
+  return { prisma: chainingAfterCommit(new PrismaClient({ adapter: driver.adapter })), driver, config };
 }
 
 /** The process-wide database, opened on first use from DATABASE_URL or DATA_DIR. */

@@ -23,10 +23,11 @@ export function setupTestDatabase(): () => TestDatabase {
 }
 
 /** Creates a user (and optionally team memberships) and returns a request context acting as them. */
-export async function actAs(database: TestDatabase, role: Role, teamIds: string[] = []): Promise<Ctx> {
+export async function actAs(database: TestDatabase, role: Role, teamIds: string[] = [], leadTeamIds: string[] = []): Promise<Ctx> {
   const email = `${role.toLowerCase()}-${randomUUID().slice(0, 8)}@test.local`;
   const user = await database.prisma.user.create({ data: { email, name: `Test ${role}`, role } });
-  for (const teamId of teamIds) await database.prisma.membership.create({ data: { userId: user.id, teamId } });
-  const actor: Actor = { id: user.id, email, name: user.name, role, teamIds };
+  const all = [...new Set([...teamIds, ...leadTeamIds])];
+  for (const teamId of all) await database.prisma.membership.create({ data: { userId: user.id, teamId, role: leadTeamIds.includes(teamId) ? "LEAD" : "MEMBER" } });
+  const actor: Actor = { id: user.id, email, name: user.name, role, teamIds: all, leadTeamIds };
   return { actor, requestId: `test-${randomUUID()}`, via: "session" };
 }

@@ -1,9 +1,10 @@
 import { ArrowRight, Braces, History, Users, UsersRound, type LucideIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { Forbidden } from "@/components/shell/forbidden";
+import { forbidden } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
-import { requirePageActor } from "@/lib/auth/session";
+import { can } from "@/lib/auth/can";
+import { pageCtx } from "@/lib/auth/session";
 
 export const metadata: Metadata = { title: "Admin" };
 
@@ -35,8 +36,8 @@ const SECTIONS: { href: string; title: string; description: string; icon: Lucide
 ];
 
 export default async function AdminPage() {
-  const actor = await requirePageActor();
-  if (actor.role !== "ADMIN") return <Forbidden />;
+  // The admin area is for those who manage users: admins.
+  if (!can(await pageCtx(), "user.manage")) forbidden();
 
   return (
     <>

@@ -1,10 +1,10 @@
 import Link from "next/link";
 import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
 import { Section } from "@/components/catalog/detail-bits";
 import { CoverageBar } from "@/components/compliance/coverage-bar";
 import { ExportHistoryCard } from "@/components/compliance/export-history";
 import { TRANSFER_TOOL_LABEL } from "@/components/compliance/labels";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -21,7 +21,7 @@ const BORDER_PAGE = 50;
 export default async function CompliancePage({ searchParams }: { searchParams: Promise<{ bordersAfter?: string }> }) {
   const { bordersAfter } = await searchParams;
   const ctx = await pageCtx();
-  if (!can(ctx, "compliance.read")) return <Forbidden />;
+  if (!can(ctx, "compliance.read")) forbidden();
   const overview = await complianceOverview(ctx);
   const openViolations = overview.byPolicy.reduce((sum, p) => sum + p.count, 0);
   const borders = overview.crossBorder;

@@ -1,8 +1,8 @@
 import { Bot } from "lucide-react";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { DemoTrafficNote } from "@/components/health/demo-traffic-note";
 import { HealthBoard } from "@/components/health/health-board";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/can";
@@ -15,7 +15,7 @@ export const dynamic = "force-dynamic";
 
 export default async function HealthPage() {
   const ctx = await pageCtx();
-  if (!can(ctx, "health.read")) return <Forbidden />;
+  if (!can(ctx, "health.read")) forbidden();
   const [board, demoFlows] = await Promise.all([healthBoard(ctx), demoTrafficFlowIds(ctx)]);
   return (
     <div className="grid gap-6">

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
+import { forbidden } from "next/navigation";
 import { LineageMap } from "@/components/lineage/lineage-map";
-import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/can";
 import { pageCtx } from "@/lib/auth/session";
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Lineage" };
 
 export default async function LineagePage() {
   const ctx = await pageCtx();
-  if (!can(ctx, "lineage.read")) return <Forbidden />;
+  if (!can(ctx, "lineage.read")) forbidden();
   return (
     <div className="grid gap-4">
       <PageHeader

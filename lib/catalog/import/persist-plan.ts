@@ -169,7 +169,12 @@ export async function planImport(tx: Tx, ctx: Ctx, input: ImportedDocument): Pro
     const existing = interfaces.get(imported.sourceKey);
     const declared = teamOf(teamIdBySlug, imported.ownerTeamSlug);
     // An existing interface keeps its owner unless the document names one; a new one defaults to its system's.
-    const owner = declared ?? (existing ? existing.ownerTeamId : (systems.get(imported.systemSlug)?.ownerTeamId ?? null));
+    let owner = declared ?? (existing ? existing.ownerTeamId : (systems.get(imported.systemSlug)?.ownerTeamId ?? null));
+    // Giving an existing interface to another team needs that team's consent (lib/catalog/transfers.ts).
+    if (existing && owner !== existing.ownerTeamId && !can(ctx, "interface.transfer.accept", { ownerTeamId: owner })) {
+      warnings.push(`${imported.origin ? `${imported.origin}: ` : ""}the interface "${existing.name}" keeps its owner team: another team takes it over only by accepting a transfer, asked for on the interface's page`);
+      owner = existing.ownerTeamId;
+    }
     const ok =
       (!existing || check(existing.ownerTeamId, `the interface "${existing.name}"`, imported.origin)) &&
       (existing && owner === existing.ownerTeamId ? true : check(owner, existing ? `the interface "${imported.name}" into another owner team` : `the new interface "${imported.name}"`, imported.origin));

@@ -82,6 +82,22 @@ describe("persistImport", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("moves an existing interface to another team only for that team's lead; anyone else's import keeps the owner and says so", async () => {
+    const givers = await createTeam();
+    const takers = await createTeam();
+    const inBoth = await actAs(database(), "MEMBER", [givers.id, takers.id]);
+    await persistImport(inBoth, openApiDoc("ledger-x", { ownerTeamSlug: givers.slug }), { fileName: "l.yaml" });
+    const owner = async () => (await database().prisma.interface.findUniqueOrThrow({ where: { sourceKey: "openapi:ledger-x" } })).ownerTeamId;
+
+    const moved = await persistImport(inBoth, openApiDoc("ledger-x", { ownerTeamSlug: takers.slug, spec: "v2" }), { fileName: "l.yaml" });
+    expect(await owner()).toBe(givers.id);
+    expect(moved.warnings).toEqual(expect.arrayContaining([expect.stringContaining("keeps its owner team")]));
+
+    const lead = await actAs(database(), "MEMBER", [givers.id], [takers.id]);
+    await persistImport(lead, openApiDoc("ledger-x", { ownerTeamSlug: takers.slug, spec: "v3" }), { fileName: "l.yaml" });
+    expect(await owner()).toBe(takers.id);
+  });
+
   it("records an interface's own domain when it differs from its system's", async () => {
     const admin = await actAs(database(), "ADMIN");
     const { prisma } = database();

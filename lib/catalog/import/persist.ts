@@ -1,5 +1,5 @@
 import "server-only";
-import { deferAudit, recordAudit } from "@/lib/audit/record";
+import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/can";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -47,15 +47,13 @@ export async function persistDocuments(ctx: Ctx, docs: ImportedDocument[], optio
     // Two files naming the same new system, domain or interface would race to create it and one would fail on the
     // unique slug: such imports wait for each other (persist-locks.ts); unrelated ones do not.
     await lockImport(tx, docs);
-    return deferAudit(tx, async () => {
-      const result: ImportResult = { interfaces: [], warnings: [] };
-      for (const doc of docs) {
-        const one = await persistInTx(tx, ctx, doc, options);
-        result.interfaces.push(...one.interfaces);
-        result.warnings.push(...one.warnings);
-      }
-      return result;
-    });
+    const result: ImportResult = { interfaces: [], warnings: [] };
+    for (const doc of docs) {
+      const one = await persistInTx(tx, ctx, doc, options);
+      result.interfaces.push(...one.interfaces);
+      result.warnings.push(...one.warnings);
+    }
+    return result;
   }, TRANSACTION_OPTIONS);
 }
 

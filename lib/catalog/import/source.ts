@@ -3,6 +3,7 @@
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseAllDocuments, type Document, type Node as YamlNode } from "yaml";
 import { ImportError, type ImportLimits, type ImportProblem } from "./model";
 import { lineColumnFinder, locateJsonPointer } from "./json-locate";
+import { findExcessNesting } from "./nesting";
 import { isRecord, pointerOf, splitPointer } from "./util";
 
 export type Location = { line: number; column: number };
@@ -28,6 +29,9 @@ export function loadSource(fileName: string, text: string, limits: ImportLimits)
   if (bytes > limits.maxBytes) {
     throw new ImportError([{ message: `document is ${formatMegabytes(bytes)} MB, over the ${formatMegabytes(limits.maxBytes)} MB limit` }]);
   }
+  // Nesting next, in one linear pass: the parsers recurse per level, so 100,000 levels must never reach them.
+  const deep = findExcessNesting(text, limits.maxDepth);
+  if (deep) throw new ImportError([{ message: `document is nested deeper than the limit of ${limits.maxDepth} levels (column ${deep.column})`, line: deep.line, column: deep.column }]);
   const looksJson = /\.json$/i.test(fileName) || /^\s*[{[]/.test(text);
   const source = looksJson ? loadJson(text) : loadYaml(text, limits);
   source.values.forEach((value, doc) => checkDepth(value, limits.maxDepth, source, doc));

@@ -1,8 +1,8 @@
 import { ScrollText } from "lucide-react";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { AuditTable } from "@/components/admin/audit-table";
 import { VerifyChainButton } from "@/components/admin/verify-chain-button";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -20,7 +20,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function AuditPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await pageCtx();
-  if (!can(ctx, "audit.read")) return <Forbidden />;
+  if (!can(ctx, "audit.read")) forbidden();
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
   const parsed = AuditQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : AuditQuery.parse({});

@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import { NewUserDialog } from "@/components/admin/new-user-dialog";
 import { UsersTable } from "@/components/admin/users-table";
-import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/can";
 import { pageCtx } from "@/lib/auth/session";
@@ -10,7 +10,7 @@ export const metadata = { title: "Users · Interchange" };
 
 export default async function UsersPage() {
   const ctx = await pageCtx();
-  if (!can(ctx, "user.read")) return <Forbidden />;
+  if (!can(ctx, "user.read")) forbidden();
   const users = await listUsers(ctx);
   const canManage = can(ctx, "user.manage");
   return (

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { ImportUpload } from "@/components/catalog/import-upload";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/can";
@@ -14,7 +14,7 @@ export default async function ImportPage() {
   const ctx = await pageCtx();
   // Members import through their teams' ownership, checked per interface on the server; without a team they cannot.
   if (!can(ctx, "catalog.import") && !ctx.actor?.teamIds.length) {
-    return <Forbidden description="Importing specs is for architects, admins and members of the team that owns the interfaces." />;
+    forbidden();
   }
   const [teams, systems, domains] = await Promise.all([listTeams(ctx), listSystems(ctx), listDomains(ctx)]);
   // Architects and admins may give any team; a member only one of their own teams.

@@ -1,9 +1,9 @@
 import { Download } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { Section } from "@/components/catalog/detail-bits";
 import { ExportHistoryCard } from "@/components/compliance/export-history";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -38,7 +38,7 @@ const EXPORTS = [
 
 export default async function ExportsPage() {
   const ctx = await pageCtx();
-  if (!can(ctx, "compliance.read")) return <Forbidden />;
+  if (!can(ctx, "compliance.read")) forbidden();
   const mayExport = can(ctx, "compliance.export");
   const report = await doraValidation(ctx);
   const errors = report.issues.filter((i) => i.severity === "error");

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { PolicySettingsCard } from "@/components/compliance/policy-settings";
-import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/can";
 import { pageCtx } from "@/lib/auth/session";
@@ -11,7 +11,7 @@ export const metadata = { title: "Compliance policies · Interchange" };
 
 export default async function PoliciesPage() {
   const ctx = await pageCtx();
-  if (!can(ctx, "compliance.read")) return <Forbidden />;
+  if (!can(ctx, "compliance.read")) forbidden();
   const [policies, systems] = await Promise.all([listPolicies(ctx), listSystems(ctx)]);
   const canManage = can(ctx, "compliance.policy");
   return (

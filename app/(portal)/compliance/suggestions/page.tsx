@@ -1,8 +1,8 @@
 import Link from "next/link";
 import { Tags } from "lucide-react";
+import { forbidden } from "next/navigation";
 import { RunSuggestionsButton } from "@/components/compliance/run-suggestions-button";
 import { SuggestionsReview } from "@/components/compliance/suggestions-review";
-import { Forbidden } from "@/components/shell/forbidden";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/can";
@@ -17,7 +17,7 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function SuggestionsPage({ searchParams }: { searchParams: SearchParams }) {
   const ctx = await pageCtx();
-  if (!can(ctx, "compliance.read")) return <Forbidden />;
+  if (!can(ctx, "compliance.read")) forbidden();
   const raw = Object.fromEntries(Object.entries(await searchParams).filter(([, v]) => typeof v === "string" && v !== "")) as Record<string, string>;
   const parsed = SuggestionsQuery.safeParse(raw);
   const query = parsed.success ? parsed.data : SuggestionsQuery.parse({});

@@ -1,6 +1,6 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { SystemResidencyDialog } from "@/components/compliance/system-residency-dialog";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -20,7 +20,7 @@ const countries = (list: string[]) =>
 
 export default async function ResidencyPage() {
   const ctx = await pageCtx();
-  if (!can(ctx, "compliance.read")) return <Forbidden />;
+  if (!can(ctx, "compliance.read")) forbidden();
   const systems = await listSystemResidency(ctx);
   return (
     <div className="grid gap-6">

@@ -1,9 +1,8 @@
 import { FileCheck2 } from "lucide-react";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { humanize } from "@/components/catalog/labels";
 import { ProposeForm } from "@/components/contracts/propose-form";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -55,7 +54,7 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
   try {
     start = await proposalStart(ctx, interfaceId, baseId);
   } catch (error) {
-    if (error instanceof AppError && error.code === "FORBIDDEN") return <Forbidden description="Only members of the team that owns this interface propose its contract." />;
+    if (error instanceof AppError && error.code === "FORBIDDEN") forbidden();
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
     throw error;
   }

@@ -1,7 +1,7 @@
 import Link from "next/link";
+import { forbidden } from "next/navigation";
 import { AgentsPanel } from "@/components/health/agents-panel";
 import { DiscoveredFlows } from "@/components/health/discovered-flows";
-import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { listAgents } from "@/lib/agents/data";
 import { can } from "@/lib/auth/can";
@@ -14,7 +14,7 @@ export const dynamic = "force-dynamic";
 
 export default async function AgentsPage() {
   const ctx = await pageCtx();
-  if (!can(ctx, "health.read")) return <Forbidden />;
+  if (!can(ctx, "health.read")) forbidden();
   const canManage = can(ctx, "agent.manage");
   const canResolve = can(ctx, "catalog.write");
   const [agents, systems, discovered, choices] = await Promise.all([

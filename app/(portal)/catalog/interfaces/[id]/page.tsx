@@ -6,6 +6,7 @@ import { EditMetadataDialog } from "@/components/catalog/edit-metadata-dialog";
 import { ChannelsTable, hasElements, OperationsTable, SchemaList } from "@/components/catalog/elements";
 import { classificationVariant, humanize, lifecycleVariant } from "@/components/catalog/labels";
 import { isUuid, loadOr404 } from "@/components/catalog/load";
+import { TransferBanner } from "@/components/catalog/transfer-banner";
 import { InterfaceCompliance } from "@/components/compliance/interface-compliance";
 import { InterfaceGovernance } from "@/components/governance/interface-governance";
 import { Badge } from "@/components/ui/badge";
@@ -34,6 +35,7 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
         description={item.description ?? undefined}
         actions={item.canEdit ? <EditMetadataDialog item={item} domains={domains} teams={teams.map((t) => ({ id: t.id, name: t.name }))} /> : null}
       />
+      {item.pendingTransfer ? <TransferBanner transfer={item.pendingTransfer} interfaceName={item.name} /> : null}
       <div className="flex flex-wrap gap-2" aria-label="Classification of this interface">
         <Badge variant="secondary">{humanize(item.kind)}</Badge>
         <Badge variant="secondary">{item.protocol}</Badge>

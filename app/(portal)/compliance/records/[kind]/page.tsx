@@ -1,10 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { FillFromCatalogButton } from "@/components/compliance/records/fill-button";
 import { KIND_LABEL, type Refs } from "@/components/compliance/records/fields";
 import { RecordTable } from "@/components/compliance/records/record-table";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/can";
@@ -19,7 +18,7 @@ export default async function RecordsPage({ params }: { params: Promise<{ kind: 
   if (!parsed.success) notFound();
   const kind = parsed.data;
   const ctx = await pageCtx();
-  if (!can(ctx, "compliance.read")) return <Forbidden />;
+  if (!can(ctx, "compliance.read")) forbidden();
   const [rows, refs] = await Promise.all([listRecords(ctx, kind), listRecordRefs(ctx)]);
   const canManage = can(ctx, "compliance.manage");
 

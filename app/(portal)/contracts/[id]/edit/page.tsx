@@ -1,8 +1,7 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { isUuid, loadOr404 } from "@/components/catalog/load";
 import { ProposeForm } from "@/components/contracts/propose-form";
-import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageCtx } from "@/lib/auth/session";
 import { getContract } from "@/lib/contracts/data";
@@ -16,7 +15,7 @@ export default async function EditDraftPage({ params }: { params: Promise<{ id: 
   const ctx = await pageCtx();
   const contract = await loadOr404(getContract(ctx, id));
   if (!contract.permissions.edit) {
-    return <Forbidden title="This version cannot be edited" description="Only drafts are edited, by the team that owns the interface." />;
+    forbidden();
   }
   return (
     <>

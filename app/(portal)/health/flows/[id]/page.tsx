@@ -1,9 +1,8 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { isUuid, loadOr404 } from "@/components/catalog/load";
 import { DemoTrafficNote } from "@/components/health/demo-traffic-note";
 import { FlowHealthView } from "@/components/health/flow-health-view";
-import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { can } from "@/lib/auth/can";
 import { pageCtx } from "@/lib/auth/session";
@@ -18,7 +17,7 @@ export default async function FlowHealthPage({ params }: { params: Promise<{ id:
   const { id } = await params;
   if (!isUuid(id)) notFound();
   const ctx = await pageCtx();
-  if (!can(ctx, "health.read")) return <Forbidden />;
+  if (!can(ctx, "health.read")) forbidden();
   const flow = await loadOr404(getFlow(ctx, id));
   const [health, series, incidents, demoFlows] = await Promise.all([
     getFlowHealth(ctx, id),
