@@ -4,8 +4,13 @@
 // rights uploads 19 MB to POST /api/v1/imports (refused with 403 before the body is read), and while a producer
 // (member of an owning team) uploads a 19 MB OpenAPI document that is parsed on the worker pool. Prints JSON with
 // the probe's p50/p95, requests/s, the uploads' statuses and times, machine load and database. Target: the probe's
-// p95 during each upload within 2x of idle. BENCH_PORT (default 3214) picks the app's port.
+// p95 during each upload within 2x of idle. BENCH_PORT (default 3214) picks the app's port. The uploads run in a child process
+// (bench/availability-uploader.mjs), as a separate client would, so the probes measure the server, not this process.
+import { execFile } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
 import type { Ctx } from "@/lib/auth/can";
 import { setProcessDatabase } from "@/lib/db/client";
 import { openTestDatabase } from "@/lib/db/testing";
@@ -59,23 +64,20 @@ function summary(p: Probe) {
   return { requests: p.latencies.length, errors: p.errors, seconds: round(p.seconds, 2), perSecond: round(p.latencies.length / p.seconds), p50Ms: round(percentile(p.latencies, 50), 2), p95Ms: round(percentile(p.latencies, 95), 2), maxMs: round(p.latencies.at(-1) ?? 0, 1) };
 }
 
-// Serialised once: stringifying 23 MB per upload on this process's event loop would delay the probes measured here.
-async function upload(base: string, token: string, body: Buffer) {
-  const t0 = performance.now();
-  try {
-    const response = await fetch(`${base}/api/v1/imports`, { method: "POST", headers: { "content-type": "application/json", authorization: `Bearer ${token}` }, body: new Uint8Array(body) });
-    const text = await response.text();
-    let outcome = text.slice(0, 300);
-    try {
-      const parsed = JSON.parse(text) as { code?: string; detail?: string; results?: { ok: boolean; error?: string; interfaces: unknown[] }[] };
-      outcome = parsed.detail ?? JSON.stringify(parsed.results?.map((r) => ({ ok: r.ok, error: r.error?.slice(0, 200), interfaces: r.interfaces.length })));
-    } catch {
-      // Not JSON: keep the text.
-    }
-    return { status: response.status, ms: round(performance.now() - t0), bodyBytes: body.length, outcome };
-  } catch (error) {
-    return { status: 0, ms: round(performance.now() - t0), bodyBytes: body.length, outcome: `connection: ${(error as Error).message}` };
-  }
+type Upload = { status: number; ms: number; outcome: string };
+
+/**
+ * Uploads `bodyFile` from a child process (bench/availability-uploader.mjs): once, or again and again for `seconds`.
+ * Sending 19 MB from this process would put the bench's own work between the probes it measures.
+ */
+function uploadFromChild(base: string, token: string, bodyFile: string, seconds: number): Promise<Upload[]> {
+  const script = path.join(path.dirname(fileURLToPath(import.meta.url)), "availability-uploader.mjs");
+  return new Promise((resolve, reject) => {
+    execFile(process.execPath, [script, base, token, bodyFile, String(seconds)], { maxBuffer: 16 * 1024 * 1024 }, (error, stdout) => {
+      if (error) reject(error);
+      else resolve((JSON.parse(stdout) as Upload[]).map((u) => ({ ...u, ms: round(u.ms) })));
+    });
+  });
 }
 
 async function main() {
@@ -85,6 +87,7 @@ async function main() {
   setProcessDatabase(database);
   const prisma = database.prisma;
   let app: AppServer | undefined;
+  let cleanup = () => {};
   try {
     const team = await prisma.team.create({ data: { slug: "bench-producers", name: "Bench producers" } });
     const member = await prisma.user.create({ data: { email: "member@bench.local", name: "Bench member", role: "MEMBER" } });
@@ -94,7 +97,11 @@ async function main() {
     const memberToken = (await createToken(ctxOf(member, []), { name: "bench", expiresInDays: 1 })).token;
     const producerToken = (await createToken(ctxOf(producer, [team.id]), { name: "bench", expiresInDays: 1 })).token;
     const content = largeOpenApi(UPLOAD_BYTES - 1024);
-    const body = Buffer.from(JSON.stringify({ files: [{ name: "bench/gateway.json", content }] }));
+    // The producer names its team, so the import is judged and written like a real one (not refused for want of an owner).
+    const bodyDir = mkdtempSync(path.join(os.tmpdir(), "bench-availability-"));
+    cleanup = () => rmSync(bodyDir, { recursive: true, force: true });
+    const bodyFile = path.join(bodyDir, "upload.json");
+    writeFileSync(bodyFile, JSON.stringify({ team: team.slug, files: [{ name: "bench/gateway.json", content }] }));
 
     app = await startApp({ databaseUrl: (database.config as { url: string }).url, port: PORT, name: "bench-availability", readyTimeoutMs: 45 * 60_000 });
     const base = app.base;
@@ -102,16 +109,13 @@ async function main() {
     const idle = await probe(base, new Promise((r) => setTimeout(r, IDLE_SECONDS * 1000)));
 
     // The member's upload is refused at once; repeat it for the same window so the probe has something to measure.
-    const refused: Awaited<ReturnType<typeof upload>>[] = [];
-    const refusedUntil = Date.now() + IDLE_SECONDS * 1000;
-    const refusing = (async () => {
-      while (Date.now() < refusedUntil) refused.push(await upload(base, memberToken, body));
-    })();
+    const refusing = uploadFromChild(base, memberToken, bodyFile, IDLE_SECONDS);
     const duringRefused = await probe(base, refusing);
+    const refused = await refusing;
 
-    let parsed: Awaited<ReturnType<typeof upload>> | undefined;
-    const parsing = upload(base, producerToken, body).then((r) => (parsed = r));
+    const parsing = uploadFromChild(base, producerToken, bodyFile, 0);
     const duringParse = await probe(base, parsing);
+    const parsed = (await parsing)[0];
 
     const idleP95 = percentile(idle.latencies, 95);
     const targetMs = round(2 * idleP95, 2);
@@ -146,6 +150,7 @@ async function main() {
     );
   } finally {
     app?.stop();
+    cleanup();
     await database.dispose();
   }
 }
