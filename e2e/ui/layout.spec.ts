@@ -10,7 +10,21 @@ const WIDTHS = [
   { width: 390, height: 844 },
 ];
 
-const EVERYONE = ["/", "/catalog", "/lineage", "/contracts", "/contracts/inbox", "/contracts/new", "/health", "/health/agents", "/api-docs", "/account/tokens"];
+// Every link of the menu (components/shell/nav.ts) and the user menu, per role; detail pages are found by following links.
+const EVERYONE = [
+  "/",
+  "/catalog",
+  "/lineage",
+  "/contracts",
+  "/contracts/inbox",
+  "/contracts/new",
+  "/health",
+  "/health/agents",
+  "/governance",
+  "/governance/rules",
+  "/api-docs",
+  "/account/tokens",
+];
 const COMPLIANCE_READERS = [
   "/compliance",
   "/compliance/violations",
@@ -45,8 +59,19 @@ async function detailPages(page: Page): Promise<string[]> {
   found.push(contract);
   const compare = page.locator(`main a[href^="${contract}/compare"]`).first();
   if (await compare.count()) found.push((await compare.getAttribute("href"))!);
-  found.push(await firstHref("/compliance/records", "/compliance/records/"));
+  for (const kind of ["entities", "branches", "providers", "arrangements", "services", "functions", "activities"]) found.push(`/compliance/records/${kind}`);
+  found.push(await firstHref("/governance?subject=DOMAIN", "/governance/domain/"));
+  found.push(await firstHref("/governance?subject=TEAM", "/governance/team/"));
   return found;
+}
+
+/** What a consumer opens from the inbox: a version in review with its review panel. */
+async function consumerDetailPages(page: Page): Promise<string[]> {
+  await page.goto("/contracts/inbox");
+  const review = page.getByRole("table", { name: "Reviews waiting for you" }).getByRole("link").first();
+  await review.waitFor({ timeout: 15_000 });
+  const contract = (await review.getAttribute("href"))!.split("#")[0];
+  return [contract];
 }
 
 type Finding = { url: string; width: number; problem: string };
@@ -93,9 +118,10 @@ for (const role of Object.keys(PAGES) as RoleName[]) {
   test(`every page ${role} can open fits 1440 and 390 px and passes axe-core`, async ({ browser }) => {
     test.setTimeout(900_000);
     let urls = PAGES[role];
-    if (role === "admin") {
-      const context = await browser.newContext({ storageState: storageState("admin") });
-      urls = [...urls, ...(await detailPages(await context.newPage()))];
+    const walk = role === "admin" ? detailPages : role === "consumer" ? consumerDetailPages : null;
+    if (walk) {
+      const context = await browser.newContext({ storageState: storageState(role) });
+      urls = [...urls, ...(await walk(await context.newPage()))];
       await context.close();
     }
     const findings = await check(browser, role, urls);
