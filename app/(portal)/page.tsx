@@ -3,10 +3,10 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { PageHeader } from "@/components/ui/page-header";
 import { pageCtx } from "@/lib/auth/session";
 import { estateHealth, estateSummary } from "@/lib/catalog/summary";
+import { label } from "@/lib/utils/labels";
 
 export const metadata = { title: "Overview · Interchange" };
 
-const STYLE_LABELS: Record<string, string> = { EVENT: "Event-driven", REQUEST_RESPONSE: "Request/response", BATCH: "Batch" };
 
 export default async function OverviewPage() {
   const ctx = await pageCtx();
@@ -49,7 +49,7 @@ export default async function OverviewPage() {
             <CardDescription>How data moves between systems</CardDescription>
           </CardHeader>
           <CardContent>
-            <Bars items={summary.byStyle.map((s) => ({ label: STYLE_LABELS[s.style] ?? s.style, count: s.count }))} />
+            <Bars items={summary.byStyle.map((s) => ({ label: label("IntegrationStyle", s.style), count: s.count }))} />
           </CardContent>
         </Card>
         <Card>
@@ -58,7 +58,7 @@ export default async function OverviewPage() {
             <CardDescription>APIs, event streams, files and databases</CardDescription>
           </CardHeader>
           <CardContent>
-            <Bars items={health.byKind.map((k) => ({ label: KIND_LABELS[k.value] ?? k.value, count: k.count, href: `/catalog?kind=${k.value}` }))} />
+            <Bars items={health.byKind.map((k) => ({ label: label("InterfaceKind", k.value), count: k.count, href: `/catalog?kind=${k.value}` }))} />
           </CardContent>
         </Card>
         <Card>
@@ -67,7 +67,7 @@ export default async function OverviewPage() {
             <CardDescription>Event-driven vs request/response vs batch</CardDescription>
           </CardHeader>
           <CardContent>
-            <Bars items={health.byInterfaceStyle.map((s) => ({ label: STYLE_LABELS[s.value] ?? s.value, count: s.count, href: `/catalog?style=${s.value}` }))} />
+            <Bars items={health.byInterfaceStyle.map((s) => ({ label: label("IntegrationStyle", s.value), count: s.count, href: `/catalog?style=${s.value}` }))} />
           </CardContent>
         </Card>
         <Card className="md:col-span-2">
@@ -102,7 +102,6 @@ export default async function OverviewPage() {
   );
 }
 
-const KIND_LABELS: Record<string, string> = { API: "API", EVENT: "Event", FILE: "File", DATABASE: "Database" };
 
 function Gap({ title, description, gap, href }: { title: string; description: string; gap: { count: number; items: { id: string; name: string; note?: string }[] }; href?: string }) {
   return (

@@ -10,7 +10,8 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SuggestionDto } from "@/lib/compliance/schemas";
-import { LEVEL_VARIANT, PCI_ELEMENT_LABEL } from "./labels";
+import { LEVEL_VARIANT } from "./labels";
+import { label } from "@/lib/utils/labels";
 
 type Decision = { fieldIds: string[]; decision: "CONFIRM" | "REJECT"; note?: string };
 
@@ -89,7 +90,7 @@ export function SuggestionsReview({ items, canDecide }: { items: SuggestionDto[]
                   {s.personalCategory ? <Badge variant="outline">{s.personalCategory}</Badge> : null}
                   {s.specialCategory ? <Badge variant="destructive">Art. 9: {s.specialCategory}</Badge> : null}
                   {s.criminal ? <Badge variant="destructive">Art. 10</Badge> : null}
-                  {s.pciElement ? <Badge variant="warning">PCI: {PCI_ELEMENT_LABEL[s.pciElement] ?? s.pciElement}</Badge> : null}
+                  {s.pciElement ? <Badge variant="warning">PCI: {label("PciElement", s.pciElement)}</Badge> : null}
                 </div>
               </TableCell>
               <TableCell className="max-w-md whitespace-normal text-sm">{s.reason}</TableCell>

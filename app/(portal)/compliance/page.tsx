@@ -3,7 +3,6 @@ import type { Metadata } from "next";
 import { Section } from "@/components/catalog/detail-bits";
 import { CoverageBar } from "@/components/compliance/coverage-bar";
 import { ExportHistoryCard } from "@/components/compliance/export-history";
-import { TRANSFER_TOOL_LABEL } from "@/components/compliance/labels";
 import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -13,6 +12,7 @@ import { can } from "@/lib/auth/can";
 import { pageCtx } from "@/lib/auth/session";
 import { countryName } from "@/lib/compliance/countries";
 import { complianceOverview } from "@/lib/compliance/overview";
+import { label } from "@/lib/utils/labels";
 
 export const metadata: Metadata = { title: "Compliance · Interchange" };
 
@@ -109,7 +109,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                   {countryName(f.destination)} {f.leavesEea ? <Badge variant="outline">outside EEA</Badge> : null}
                 </TableCell>
                 <TableCell className="whitespace-normal">
-                  {f.transferTool ? TRANSFER_TOOL_LABEL[f.transferTool] : f.leavesEea ? null : "Not needed"}
+                  {f.transferTool ? label("TransferTool", f.transferTool) : f.leavesEea ? null : "Not needed"}
                   {!f.covered ? <Badge variant="destructive">{f.transferTool ? "not valid here" : "none"}</Badge> : null}
                 </TableCell>
               </TableRow>
