@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { openApiDocument, openApiResponse } from "./openapi";
+import { openApiDocument, openApiResponse, operationIndex } from "./openapi";
 
 const API_ROOT = path.join(process.cwd(), "app", "api", "v1");
 
@@ -60,5 +60,15 @@ describe("serving openapi.json", () => {
     expect(revalidated.status).toBe(304);
     expect(await revalidated.text()).toBe("");
     expect(get({ "if-none-match": '"old"' }).status).toBe(200);
+  });
+});
+
+describe("operationIndex", () => {
+  it("lists every documented operation once, under its first tag, with method, path and summary", () => {
+    const groups = operationIndex();
+    const all = groups.flatMap((g) => g.operations.map((o) => `${o.method} ${o.path}`)).sort();
+    expect(all).toEqual(implementedEndpoints());
+    const users = groups.find((g) => g.tag === "Users and teams")!;
+    expect(users.operations).toContainEqual({ method: "POST", path: "/api/v1/users", summary: "Create a user (admin)" });
   });
 });

@@ -116,17 +116,38 @@ export function openApiDocument() {
   });
 }
 
-let served: { body: string; etag: string } | undefined;
+let served: { document: ReturnType<typeof openApiDocument>; body: string; etag: string } | undefined;
 
 /** The document only changes with the code, so it is generated once per process and revalidated by its ETag. */
 export function openApiJson(): { body: string; etag: string } {
   if (!served) {
-    const body = JSON.stringify(openApiDocument());
-    served = { body, etag: `"${createHash("sha256").update(body).digest("base64url")}"` };
+    const document = openApiDocument();
+    const body = JSON.stringify(document);
+    served = { document, body, etag: `"${createHash("sha256").update(body).digest("base64url")}"` };
   }
   return served;
 }
 
+export type OperationGroup = { tag: string; operations: { method: string; path: string; summary: string }[] };
+
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+/** Every operation by tag, in the document's order: the index the API reference shows before its renderer is in. */
+export function operationIndex(): OperationGroup[] {
+  openApiJson();
+  const groups = new Map<string, OperationGroup>();
+  for (const [path, item] of Object.entries(served!.document.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = item?.[method];
+      if (!operation) continue;
+      const tag = operation.tags?.[0] ?? "Other";
+      const group = groups.get(tag) ?? { tag, operations: [] };
+      group.operations.push({ method: method.toUpperCase(), path, summary: operation.summary ?? "" });
+      groups.set(tag, group);
+    }
+  }
+  return [...groups.values()];
+}
 /** GET /api/v1/openapi.json: 304 when the caller already holds this version (If-None-Match). */
 export function openApiResponse(request: Request): Response {
   const { body, etag } = openApiJson();
