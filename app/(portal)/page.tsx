@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { pageCtx } from "@/lib/auth/session";
 import { estateHealth, estateSummary } from "@/lib/catalog/summary";
 import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 export const metadata = { title: "Overview · Interchange" };
 
@@ -40,7 +41,7 @@ export default async function OverviewPage() {
             <CardDescription>Active and deprecated interfaces</CardDescription>
           </CardHeader>
           <CardContent>
-            <Bars items={summary.byProtocol.map((p) => ({ label: p.protocol, count: p.count, href: `/catalog?protocol=${p.protocol}` }))} />
+            <Bars items={summary.byProtocol.map((p) => ({ label: label("Protocol", p.protocol), count: p.count, href: `/catalog?protocol=${p.protocol}` }))} />
           </CardContent>
         </Card>
         <Card>
@@ -92,7 +93,7 @@ export default async function OverviewPage() {
             description="Consumers must move before the sunset date."
             gap={{
               count: health.deprecatedConsumed.count,
-              items: health.deprecatedConsumed.items.map((d) => ({ ...d, note: `${d.consumers} consumers${d.sunsetDate ? ` · sunset ${d.sunsetDate}` : ""}` })),
+              items: health.deprecatedConsumed.items.map((d) => ({ ...d, note: `${countOf(d.consumers, "consumer")}${d.sunsetDate ? ` · sunset ${d.sunsetDate}` : ""}` })),
             }}
             href="/catalog?lifecycle=DEPRECATED&sort=consumers"
           />

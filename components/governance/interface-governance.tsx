@@ -6,6 +6,7 @@ import type { Ctx } from "@/lib/auth/can";
 import { getVersionGovernance } from "@/lib/governance/data";
 import type { RuleSeverity } from "@/lib/governance/schemas";
 import { formatDateTime } from "@/lib/utils/format";
+import { label } from "@/lib/utils/labels";
 
 const SEVERITY_VARIANT: Record<RuleSeverity, BadgeVariant> = { ERROR: "destructive", WARN: "warning", INFO: "info", HINT: "outline" };
 
@@ -35,7 +36,7 @@ export async function InterfaceGovernance({ ctx, interfaceId }: { ctx: Ctx; inte
           <TableBody>
             {report.findings.map((f, i) => (
               <TableRow key={i}>
-                <TableCell><Badge variant={SEVERITY_VARIANT[f.severity]}>{f.severity.toLowerCase()}</Badge></TableCell>
+                <TableCell><Badge variant={SEVERITY_VARIANT[f.severity]}>{label("RuleSeverity", f.severity)}</Badge></TableCell>
                 <TableCell className="font-mono text-xs">{f.rule}</TableCell>
                 <TableCell className="font-mono text-xs">{f.pointer}{f.line ? ` (line ${f.line})` : ""}</TableCell>
                 <TableCell className="text-sm">{f.message}</TableCell>
