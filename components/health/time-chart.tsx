@@ -186,7 +186,7 @@ export function TimeChart({
           </ComposedChart>
         </ResponsiveContainer>
         {values.length === 0 ? (
-          <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-xs text-muted-foreground">No telemetry in this period</p>
+          <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-xs text-muted-foreground">No figures for this measure in this period</p>
         ) : null}
       </div>
     </figure>
