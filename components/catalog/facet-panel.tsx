@@ -5,6 +5,7 @@ import type { FacetCounts, FacetName } from "@/lib/catalog/schemas";
 import { label as labelOf } from "@/lib/utils/labels";
 import { FACET_ENUM, FACET_TITLES } from "./labels";
 import { useCatalogUrl } from "./use-catalog-url";
+import { countOf } from "@/lib/utils/format";
 
 const ORDER: FacetName[] = ["kind", "protocol", "style", "lifecycle", "classification", "domain", "ownerTeam"];
 
@@ -46,7 +47,7 @@ export function FacetPanel({ facets }: { facets: FacetCounts }) {
                     onChange={(e) => toggle(facet, option.value, e.target.checked)}
                   />
                   <span className="min-w-0 flex-1 truncate">{label}</span>
-                  <span className="text-xs text-muted-foreground tabular-nums" aria-label={`${option.count} interfaces`}>
+                  <span className="text-xs text-muted-foreground tabular-nums" aria-label={countOf(option.count, "interface")}>
                     {option.count}
                   </span>
                 </label>

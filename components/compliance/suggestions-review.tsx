@@ -12,6 +12,7 @@ import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@
 import type { SuggestionDto } from "@/lib/compliance/schemas";
 import { LEVEL_VARIANT } from "./labels";
 import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 type Decision = { fieldIds: string[]; decision: "CONFIRM" | "REJECT"; note?: string };
 
@@ -52,7 +53,7 @@ export function SuggestionsReview({ items, canDecide }: { items: SuggestionDto[]
         </div>
       ) : null}
       {decide.error ? <Alert variant="destructive">{decide.error instanceof ApiError ? decide.error.message : "The decision could not be saved"}</Alert> : null}
-      {decide.isSuccess ? <Alert variant="success">Saved {decide.data?.decided} decisions; {decide.data?.flowsReevaluated} flows were re-evaluated.</Alert> : null}
+      {decide.isSuccess ? <Alert variant="success">Saved {countOf(decide.data?.decided ?? 0, "decision")}; {countOf(decide.data?.flowsReevaluated ?? 0, "flow")} re-evaluated.</Alert> : null}
       <Table aria-label="Classification suggestions">
         <TableHeader>
           <TableRow>

@@ -7,6 +7,7 @@ import { getVersionGovernance } from "@/lib/governance/data";
 import type { RuleSeverity } from "@/lib/governance/schemas";
 import { formatDateTime } from "@/lib/utils/format";
 import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 const SEVERITY_VARIANT: Record<RuleSeverity, BadgeVariant> = { ERROR: "destructive", WARN: "warning", INFO: "info", HINT: "outline" };
 
@@ -14,9 +15,9 @@ const SEVERITY_VARIANT: Record<RuleSeverity, BadgeVariant> = { ERROR: "destructi
 export async function InterfaceGovernance({ ctx, interfaceId }: { ctx: Ctx; interfaceId: string }) {
   const { version, ranAt, report, running } = await getVersionGovernance(ctx, interfaceId);
   const description = running
-    ? `Version ${version}: the governance rules are still running; reload for their findings.${report ? ` Last result: ${report.counts.errors} errors.` : ""}`
+    ? `Version ${version}: the governance rules are still running; reload for their findings.${report ? ` Last result: ${countOf(report.counts.errors, "error")}.` : ""}`
     : report
-    ? `Version ${version}, linted ${formatDateTime(ranAt!)}: ${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.infos} infos.`
+    ? `Version ${version}, linted ${formatDateTime(ranAt!)}: ${countOf(report.counts.errors, "error")}, ${countOf(report.counts.warnings, "warning")}, ${countOf(report.counts.infos, "info")}.`
     : version
       ? `Version ${version} has not been linted (only OpenAPI and AsyncAPI documents are).`
       : "No spec stored yet.";

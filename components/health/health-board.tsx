@@ -15,6 +15,7 @@ import { fetchBoard, healthKeys } from "./queries";
 import { STATUS_DOT, StatusBadge } from "./status";
 import { useHealthEvents } from "./use-health-events";
 import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 /** The estate board: tiles per domain, worst first, refreshed live from server-sent events. */
 export function HealthBoard({ initial, canManageAgents, demoFlowIds = [] }: { initial: Board; canManageAgents: boolean; demoFlowIds?: string[] }) {
@@ -94,7 +95,7 @@ export function HealthBoard({ initial, canManageAgents, demoFlowIds = [] }: { in
                 <StatusBadge status={domain.worst} />
               </CardTitle>
               <p className="text-xs text-muted-foreground">
-                {domain.total} flows ·{" "}
+                {countOf(domain.total, "flow")} ·{" "}
                 {HEALTH_STATUSES.filter((s) => domain.counts[s])
                   .map((s) => `${domain.counts[s]} ${label("HealthStatus", s).toLowerCase()}`)
                   .join(", ")}

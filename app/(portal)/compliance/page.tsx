@@ -13,6 +13,7 @@ import { pageCtx } from "@/lib/auth/session";
 import { countryName } from "@/lib/compliance/countries";
 import { complianceOverview } from "@/lib/compliance/overview";
 import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 export const metadata: Metadata = { title: "Compliance · Interchange" };
 
@@ -85,7 +86,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       </div>
       <Section
         title="Flows crossing borders"
-        description={`${borders.total} flows end in another country than they start; ${borders.leavingEea} leave the EEA, ${borders.uncovered} of them without a valid transfer tool.`}
+        description={`${countOf(borders.total, "flow")} end in another country than they start; ${borders.leavingEea} leave the EEA, ${borders.uncovered} of them without a valid transfer tool.`}
       >
         <Table aria-label="Flows crossing borders">
           <TableHeader>

@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { pageCtx } from "@/lib/auth/session";
 import { getSystem } from "@/lib/catalog/browse";
 import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 export const metadata = { title: "System · Interchange" };
 
@@ -25,10 +26,10 @@ export default async function SystemPage({ params }: { params: Promise<{ id: str
           { label: "Hosted in", value: system.hostingCountries.join(", ") || "—" },
         ]}
       />
-      <Section title="Provides" description={`${system.provides} interfaces this system exposes.`}>
+      <Section title="Provides" description={`${countOf(system.provides, "interface")} this system exposes.`}>
         {system.providedInterfaces.length ? <InterfaceTable items={system.providedInterfaces} caption="Provided interfaces" /> : <p className="text-sm text-muted-foreground">Provides no interfaces.</p>}
       </Section>
-      <Section title="Consumes" description={`${system.consumes} flows from other systems' interfaces.`}>
+      <Section title="Consumes" description={`${countOf(system.consumes, "flow")} from other systems' interfaces.`}>
         {system.consumedFlows.length ? <FlowTable flows={system.consumedFlows} caption="Consumed flows" /> : <p className="text-sm text-muted-foreground">Consumes nothing catalogued.</p>}
       </Section>
     </div>
