@@ -87,7 +87,7 @@ export function SuggestionsReview({ items, canDecide }: { items: SuggestionDto[]
               </TableCell>
               <TableCell className="whitespace-normal">
                 <div className="flex flex-wrap gap-1">
-                  <Badge variant={LEVEL_VARIANT[s.level]}>{s.level.toLowerCase()}</Badge>
+                  <Badge variant={LEVEL_VARIANT[s.level]}>{label("Classification", s.level)}</Badge>
                   {s.personalCategory ? <Badge variant="outline">{s.personalCategory}</Badge> : null}
                   {s.specialCategory ? <Badge variant="destructive">Art. 9: {s.specialCategory}</Badge> : null}
                   {s.criminal ? <Badge variant="destructive">Art. 10</Badge> : null}

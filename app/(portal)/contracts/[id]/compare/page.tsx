@@ -44,7 +44,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
           <Select name="from" defaultValue={from}>
             {contract.versions.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.version} ({v.status.toLowerCase()})
+                {v.version} ({label("ContractStatus", v.status).toLowerCase()})
               </option>
             ))}
           </Select>
@@ -54,7 +54,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
           <Select name="to" defaultValue={to}>
             {contract.versions.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.version} ({v.status.toLowerCase()})
+                {v.version} ({label("ContractStatus", v.status).toLowerCase()})
               </option>
             ))}
           </Select>
