@@ -16,7 +16,8 @@ for (const [role, email] of Object.entries({ ...ROLES, ...EXTRA_ROLES }) as [Any
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(DEMO_PASSWORD);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page).toHaveURL(/\/$/);
+    // Signing in hashes the password (argon2): slow while the fresh server is still busy with its first minutes.
+    await expect(page).toHaveURL(/\/$/, { timeout: 30_000 });
     await expect(page.getByRole("heading", { level: 1 })).toContainText("Welcome");
     await page.context().storageState({ path: storageState(role) });
   });
