@@ -136,7 +136,8 @@ export default async function ContractPage({ params, searchParams }: { params: P
       </Section>
 
       <Section title="Schema">
-        <pre className="max-h-96 overflow-auto rounded-md border bg-muted/40 p-3 font-mono text-xs" aria-label="Schema text">
+        {/* Focusable, so a keyboard can scroll a long schema (axe: scrollable-region-focusable). */}
+        <pre className="max-h-96 overflow-auto rounded-md border bg-muted/40 p-3 font-mono text-xs" aria-label="Schema text" role="region" tabIndex={0}>
           {contract.schema}
         </pre>
       </Section>
