@@ -16,3 +16,6 @@ export const EXTRA_ROLES = {
 export type AnyRole = RoleName | keyof typeof EXTRA_ROLES;
 
 export const storageState = (role: AnyRole) => `e2e/.auth/${role}.json`;
+
+/** When the server under test first answered (written by auth.setup.ts). */
+export const READY_AT_FILE = "e2e/.auth/server-ready.json";

@@ -3,10 +3,11 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { PageHeader } from "@/components/ui/page-header";
 import { pageCtx } from "@/lib/auth/session";
 import { estateHealth, estateSummary } from "@/lib/catalog/summary";
+import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 export const metadata = { title: "Overview · Interchange" };
 
-const STYLE_LABELS: Record<string, string> = { EVENT: "Event-driven", REQUEST_RESPONSE: "Request/response", BATCH: "Batch" };
 
 export default async function OverviewPage() {
   const ctx = await pageCtx();
@@ -40,7 +41,7 @@ export default async function OverviewPage() {
             <CardDescription>Active and deprecated interfaces</CardDescription>
           </CardHeader>
           <CardContent>
-            <Bars items={summary.byProtocol.map((p) => ({ label: p.protocol, count: p.count, href: `/catalog?protocol=${p.protocol}` }))} />
+            <Bars items={summary.byProtocol.map((p) => ({ label: label("Protocol", p.protocol), count: p.count, href: `/catalog?protocol=${p.protocol}` }))} />
           </CardContent>
         </Card>
         <Card>
@@ -49,7 +50,7 @@ export default async function OverviewPage() {
             <CardDescription>How data moves between systems</CardDescription>
           </CardHeader>
           <CardContent>
-            <Bars items={summary.byStyle.map((s) => ({ label: STYLE_LABELS[s.style] ?? s.style, count: s.count }))} />
+            <Bars items={summary.byStyle.map((s) => ({ label: label("IntegrationStyle", s.style), count: s.count }))} />
           </CardContent>
         </Card>
         <Card>
@@ -58,7 +59,7 @@ export default async function OverviewPage() {
             <CardDescription>APIs, event streams, files and databases</CardDescription>
           </CardHeader>
           <CardContent>
-            <Bars items={health.byKind.map((k) => ({ label: KIND_LABELS[k.value] ?? k.value, count: k.count, href: `/catalog?kind=${k.value}` }))} />
+            <Bars items={health.byKind.map((k) => ({ label: label("InterfaceKind", k.value), count: k.count, href: `/catalog?kind=${k.value}` }))} />
           </CardContent>
         </Card>
         <Card>
@@ -67,7 +68,7 @@ export default async function OverviewPage() {
             <CardDescription>Event-driven vs request/response vs batch</CardDescription>
           </CardHeader>
           <CardContent>
-            <Bars items={health.byInterfaceStyle.map((s) => ({ label: STYLE_LABELS[s.value] ?? s.value, count: s.count, href: `/catalog?style=${s.value}` }))} />
+            <Bars items={health.byInterfaceStyle.map((s) => ({ label: label("IntegrationStyle", s.value), count: s.count, href: `/catalog?style=${s.value}` }))} />
           </CardContent>
         </Card>
         <Card className="md:col-span-2">
@@ -92,7 +93,7 @@ export default async function OverviewPage() {
             description="Consumers must move before the sunset date."
             gap={{
               count: health.deprecatedConsumed.count,
-              items: health.deprecatedConsumed.items.map((d) => ({ ...d, note: `${d.consumers} consumers${d.sunsetDate ? ` · sunset ${d.sunsetDate}` : ""}` })),
+              items: health.deprecatedConsumed.items.map((d) => ({ ...d, note: `${countOf(d.consumers, "consumer")}${d.sunsetDate ? ` · sunset ${d.sunsetDate}` : ""}` })),
             }}
             href="/catalog?lifecycle=DEPRECATED&sort=consumers"
           />
@@ -102,7 +103,6 @@ export default async function OverviewPage() {
   );
 }
 
-const KIND_LABELS: Record<string, string> = { API: "API", EVENT: "Event", FILE: "File", DATABASE: "Database" };
 
 function Gap({ title, description, gap, href }: { title: string; description: string; gap: { count: number; items: { id: string; name: string; note?: string }[] }; href?: string }) {
   return (

@@ -14,8 +14,8 @@ import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ApiTokenDto, IssuedToken } from "@/lib/tokens/schemas";
 import { formatDateTime } from "@/lib/utils/format";
+import { label } from "@/lib/utils/labels";
 
-const STATUS_LABELS: Record<ApiTokenDto["status"], string> = { ACTIVE: "Active", REVOKED: "Revoked", EXPIRED: "Expired" };
 
 export function TokensPanel({ tokens }: { tokens: ApiTokenDto[] }) {
   const [issued, setIssued] = useState<IssuedToken | null>(null);
@@ -86,7 +86,7 @@ export function TokensPanel({ tokens }: { tokens: ApiTokenDto[] }) {
                   <TableCell className="text-muted-foreground">{formatDateTime(token.expiresAt)}</TableCell>
                   <TableCell className="text-muted-foreground">{token.lastUsedAt ? formatDateTime(token.lastUsedAt) : "Never"}</TableCell>
                   <TableCell>
-                    <Badge variant={active ? "secondary" : "outline"}>{STATUS_LABELS[token.status]}</Badge>
+                    <Badge variant={active ? "secondary" : "outline"}>{label("TokenStatus", token.status)}</Badge>
                   </TableCell>
                   <TableCell className="text-right">
                     {active ? (

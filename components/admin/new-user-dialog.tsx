@@ -7,6 +7,7 @@ import { Select } from "@/components/ui/select";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/password-policy";
 import { ROLES } from "@/lib/users/schemas";
 import { CreateDialog } from "./create-dialog";
+import { label } from "@/lib/utils/labels";
 
 export function NewUserDialog() {
   return (
@@ -29,7 +30,7 @@ export function NewUserDialog() {
             <Select name="role" defaultValue="MEMBER">
               {ROLES.map((role) => (
                 <option key={role} value={role}>
-                  {role.charAt(0) + role.slice(1).toLowerCase()}
+                  {label("Role", role)}
                 </option>
               ))}
             </Select>

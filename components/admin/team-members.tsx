@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import type { TeamDto } from "@/lib/teams/schemas";
 import { useApiMutation } from "./queries";
+import { label } from "@/lib/utils/labels";
 
 type Person = { id: string; name: string; email: string };
 type Props = { team: TeamDto; people: Person[]; canManage: boolean };
@@ -40,7 +41,7 @@ export function TeamMembers({ team, people, canManage }: Props) {
               {member.name} {member.email && <span className="text-muted-foreground">· {member.email}</span>}
             </span>
             <span className="flex shrink-0 items-center gap-1">
-              <Badge variant={member.role === "LEAD" ? "default" : "secondary"}>{member.role === "LEAD" ? "Lead" : "Member"}</Badge>
+              <Badge variant={member.role === "LEAD" ? "default" : "secondary"}>{label("TeamRole", member.role)}</Badge>
               {canManage ? (
                 <Button variant="ghost" size="icon" aria-label={`Remove ${member.name} from ${team.name}`} disabled={remove.isPending} onClick={() => remove.mutate(member.userId)}>
                   <X aria-hidden="true" />

@@ -10,11 +10,12 @@ import { Alert } from "@/components/ui/alert";
 import { ROLES, type UserDto } from "@/lib/users/schemas";
 import { formatDateTime } from "@/lib/utils/format";
 import { useApiMutation } from "./queries";
+import { label } from "@/lib/utils/labels";
 
 type Props = { users: UserDto[]; canManage: boolean; selfId: string };
 type Change = { user: UserDto; role?: string; active?: boolean };
 
-const roleName = (role: string) => role.charAt(0) + role.slice(1).toLowerCase();
+const roleName = (role: string) => label("Role", role);
 
 /** What a change does, in words, for the confirmation. */
 function describe({ user, role, active }: Change): string {

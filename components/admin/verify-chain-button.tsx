@@ -6,6 +6,7 @@ import { apiFetch } from "@/components/api/client";
 import { Alert, AlertDescription, AlertTitle } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { AuditVerification } from "@/lib/audit/schemas";
+import { countOf } from "@/lib/utils/format";
 
 export function VerifyChainButton() {
   const verify = useMutation({ mutationFn: () => apiFetch<AuditVerification>("/api/v1/audit/verify") });
@@ -18,14 +19,14 @@ export function VerifyChainButton() {
       {result?.ok ? (
         <Alert role="status">
           <AlertTitle>Chain intact</AlertTitle>
-          <AlertDescription>All {result.checked} events match their hashes and link to the one before.</AlertDescription>
+          <AlertDescription>All {countOf(result.checked, "event")} match their hashes and link to the one before.</AlertDescription>
         </Alert>
       ) : null}
       {result && !result.ok ? (
         <Alert variant="destructive">
           <AlertTitle>Chain broken at event #{result.firstBroken?.seq}</AlertTitle>
           <AlertDescription>
-            {result.checked} events before it verified; event #{result.firstBroken?.seq}: {result.firstBroken?.reason}.
+            {countOf(result.checked, "event")} before it verified; event #{result.firstBroken?.seq}: {result.firstBroken?.reason}.
           </AlertDescription>
         </Alert>
       ) : null}

@@ -8,7 +8,7 @@ import { Alert, AlertDescription } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
-import { ROLE_LABELS } from "@/components/shell/nav";
+import { label } from "@/lib/utils/labels";
 
 export type DemoAccount = { email: string; role: string };
 
@@ -163,7 +163,7 @@ export function SignInForm({
                 >
                   <span className="truncate font-mono">{account.email}</span>
                   <span className="shrink-0 text-muted-foreground">
-                    {ROLE_LABELS[account.role as keyof typeof ROLE_LABELS] ?? account.role}
+                    {label("Role", account.role)}
                   </span>
                 </button>
               </li>

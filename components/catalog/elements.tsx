@@ -1,7 +1,8 @@
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ElementDto, InterfaceDetail } from "@/lib/catalog/schemas";
-import { classificationVariant, humanize } from "./labels";
+import { classificationVariant } from "./labels";
+import { label } from "@/lib/utils/labels";
 
 const METHOD_VARIANT: Record<string, "info" | "success" | "warning" | "destructive" | "secondary"> = {
   GET: "info",
@@ -74,9 +75,9 @@ export function SchemaList({ elements }: { elements: ElementDto[] }) {
   return (
     <div className="grid gap-4">
       {elements.map((el) => (
-        <section key={el.id} aria-label={`${humanize(el.kind)} ${el.name}`} className="rounded-md border">
+        <section key={el.id} aria-label={`${label("ElementKind", el.kind)} ${el.name}`} className="rounded-md border">
           <h3 className="border-b px-3 py-2 text-sm font-medium">
-            {el.name} <span className="text-xs font-normal text-muted-foreground">{humanize(el.kind)}</span>
+            {el.name} <span className="text-xs font-normal text-muted-foreground">{label("ElementKind", el.kind)}</span>
           </h3>
           {el.fields.length === 0 ? (
             <p className="px-3 py-2 text-sm text-muted-foreground">No fields extracted.</p>
@@ -96,7 +97,7 @@ export function SchemaList({ elements }: { elements: ElementDto[] }) {
                     <TableCell className="font-mono text-xs">{f.path}</TableCell>
                     <TableCell className="text-muted-foreground">{[f.type, f.format].filter(Boolean).join(" · ") || "—"}</TableCell>
                     <TableCell>{f.required ? "Yes" : ""}</TableCell>
-                    <TableCell>{f.classification ? <Badge variant={classificationVariant(f.classification)}>{humanize(f.classification)}</Badge> : null}</TableCell>
+                    <TableCell>{f.classification ? <Badge variant={classificationVariant(f.classification)}>{label("Classification", f.classification)}</Badge> : null}</TableCell>
                   </TableRow>
                 ))}
               </TableBody>

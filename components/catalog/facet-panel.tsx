@@ -2,8 +2,10 @@
 
 import { Button } from "@/components/ui/button";
 import type { FacetCounts, FacetName } from "@/lib/catalog/schemas";
-import { FACET_TITLES, humanize } from "./labels";
+import { label as labelOf } from "@/lib/utils/labels";
+import { FACET_ENUM, FACET_TITLES } from "./labels";
 import { useCatalogUrl } from "./use-catalog-url";
+import { countOf } from "@/lib/utils/format";
 
 const ORDER: FacetName[] = ["kind", "protocol", "style", "lifecycle", "classification", "domain", "ownerTeam"];
 
@@ -37,7 +39,7 @@ export function FacetPanel({ facets, estimated = false }: { facets: FacetCounts;
           <fieldset key={facet} className="grid gap-1.5">
             <legend className="mb-1 text-xs font-semibold tracking-wide text-muted-foreground uppercase">{FACET_TITLES[facet]}</legend>
             {options.map((option) => {
-              const label = facet === "domain" || facet === "ownerTeam" ? option.label : humanize(option.value);
+              const label = facet === "domain" || facet === "ownerTeam" ? option.label : labelOf(FACET_ENUM[facet], option.value);
               return (
                 <label key={option.value} className="flex items-center gap-2 text-sm">
                   {/* Uncontrolled, so the tick shows at once; the key remounts it when the URL's state arrives. */}
@@ -49,7 +51,7 @@ export function FacetPanel({ facets, estimated = false }: { facets: FacetCounts;
                     onChange={(e) => toggle(facet, option.value, e.target.checked)}
                   />
                   <span className="min-w-0 flex-1 truncate">{label}</span>
-                  <span className="text-xs text-muted-foreground tabular-nums" aria-label={`${estimated ? "about " : ""}${option.count} interfaces`}>
+                  <span className="text-xs text-muted-foreground tabular-nums" aria-label={`${estimated ? "about " : ""}${countOf(option.count, "interface")}`}>
                     {estimated ? "≈ " : ""}
                     {option.count}
                   </span>

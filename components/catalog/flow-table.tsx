@@ -2,7 +2,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { FlowSummary } from "@/lib/catalog/schemas";
-import { humanize } from "./labels";
+import { label } from "@/lib/utils/labels";
 
 /** Flows: the producing interface and system, the consumer, and the integration style. */
 export function FlowTable({ flows, caption }: { flows: FlowSummary[]; caption: string }) {
@@ -41,7 +41,7 @@ export function FlowTable({ flows, caption }: { flows: FlowSummary[]; caption: s
               </Link>
             </TableCell>
             <TableCell>
-              <Badge variant="outline">{humanize(f.style)}</Badge>
+              <Badge variant="outline">{label("IntegrationStyle", f.style)}</Badge>
             </TableCell>
           </TableRow>
         ))}

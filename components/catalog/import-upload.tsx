@@ -11,6 +11,8 @@ import { Label } from "@/components/ui/label";
 import { Select } from "@/components/ui/select";
 import { MAX_FILES_PER_REQUEST, type ImportFileResult, type ImportResponse } from "@/lib/catalog/import/schemas";
 import { cn } from "@/lib/utils/cn";
+import { countOf } from "@/lib/utils/format";
+import { label } from "@/lib/utils/labels";
 
 type Picked = { name: string; file: File };
 
@@ -191,7 +193,7 @@ export function ImportUpload({ choices }: { choices: ImportChoices }) {
       {total > 0 ? (
         <div className="grid gap-2">
           <div className="flex justify-between text-sm">
-            <span id="import-progress-label">{running ? `Importing ${done} of ${total} files…` : `Imported ${total - failed} of ${total} files${failed ? `; ${failed} failed` : ""}`}</span>
+            <span id="import-progress-label">{running ? `Importing ${done} of ${countOf(total, "file")}…` : `Imported ${total - failed} of ${countOf(total, "file")}${failed ? `; ${failed} failed` : ""}`}</span>
             <span className="text-muted-foreground tabular-nums">{percent}%</span>
           </div>
           <div role="progressbar" aria-labelledby="import-progress-label" aria-valuemin={0} aria-valuemax={total} aria-valuenow={done} className="h-2 overflow-hidden rounded-full bg-muted">
@@ -217,7 +219,7 @@ export function ImportUpload({ choices }: { choices: ImportChoices }) {
                     {i.name}
                   </Link>
                   <span className="text-muted-foreground">
-                    {i.kind.toLowerCase()} · version {i.version} · {i.operations} operations · {i.channels} channels
+                    {label("InterfaceKind", i.kind)} · version {i.version} · {countOf(i.operations, "operation")} · {countOf(i.channels, "channel")}
                   </span>
                 </div>
               ))}

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { InterfaceSummary } from "@/lib/catalog/schemas";
-import { humanize, lifecycleVariant } from "./labels";
+import { lifecycleVariant } from "./labels";
+import { label } from "@/lib/utils/labels";
 
 /** Interfaces as a dense table; the name links to the detail page. */
 export function InterfaceTable({ items, caption }: { items: InterfaceSummary[]; caption?: string }) {
@@ -39,7 +40,7 @@ export function InterfaceTable({ items, caption }: { items: InterfaceSummary[]; 
               <Badge variant="secondary">{row.protocol}</Badge>
             </TableCell>
             <TableCell>
-              <Badge variant={lifecycleVariant(row.lifecycle)}>{humanize(row.lifecycle)}</Badge>
+              <Badge variant={lifecycleVariant(row.lifecycle)}>{label("Lifecycle", row.lifecycle)}</Badge>
             </TableCell>
             <TableCell className="text-right tabular-nums">{row.consumers}</TableCell>
           </TableRow>

@@ -1,4 +1,5 @@
 import type { BadgeVariant } from "@/components/ui/badge";
+import type { EnumName } from "@/lib/utils/labels";
 
 /** How enum values read in the UI. */
 export const FACET_TITLES = {
@@ -11,21 +12,10 @@ export const FACET_TITLES = {
   classification: "Classification",
 } as const;
 
-const WORDS: Record<string, string> = {
-  REQUEST_RESPONSE: "Request/response",
-  EVENT: "Event",
-  BATCH: "Batch",
-  API: "API",
-  FILE: "File",
-  DATABASE: "Database",
-  UNCLASSIFIED: "Unclassified",
-};
-
-export function humanize(value: string): string {
-  if (WORDS[value]) return WORDS[value];
-  if (/^[A-Z]{2,6}$/.test(value) && !["ACTIVE", "PUBLIC"].includes(value)) return value; // protocols: HTTP, GRPC
-  return value.charAt(0) + value.slice(1).toLowerCase().replaceAll("_", " ");
-}
+/** The enum each coded facet draws its words from (domain and owner team carry their own names). */
+export const FACET_ENUM = { kind: "InterfaceKind", protocol: "Protocol", style: "IntegrationStyle", lifecycle: "Lifecycle", classification: "Classification" } as const satisfies Partial<
+  Record<keyof typeof FACET_TITLES, EnumName>
+>;
 
 export function lifecycleVariant(lifecycle: string): BadgeVariant {
   return lifecycle === "ACTIVE" ? "success" : lifecycle === "DEPRECATED" ? "warning" : "secondary";

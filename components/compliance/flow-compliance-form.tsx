@@ -11,7 +11,7 @@ import { Select } from "@/components/ui/select";
 import { Textarea } from "@/components/ui/textarea";
 import { LEVEL_VALUES, PCI_ELEMENTS, TRANSFER_TOOLS, type FlowCompliance } from "@/lib/compliance/schemas";
 import { DEROGATIONS, SCC_MODULES } from "@/lib/compliance/transfers";
-import { PCI_ELEMENT_LABEL, TRANSFER_TOOL_LABEL } from "./labels";
+import { label } from "@/lib/utils/labels";
 
 const list = (value: string) => value.split(",").map((v) => v.trim()).filter(Boolean);
 
@@ -79,7 +79,7 @@ export function FlowComplianceForm({ flow }: { flow: FlowCompliance }) {
               <option value="">From its fields only</option>
               {LEVEL_VALUES.map((l) => (
                 <option key={l} value={l}>
-                  {l.charAt(0) + l.slice(1).toLowerCase()}
+                  {label("Classification", l)}
                 </option>
               ))}
             </Select>
@@ -89,7 +89,7 @@ export function FlowComplianceForm({ flow }: { flow: FlowCompliance }) {
             <div className="flex flex-wrap gap-x-4 gap-y-1 text-sm">
               {PCI_ELEMENTS.map((e) => (
                 <label key={e} className="flex items-center gap-1.5">
-                  <input type="checkbox" name="pciElements" value={e} defaultChecked={flow.pciElements.includes(e)} /> {PCI_ELEMENT_LABEL[e]}
+                  <input type="checkbox" name="pciElements" value={e} defaultChecked={flow.pciElements.includes(e)} /> {label("PciElement", e)}
                 </label>
               ))}
             </div>
@@ -105,7 +105,7 @@ export function FlowComplianceForm({ flow }: { flow: FlowCompliance }) {
               <option value="">None</option>
               {TRANSFER_TOOLS.map((t) => (
                 <option key={t} value={t}>
-                  {TRANSFER_TOOL_LABEL[t]}
+                  {label("TransferTool", t)}
                 </option>
               ))}
             </Select>

@@ -11,6 +11,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Select } from "@/components/ui/select";
 import { SEVERITIES } from "@/lib/compliance/policies";
 import { LEVEL_VALUES, type PolicyDto } from "@/lib/compliance/schemas";
+import { label } from "@/lib/utils/labels";
 
 type Option = { id: string; name: string };
 
@@ -55,7 +56,7 @@ export function PolicySettingsCard({ policy, systems, canManage }: { policy: Pol
               <Select name="severity" defaultValue={policy.severity}>
                 {SEVERITIES.map((s) => (
                   <option key={s} value={s}>
-                    {s.toLowerCase()}
+                    {label("PolicySeverity", s)}
                   </option>
                 ))}
               </Select>
@@ -65,7 +66,7 @@ export function PolicySettingsCard({ policy, systems, canManage }: { policy: Pol
                 <Select name="minLevel" defaultValue={policy.minLevel}>
                   {LEVEL_VALUES.map((l) => (
                     <option key={l} value={l}>
-                      {l.toLowerCase()}
+                      {label("Classification", l)}
                     </option>
                   ))}
                 </Select>

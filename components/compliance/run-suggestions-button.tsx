@@ -3,6 +3,7 @@
 import { RefreshCw } from "lucide-react";
 import { useApiMutation } from "@/components/admin/queries";
 import { Button } from "@/components/ui/button";
+import { countOf } from "@/lib/utils/format";
 
 type Result = { interfaces: number; suggested: number; carriedOver: number };
 
@@ -12,7 +13,7 @@ export function RunSuggestionsButton() {
   return (
     <div className="flex items-center gap-2">
       <span className="text-sm text-muted-foreground" role="status">
-        {run.data ? `${run.data.suggested} suggestions over ${run.data.interfaces} interfaces` : run.error ? run.error.message : null}
+        {run.data ? `${countOf(run.data.suggested, "suggestion")} over ${countOf(run.data.interfaces, "interface")}` : run.error ? run.error.message : null}
       </span>
       <Button variant="outline" onClick={() => run.mutate({})} disabled={run.isPending}>
         <RefreshCw aria-hidden="true" /> {run.isPending ? "Running…" : "Run suggestions again"}

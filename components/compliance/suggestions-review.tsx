@@ -10,7 +10,9 @@ import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { SuggestionDto } from "@/lib/compliance/schemas";
-import { LEVEL_VARIANT, PCI_ELEMENT_LABEL } from "./labels";
+import { LEVEL_VARIANT } from "./labels";
+import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 type Decision = { fieldIds: string[]; decision: "CONFIRM" | "REJECT"; note?: string };
 
@@ -51,7 +53,7 @@ export function SuggestionsReview({ items, canDecide }: { items: SuggestionDto[]
         </div>
       ) : null}
       {decide.error ? <Alert variant="destructive">{decide.error instanceof ApiError ? decide.error.message : "The decision could not be saved"}</Alert> : null}
-      {decide.isSuccess ? <Alert variant="success">Saved {decide.data?.decided} decisions; {decide.data?.flowsReevaluated} flows were re-evaluated.</Alert> : null}
+      {decide.isSuccess ? <Alert variant="success">Saved {countOf(decide.data?.decided ?? 0, "decision")}; {countOf(decide.data?.flowsReevaluated ?? 0, "flow")} re-evaluated.</Alert> : null}
       <Table aria-label="Classification suggestions">
         <TableHeader>
           <TableRow>
@@ -85,11 +87,11 @@ export function SuggestionsReview({ items, canDecide }: { items: SuggestionDto[]
               </TableCell>
               <TableCell className="whitespace-normal">
                 <div className="flex flex-wrap gap-1">
-                  <Badge variant={LEVEL_VARIANT[s.level]}>{s.level.toLowerCase()}</Badge>
+                  <Badge variant={LEVEL_VARIANT[s.level]}>{label("Classification", s.level)}</Badge>
                   {s.personalCategory ? <Badge variant="outline">{s.personalCategory}</Badge> : null}
                   {s.specialCategory ? <Badge variant="destructive">Art. 9: {s.specialCategory}</Badge> : null}
                   {s.criminal ? <Badge variant="destructive">Art. 10</Badge> : null}
-                  {s.pciElement ? <Badge variant="warning">PCI: {PCI_ELEMENT_LABEL[s.pciElement] ?? s.pciElement}</Badge> : null}
+                  {s.pciElement ? <Badge variant="warning">PCI: {label("PciElement", s.pciElement)}</Badge> : null}
                 </div>
               </TableCell>
               <TableCell className="max-w-md whitespace-normal text-sm">{s.reason}</TableCell>

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { Violation } from "@/lib/compliance/schemas";
 import { SEVERITY_VARIANT } from "./labels";
+import { label } from "@/lib/utils/labels";
 
 /** Violations with the flow (linked to its compliance editor), the message and the team asked to fix it. */
 export function ViolationsTable({ items, caption, showFlow = true }: { items: Violation[]; caption: string; showFlow?: boolean }) {
@@ -21,7 +22,7 @@ export function ViolationsTable({ items, caption, showFlow = true }: { items: Vi
         {items.map((v) => (
           <TableRow key={v.id}>
             <TableCell>
-              <Badge variant={SEVERITY_VARIANT[v.severity]}>{v.severity.toLowerCase()}</Badge>
+              <Badge variant={SEVERITY_VARIANT[v.severity]}>{label("PolicySeverity", v.severity)}</Badge>
             </TableCell>
             <TableCell className="max-w-56 whitespace-normal">{v.policyTitle}</TableCell>
             {showFlow ? (

@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import type { Change } from "@/lib/diff/types";
 import { levelVariant } from "./labels";
+import { countOf } from "@/lib/utils/format";
 
 const LEVEL_TEXT = { ERR: "breaks consumers", WARN: "may break", INFO: "compatible" } as const;
 
@@ -14,7 +15,7 @@ export function ChangeList({ changes, empty = "No changes to the schema." }: { c
   return (
     <div className="grid gap-2">
       <p className="text-sm text-muted-foreground" role="status">
-        {counts.ERR} breaking, {counts.WARN} warnings, {counts.INFO} compatible
+        {counts.ERR} breaking, {countOf(counts.WARN, "warning")}, {counts.INFO} compatible
       </p>
       <ul aria-label="Schema changes" className="grid gap-1.5">
         {sorted.map((change) => (

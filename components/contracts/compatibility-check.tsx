@@ -6,6 +6,8 @@ import semver from "semver";
 import { apiFetch } from "@/components/api/client";
 import { Badge } from "@/components/ui/badge";
 import type { DiffResult } from "@/lib/diff/types";
+import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 export type PublishedVersion = { id: string; version: string; status: string; schema: string };
 
@@ -44,7 +46,7 @@ export function CompatibilityCheck({ schema, mode, version, highest, published }
   const tooLow = semver.valid(version) && semver.valid(needed) ? semver.lt(version, needed) : false;
   return (
     <section aria-label="Compatibility check" aria-live="polite" className="grid gap-2 rounded-lg border p-3 text-sm">
-      <h3 className="font-semibold">Compatibility with subscribed versions ({mode.replaceAll("_", " ").toLowerCase()})</h3>
+      <h3 className="font-semibold">Compatibility with subscribed versions ({label("CompatibilityMode", mode).toLowerCase()})</h3>
       {check.isFetching && !check.data ? <p className="text-muted-foreground">Checking…</p> : null}
       {check.error ? <p className="text-destructive">The schema cannot be compared yet: {(check.error as Error).message}</p> : null}
       {check.data ? (
@@ -56,8 +58,7 @@ export function CompatibilityCheck({ schema, mode, version, highest, published }
               return (
                 <li key={r.version.id} className="flex flex-wrap items-center gap-2">
                   <Badge variant={errors ? "destructive" : warnings ? "warning" : "secondary"}>{errors ? "Breaking" : warnings ? "Check" : "Compatible"}</Badge>
-                  against {r.version.version} ({r.version.status.toLowerCase()}): {errors} breaking, {warnings} {warnings === 1 ? "warning" : "warnings"}, {r.diff.changes.length}{" "}
-                  {r.diff.changes.length === 1 ? "change" : "changes"}
+                  against {r.version.version} ({label("ContractStatus", r.version.status).toLowerCase()}): {errors} breaking, {countOf(warnings, "warning")}, {countOf(r.diff.changes.length, "change")}
                 </li>
               );
             })}

@@ -3,6 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { ContractSummary } from "@/lib/contracts/schemas";
 import { StatusBadge } from "./status-badge";
+import { label } from "@/lib/utils/labels";
 
 export function ContractTable({ items, caption }: { items: readonly ContractSummary[]; caption: string }) {
   return (
@@ -43,8 +44,8 @@ export function ContractTable({ items, caption }: { items: readonly ContractSumm
               ) : null}
             </TableCell>
             <TableCell>{c.ownerTeam?.name ?? "—"}</TableCell>
-            <TableCell className="text-xs">{c.compatibilityMode}</TableCell>
-            <TableCell className="text-xs">{c.schemaFormat}</TableCell>
+            <TableCell className="text-xs">{label("CompatibilityMode", c.compatibilityMode)}</TableCell>
+            <TableCell className="text-xs">{label("SchemaFormat", c.schemaFormat)}</TableCell>
             <TableCell className="text-right tabular-nums">{c.subscriptions}</TableCell>
             <TableCell className="text-right tabular-nums">{c.pendingApprovals}</TableCell>
           </TableRow>

@@ -6,6 +6,7 @@ import { Input } from "@/components/ui/input";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { CLASSIFICATIONS } from "@/lib/contracts/schemas";
+import { label } from "@/lib/utils/labels";
 
 type JsonSchema = { type?: string; properties?: Record<string, Record<string, unknown>>; required?: string[]; [key: string]: unknown };
 type Field = { name: string; type: string; required: boolean; classification: string; key?: string };
@@ -93,7 +94,7 @@ export function FieldEditor({ schema, onChange }: { schema: string; onChange: (s
                     <option value="">(inherits)</option>
                     {CLASSIFICATIONS.map((c) => (
                       <option key={c} value={c}>
-                        {c.charAt(0) + c.slice(1).toLowerCase()}
+                        {label("Classification", c)}
                       </option>
                     ))}
                   </Select>

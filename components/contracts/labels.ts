@@ -1,15 +1,5 @@
 import type { BadgeVariant } from "@/components/ui/badge";
 
-export const STATUS_LABELS: Record<string, string> = {
-  DRAFT: "Draft",
-  IN_REVIEW: "In review",
-  APPROVED: "Approved",
-  ACTIVE: "Active",
-  DEPRECATED: "Deprecated",
-  RETIRED: "Retired",
-  REJECTED: "Rejected",
-};
-
 export function statusVariant(status: string): BadgeVariant {
   switch (status) {
     case "ACTIVE":
@@ -25,8 +15,6 @@ export function statusVariant(status: string): BadgeVariant {
       return "secondary";
   }
 }
-
-export const DECISION_LABELS: Record<string, string> = { PENDING: "Pending", APPROVED: "Approved", REJECTED: "Rejected", CHANGES_REQUESTED: "Changes requested" };
 
 export function decisionVariant(decision: string): BadgeVariant {
   return decision === "APPROVED" ? "success" : decision === "REJECTED" ? "destructive" : decision === "CHANGES_REQUESTED" ? "warning" : "secondary";

@@ -14,6 +14,7 @@ import { toOdcsYaml } from "@/lib/contracts/odcs-export";
 import { CompatibilityCheck, type PublishedVersion } from "./compatibility-check";
 import { FieldEditor } from "./field-editor";
 import { CLASSIFICATIONS, COMPATIBILITY_MODES, SCHEMA_FORMATS, type ContractContent } from "@/lib/contracts/schemas";
+import { label } from "@/lib/utils/labels";
 
 const SLA_FIELDS = [
   ["freshnessMaxLagSeconds", "Freshness: max lag (s)"],
@@ -119,14 +120,18 @@ export function ProposeForm({ interfaceId, interfaceName, ownerTeam, initial, dr
             <FormField label="Compatibility mode" error={field("/compatibilityMode")}>
               <Select value={content.compatibilityMode} onChange={(e) => set("compatibilityMode", e.target.value as ContractContent["compatibilityMode"])}>
                 {COMPATIBILITY_MODES.map((m) => (
-                  <option key={m}>{m}</option>
+                  <option key={m} value={m}>
+                    {label("CompatibilityMode", m)}
+                  </option>
                 ))}
               </Select>
             </FormField>
             <FormField label="Schema format" error={field("/schemaFormat")}>
               <Select value={content.schemaFormat} onChange={(e) => set("schemaFormat", e.target.value as ContractContent["schemaFormat"])}>
                 {SCHEMA_FORMATS.map((m) => (
-                  <option key={m}>{m}</option>
+                  <option key={m} value={m}>
+                    {label("SchemaFormat", m)}
+                  </option>
                 ))}
               </Select>
             </FormField>
@@ -148,7 +153,9 @@ export function ProposeForm({ interfaceId, interfaceName, ownerTeam, initial, dr
             <FormField label="Classification" error={field("/classification")}>
               <Select value={content.classification} onChange={(e) => set("classification", e.target.value as ContractContent["classification"])}>
                 {CLASSIFICATIONS.map((c) => (
-                  <option key={c}>{c}</option>
+                  <option key={c} value={c}>
+                    {label("Classification", c)}
+                  </option>
                 ))}
               </Select>
             </FormField>

@@ -9,7 +9,8 @@ import { FormField } from "@/components/ui/form-field";
 import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { Textarea } from "@/components/ui/textarea";
 import type { ApprovalDto } from "@/lib/contracts/schemas";
-import { DECISION_LABELS, decisionVariant } from "./labels";
+import { decisionVariant } from "./labels";
+import { label } from "@/lib/utils/labels";
 
 type Decision = "APPROVE" | "REJECT" | "REQUEST_CHANGES";
 
@@ -41,7 +42,7 @@ export function ReviewPanel({ contractId, approvals }: { contractId: string; app
               <TableRow key={a.id} aria-label={`Approval by ${a.label}`}>
                 <TableCell className="font-medium">{a.label}</TableCell>
                 <TableCell>
-                  <Badge variant={decisionVariant(a.decision)}>{DECISION_LABELS[a.decision]}</Badge>
+                  <Badge variant={decisionVariant(a.decision)}>{label("ApprovalDecision", a.decision)}</Badge>
                 </TableCell>
                 <TableCell className="text-sm">{a.decidedBy?.name ?? "—"}</TableCell>
                 <TableCell className="text-sm whitespace-pre-wrap">{a.comment ?? ""}</TableCell>

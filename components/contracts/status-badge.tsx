@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
-import { STATUS_LABELS, statusVariant } from "./labels";
+import { statusVariant } from "./labels";
+import { label } from "@/lib/utils/labels";
 
 export function StatusBadge({ status }: { status: string }) {
-  return <Badge variant={statusVariant(status)}>{STATUS_LABELS[status] ?? status}</Badge>;
+  return <Badge variant={statusVariant(status)}>{label("ContractStatus", status)}</Badge>;
 }

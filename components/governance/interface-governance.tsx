@@ -6,6 +6,8 @@ import type { Ctx } from "@/lib/auth/can";
 import { getVersionGovernance } from "@/lib/governance/data";
 import type { RuleSeverity } from "@/lib/governance/schemas";
 import { formatDateTime } from "@/lib/utils/format";
+import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 const SEVERITY_VARIANT: Record<RuleSeverity, BadgeVariant> = { ERROR: "destructive", WARN: "warning", INFO: "info", HINT: "outline" };
 
@@ -13,9 +15,9 @@ const SEVERITY_VARIANT: Record<RuleSeverity, BadgeVariant> = { ERROR: "destructi
 export async function InterfaceGovernance({ ctx, interfaceId }: { ctx: Ctx; interfaceId: string }) {
   const { version, ranAt, report, running } = await getVersionGovernance(ctx, interfaceId);
   const description = running
-    ? `Version ${version}: the governance rules are still running; reload for their findings.${report ? ` Last result: ${report.counts.errors} errors.` : ""}`
+    ? `Version ${version}: the governance rules are still running; reload for their findings.${report ? ` Last result: ${countOf(report.counts.errors, "error")}.` : ""}`
     : report
-    ? `Version ${version}, linted ${formatDateTime(ranAt!)}: ${report.counts.errors} errors, ${report.counts.warnings} warnings, ${report.counts.infos} infos.`
+    ? `Version ${version}, linted ${formatDateTime(ranAt!)}: ${countOf(report.counts.errors, "error")}, ${countOf(report.counts.warnings, "warning")}, ${countOf(report.counts.infos, "info")}.`
     : version
       ? `Version ${version} has not been linted (only OpenAPI and AsyncAPI documents are).`
       : "No spec stored yet.";
@@ -35,7 +37,7 @@ export async function InterfaceGovernance({ ctx, interfaceId }: { ctx: Ctx; inte
           <TableBody>
             {report.findings.map((f, i) => (
               <TableRow key={i}>
-                <TableCell><Badge variant={SEVERITY_VARIANT[f.severity]}>{f.severity.toLowerCase()}</Badge></TableCell>
+                <TableCell><Badge variant={SEVERITY_VARIANT[f.severity]}>{label("RuleSeverity", f.severity)}</Badge></TableCell>
                 <TableCell className="font-mono text-xs">{f.rule}</TableCell>
                 <TableCell className="font-mono text-xs">{f.pointer}{f.line ? ` (line ${f.line})` : ""}</TableCell>
                 <TableCell className="text-sm">{f.message}</TableCell>

@@ -8,6 +8,7 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { RULE_SEVERITIES, type RuleDto } from "@/lib/governance/schemas";
+import { label } from "@/lib/utils/labels";
 
 /** One rule in one domain: admins switch it on or off and set its severity; saving re-lints the domain. */
 function RuleRow({ rule, domainId, canManage }: { rule: RuleDto; domainId: string; canManage: boolean }) {
@@ -39,9 +40,9 @@ function RuleRow({ rule, domainId, canManage }: { rule: RuleDto; domainId: strin
               <input type="checkbox" name="enabled" defaultChecked={rule.enabled} /> Enabled
             </label>
             <Select name="severity" defaultValue={rule.customised && rule.severity !== rule.defaultSeverity ? rule.severity : "DEFAULT"} aria-label={`Severity of ${rule.code}`}>
-              <option value="DEFAULT">default ({rule.defaultSeverity.toLowerCase()})</option>
+              <option value="DEFAULT">Default ({label("RuleSeverity", rule.defaultSeverity).toLowerCase()})</option>
               {RULE_SEVERITIES.map((s) => (
-                <option key={s} value={s}>{s.toLowerCase()}</option>
+                <option key={s} value={s}>{label("RuleSeverity", s)}</option>
               ))}
             </Select>
             {canManage ? <Button type="submit" size="sm" variant="outline">Save</Button> : null}

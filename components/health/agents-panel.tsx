@@ -15,6 +15,7 @@ import { Select } from "@/components/ui/select";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import type { AgentDto, IssuedAgentToken } from "@/lib/agents/schemas";
 import { formatDateTime } from "@/lib/utils/format";
+import { countOf } from "@/lib/utils/format";
 
 const PRESENCE: Record<AgentDto["status"], { label: string; variant: BadgeVariant }> = {
   ONLINE: { label: "Online", variant: "success" },
@@ -118,7 +119,7 @@ export function AgentsPanel({ agents, systems, canManage }: { agents: AgentDto[]
                   </div>
                 </TableCell>
                 <TableCell className="text-muted-foreground">
-                  {[...agent.systemIds.map((id) => systemName.get(id) ?? id), ...(agent.flowIds.length ? [`${agent.flowIds.length} flows`] : [])].join(", ") || "Nothing"}
+                  {[...agent.systemIds.map((id) => systemName.get(id) ?? id), ...(agent.flowIds.length ? [countOf(agent.flowIds.length, "flow")] : [])].join(", ") || "Nothing"}
                 </TableCell>
                 {canManage ? (
                   <TableCell className="text-right">

@@ -13,6 +13,7 @@ import { fetchFlowHealth, fetchFlowIncidents, fetchSeries, healthKeys } from "./
 import { StatusBadge } from "./status";
 import { TimeChart, type ChartSpan } from "./time-chart";
 import { useHealthEvents } from "./use-health-events";
+import { formatMeasure } from "@/lib/utils/format";
 
 const RANGES = [
   { hours: 1, label: "1 h" },
@@ -22,15 +23,6 @@ const RANGES = [
 ];
 
 type Props = { flowId: string; initial: { health: FlowHealthDto; series: FlowSeries; incidents: IncidentDto[] } };
-
-/** A measure with its unit and the precision a reader needs: 99.95 %, 12.4 s, 1,250 ms, 0.35x; lag in minutes or hours when long. */
-function fmt(v: unknown, unit = ""): string {
-  if (typeof v !== "number" || !Number.isFinite(v)) return "—";
-  if (unit === " s" && v >= 3600) return `${(v / 3600).toFixed(1)} h`;
-  if (unit === " s" && v >= 120) return `${Math.round(v / 60)} min`;
-  const digits = unit === "%" ? (Math.abs(v) >= 99 ? 2 : 1) : Math.abs(v) >= 100 ? 0 : Math.abs(v) >= 10 ? 1 : 2;
-  return `${v.toLocaleString("en", { maximumFractionDigits: digits })}${unit === "%" ? " %" : unit}`;
-}
 
 /** A flow's status, SLIs against the SLA, charts with SLA lines and anomalies marked, and its incidents; live. */
 export function FlowHealthView({ flowId, initial }: Props) {
@@ -108,50 +100,50 @@ export function FlowHealthView({ flowId, initial }: Props) {
           <div>
             <dt className="text-muted-foreground">Success (5 min / 1 h)</dt>
             <dd>
-              {fmt(sli.successPct5m, "%")} / {fmt(sli.successPct1h, "%")}
-              {notMeasured.has("delivered") ? " (at least)" : ""} <span className="text-muted-foreground">target {fmt(sla.deliverySuccessPct, "%")}</span>
+              {formatMeasure(sli.successPct5m, "%")} / {formatMeasure(sli.successPct1h, "%")}
+              {notMeasured.has("delivered") ? " (at least)" : ""} <span className="text-muted-foreground">target {formatMeasure(sla.deliverySuccessPct, "%")}</span>
             </dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Lag (oldest waiting)</dt>
             <dd>
-              {measured("lag", fmt(sli.lagSeconds, " s"))} <span className="text-muted-foreground">max {fmt(sla.freshnessMaxLagSeconds, " s")}</span>
+              {measured("lag", formatMeasure(sli.lagSeconds, "s"))} <span className="text-muted-foreground">max {formatMeasure(sla.freshnessMaxLagSeconds, "s")}</span>
             </dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Newest message</dt>
             <dd>
-              {sli.newestMessageAgeSeconds == null ? "not measured" : `${fmt(sli.newestMessageAgeSeconds, " s")} ago`}{" "}
+              {sli.newestMessageAgeSeconds == null ? "not measured" : `${formatMeasure(sli.newestMessageAgeSeconds, "s")} ago`}{" "}
               <span className="text-muted-foreground">
-                {sli.expectedIntervalSeconds == null ? "no rhythm learnt yet" : `rhythm allows ${fmt(sli.expectedIntervalSeconds, " s")} (${sli.rhythmSource === "contract" ? "contract" : "learnt"})`}
+                {sli.expectedIntervalSeconds == null ? "no rhythm learnt yet" : `rhythm allows ${formatMeasure(sli.expectedIntervalSeconds, "s")} (${sli.rhythmSource === "contract" ? "contract" : "learnt"})`}
               </span>
             </dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Latency p95 / p99</dt>
-            <dd>{measured("latency", `${fmt(sli.latencyP95Ms, " ms")} / ${fmt(sli.latencyP99Ms, " ms")}`)}</dd>
+            <dd>{measured("latency", `${formatMeasure(sli.latencyP95Ms, "ms")} / ${formatMeasure(sli.latencyP99Ms, "ms")}`)}</dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Volume</dt>
-            <dd>{fmt(sli.volumePerMinute, "/min")}</dd>
+            <dd>{formatMeasure(sli.volumePerMinute, "/min")}</dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Burn rate 5 m / 1 h</dt>
             <dd>
-              {fmt(burn["5m"], "x")} / {fmt(burn["1h"], "x")}
+              {formatMeasure(burn["5m"], "x")} / {formatMeasure(burn["1h"], "x")}
               {burn.fastBurn ? <Badge variant="destructive" className="ml-2">page</Badge> : null}
             </dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Burn rate 30 m / 6 h</dt>
             <dd>
-              {fmt(burn["30m"], "x")} / {fmt(burn["6h"], "x")}
+              {formatMeasure(burn["30m"], "x")} / {formatMeasure(burn["6h"], "x")}
               {burn.slowBurn ? <Badge variant="warning" className="ml-2">ticket</Badge> : null}
             </dd>
           </div>
           <div>
             <dt className="text-muted-foreground">Error budget left (30 d)</dt>
-            <dd>{budget.enoughData === false ? `too little data (${fmt(budget.coverageHours, " h")} of ${fmt(budget.windowDays, " days")})` : fmt(budget.remainingPct, "%")}</dd>
+            <dd>{budget.enoughData === false ? `too little data (${formatMeasure(budget.coverageHours, "h")} of ${formatMeasure(budget.windowDays, "days")})` : formatMeasure(budget.remainingPct, "%")}</dd>
           </div>
         </dl>
       </section>

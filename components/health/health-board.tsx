@@ -12,8 +12,10 @@ import { HEALTH_STATUSES } from "@/lib/health/schemas";
 import { formatDateTime } from "@/lib/utils/format";
 import { IncidentList } from "./incident-list";
 import { fetchBoard, healthKeys } from "./queries";
-import { STATUS_DOT, STATUS_LABEL, StatusBadge } from "./status";
+import { STATUS_DOT, StatusBadge } from "./status";
 import { useHealthEvents } from "./use-health-events";
+import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 /** The estate board: tiles per domain, worst first, refreshed live from server-sent events. */
 export function HealthBoard({ initial, canManageAgents, demoFlowIds = [] }: { initial: Board; canManageAgents: boolean; demoFlowIds?: string[] }) {
@@ -37,7 +39,7 @@ export function HealthBoard({ initial, canManageAgents, demoFlowIds = [] }: { in
         {HEALTH_STATUSES.map((s) => (
           <span key={s} className="inline-flex items-center gap-1.5" data-testid={`count-${s}`}>
             <span className={`size-2.5 rounded-full ${STATUS_DOT[s]}`} aria-hidden="true" />
-            {STATUS_LABEL[s]}: <strong>{board.counts[s]}</strong>
+            {label("HealthStatus", s)}: <strong>{board.counts[s]}</strong>
           </span>
         ))}
         <span className="text-muted-foreground">
@@ -93,9 +95,9 @@ export function HealthBoard({ initial, canManageAgents, demoFlowIds = [] }: { in
                 <StatusBadge status={domain.worst} />
               </CardTitle>
               <p className="text-xs text-muted-foreground">
-                {domain.total} flows ·{" "}
+                {countOf(domain.total, "flow")} ·{" "}
                 {HEALTH_STATUSES.filter((s) => domain.counts[s])
-                  .map((s) => `${domain.counts[s]} ${STATUS_LABEL[s].toLowerCase()}`)
+                  .map((s) => `${domain.counts[s]} ${label("HealthStatus", s).toLowerCase()}`)
                   .join(", ")}
               </p>
             </CardHeader>
@@ -107,7 +109,7 @@ export function HealthBoard({ initial, canManageAgents, demoFlowIds = [] }: { in
                     <Link href={`/health/flows/${flow.id}`} className="min-w-0 truncate underline-offset-4 hover:underline" title={flow.reasons.join("; ") || undefined}>
                       {flow.name}
                     </Link>
-                    <span className="sr-only">{STATUS_LABEL[flow.status]}</span>
+                    <span className="sr-only">{label("HealthStatus", flow.status)}</span>
                     {demo.has(flow.id) ? (
                       <Badge variant="outline" className="ml-auto shrink-0" title="Synthetic telemetry from the demo connector agent">
                         demo

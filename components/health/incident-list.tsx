@@ -2,8 +2,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import type { IncidentDto } from "@/lib/health/schemas";
 import { formatDateTime } from "@/lib/utils/format";
+import { label } from "@/lib/utils/labels";
 
-const KIND_LABEL: Record<IncidentDto["kind"], string> = { SLA_BREACH: "SLA breach", ANOMALY: "Anomaly", SILENT_AGENT: "Silent agent", BUDGET_BURN: "Error budget burn (ticket)" };
 
 /** Incidents with their timeline and suspected upstream causes. */
 export function IncidentList({ incidents, showFlow = true }: { incidents: IncidentDto[]; showFlow?: boolean }) {
@@ -18,7 +18,7 @@ export function IncidentList({ incidents, showFlow = true }: { incidents: Incide
               <Badge variant={incident.state === "OPEN" ? (incident.severity === "critical" ? "destructive" : "warning") : "outline"}>
                 {incident.state === "OPEN" ? "Open" : "Resolved"}
               </Badge>
-              <Badge variant="secondary">{KIND_LABEL[incident.kind]}</Badge>
+              <Badge variant="secondary">{label("IncidentKind", incident.kind)}</Badge>
               {showFlow && incident.flow ? (
                 <Link className="font-medium underline-offset-4 hover:underline" href={`/health/flows/${incident.flow.id}`}>
                   {incident.title}

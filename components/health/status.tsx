@@ -1,7 +1,7 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
 import type { HealthStatusValue } from "@/lib/health/schemas";
+import { label } from "@/lib/utils/labels";
 
-export const STATUS_LABEL: Record<HealthStatusValue, string> = { OK: "OK", AT_RISK: "At risk", BREACHED: "Breached", NO_DATA: "No data" };
 export const STATUS_VARIANT: Record<HealthStatusValue, BadgeVariant> = { OK: "success", AT_RISK: "warning", BREACHED: "destructive", NO_DATA: "outline" };
 export const STATUS_DOT: Record<HealthStatusValue, string> = {
   OK: "bg-success",
@@ -11,5 +11,5 @@ export const STATUS_DOT: Record<HealthStatusValue, string> = {
 };
 
 export function StatusBadge({ status }: { status: HealthStatusValue }) {
-  return <Badge variant={STATUS_VARIANT[status]}>{STATUS_LABEL[status]}</Badge>;
+  return <Badge variant={STATUS_VARIANT[status]}>{label("HealthStatus", status)}</Badge>;
 }

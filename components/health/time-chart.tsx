@@ -6,7 +6,7 @@
 
 import type { ReactElement } from "react";
 import { Area, CartesianGrid, ComposedChart, Line, ReferenceArea, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis, type TooltipContentProps } from "recharts";
-import { formatDateTime } from "@/lib/utils/format";
+import { countOf, formatDateTime, formatMeasure, type MeasureUnit } from "@/lib/utils/format";
 
 /** A theme colour token (a CSS variable in app/globals.css), so both themes stay consistent. */
 export type ChartColor = "primary" | "success" | "info" | "warning";
@@ -43,7 +43,7 @@ function toRows(series: ChartSeries[]): Row[] {
   return [...rows.values()].sort((a, b) => a.t - b.t);
 }
 
-function ChartTooltip({ active, payload, label, unit, spans }: TooltipContentProps & { unit: string; spans: ChartSpan[] }) {
+function ChartTooltip({ active, payload, label, unit, spans }: TooltipContentProps & { unit: MeasureUnit; spans: ChartSpan[] }) {
   if (!active || !payload?.length || typeof label !== "number") return null;
   const marked = spans.filter((s) => s.from <= label && label <= s.to);
   return (
@@ -52,7 +52,7 @@ function ChartTooltip({ active, payload, label, unit, spans }: TooltipContentPro
       {payload.map((entry) => (
         <div key={String(entry.dataKey)} className="flex items-center gap-1.5">
           <span className="inline-block size-2 rounded-full" style={{ background: entry.color }} aria-hidden="true" />
-          {entry.name}: {typeof entry.value === "number" ? `${compact(entry.value)} ${unit}` : "none"}
+          {entry.name}: {typeof entry.value === "number" ? formatMeasure(entry.value, unit) : "none"}
         </div>
       ))}
       {marked.map((s, i) => (
@@ -88,7 +88,7 @@ export function TimeChart({
   maxY,
 }: {
   title: string;
-  unit: string;
+  unit: MeasureUnit;
   from: number;
   to: number;
   series: ChartSeries[];
@@ -103,9 +103,9 @@ export function TimeChart({
   // Rounded down to a whole step so the lowest point and the SLA line both sit inside the plot.
   const bottom = minY !== undefined ? Math.max(0, Math.floor(Math.min(minY, ...values) / 5) * 5) : 0;
   const last = series.map((s) => [...s.points].reverse().find((p) => p.v !== null)?.v ?? null);
-  const summary = `${title}: ${series.map((s, i) => `${s.name} latest ${last[i] === null ? "none" : compact(last[i]!)} ${unit}`).join(", ")}${
-    lines.length ? `; ${lines.map((l) => `${l.label} ${compact(l.value)} ${unit}`).join(", ")}` : ""
-  }${spans.length ? `; ${spans.length} marked period(s)` : ""}`;
+  const summary = `${title}: ${series.map((s, i) => `${s.name} latest ${last[i] === null ? "none" : formatMeasure(last[i], unit)}`).join(", ")}${
+    lines.length ? `; ${lines.map((l) => `${l.label} ${formatMeasure(l.value, unit)}`).join(", ")}` : ""
+  }${spans.length ? `; ${countOf(spans.length, "marked period")}` : ""}`;
   const rows = toRows(series);
   const span = Math.max(1, to - from);
   const withDate = span > 24 * HOUR;
@@ -186,7 +186,7 @@ export function TimeChart({
           </ComposedChart>
         </ResponsiveContainer>
         {values.length === 0 ? (
-          <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-xs text-muted-foreground">No telemetry in this period</p>
+          <p className="pointer-events-none absolute inset-0 flex items-center justify-center text-xs text-muted-foreground">No figures for this measure in this period</p>
         ) : null}
       </div>
     </figure>

@@ -92,9 +92,3 @@ export function activeHref(pathname: string, hrefs: readonly string[]): string |
   return best;
 }
 
-export const ROLE_LABELS: Record<Role, string> = {
-  ADMIN: "Admin",
-  ARCHITECT: "Architect",
-  COMPLIANCE: "Compliance",
-  MEMBER: "Member",
-};

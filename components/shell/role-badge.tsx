@@ -1,5 +1,6 @@
 import { Badge, type BadgeVariant } from "@/components/ui/badge";
-import { ROLE_LABELS, type Role } from "./nav";
+import type { Role } from "./nav";
+import { label } from "@/lib/utils/labels";
 
 const ROLE_VARIANTS: Record<Role, BadgeVariant> = {
   ADMIN: "default",
@@ -11,7 +12,7 @@ const ROLE_VARIANTS: Record<Role, BadgeVariant> = {
 export function RoleBadge({ role, className }: { role: Role; className?: string }) {
   return (
     <Badge variant={ROLE_VARIANTS[role]} className={className}>
-      {ROLE_LABELS[role]}
+      {label("Role", role)}
     </Badge>
   );
 }

@@ -54,11 +54,44 @@ test.describe("administration", () => {
     await page.getByRole("button", { name: "Create token" }).click();
     const secret = page.getByLabel("New API token");
     await expect(secret).toHaveText(/^ic_/);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.getByRole("button", { name: "Copy token" }).click();
+    await expect(page.getByRole("button", { name: "Copied" })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(await secret.textContent());
     await page.reload();
     await expect(page.getByLabel("New API token")).toHaveCount(0);
     const row = page.getByRole("row", { name: /e2e-laptop/ });
     await row.getByRole("button", { name: "Revoke e2e-laptop" }).click();
     await expect(row).toContainText("Revoked");
+  });
+});
+
+test.describe("role changes", () => {
+  test.use({ storageState: storageState("admin") });
+
+  test("ask for confirmation: Cancel keeps the role, Confirm changes it", async ({ page }) => {
+    const stamp = Date.now().toString(36);
+    await page.goto("/admin/users");
+    await page.getByRole("button", { name: "New user" }).click();
+    const dialog = page.getByRole("dialog", { name: "New user" });
+    await dialog.getByLabel("Name").fill(`Robin ${stamp}`);
+    await dialog.getByLabel("Email").fill(`robin.${stamp}@example.com`);
+    await dialog.getByRole("button", { name: "Create user" }).click();
+    await expect(dialog).toBeHidden();
+
+    const role = page.getByLabel(`Role of Robin ${stamp}`);
+    await expect(role.locator("option:checked")).toHaveText("Member");
+    await role.selectOption("ADMIN");
+    const confirm = page.getByRole("dialog", { name: "Change role?" });
+    await expect(confirm).toContainText(`Robin ${stamp} becomes Admin (now Member)`);
+    await confirm.getByRole("button", { name: "Cancel" }).click();
+    await page.reload();
+    await expect(page.getByLabel(`Role of Robin ${stamp}`).locator("option:checked")).toHaveText("Member");
+
+    await page.getByLabel(`Role of Robin ${stamp}`).selectOption("ARCHITECT");
+    await page.getByRole("dialog", { name: "Change role?" }).getByRole("button", { name: "Confirm" }).click();
+    await page.reload();
+    await expect(page.getByLabel(`Role of Robin ${stamp}`).locator("option:checked")).toHaveText("Architect");
   });
 });
 

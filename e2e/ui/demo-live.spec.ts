@@ -1,5 +1,6 @@
+import { readFileSync } from "node:fs";
 import { expect, test } from "@playwright/test";
-import { storageState } from "../roles";
+import { READY_AT_FILE, storageState } from "../roles";
 
 // The first ten minutes: on a fresh `npm start` the demo connector agent's labelled traffic, with its scheduled
 // faults, makes health, incidents and root-cause hints visible within two minutes, and the consumer has reviews
@@ -22,6 +23,18 @@ test.describe("a fresh demo is alive", () => {
 
     const incident = page.getByRole("list", { name: "Incidents" }).getByRole("listitem").filter({ hasText: "Suspected upstream cause" }).first();
     await expect(incident.getByText("Open", { exact: true })).toBeVisible();
+
+    // Counted from the moment the fresh server answered, not from when this test began: the first open breach with a
+    // suspected upstream cause opened within two minutes of it.
+    const readyAt = Date.parse((JSON.parse(readFileSync(READY_AT_FILE, "utf8")) as { readyAt: string }).readyAt);
+    const incidents = (await (await page.request.get("/api/v1/incidents?state=OPEN&kind=SLA_BREACH")).json()) as {
+      items: { openedAt: string; suspectedCauses: unknown[] }[];
+    };
+    const withCause = incidents.items.filter((i) => i.suspectedCauses.length > 0).map((i) => Date.parse(i.openedAt));
+    expect(withCause.length, "open SLA breaches with a suspected cause").toBeGreaterThan(0);
+    const secondsAfterStart = (Math.min(...withCause) - readyAt) / 1000;
+    console.log(JSON.stringify({ firstBreachWithCauseSecondsAfterServerAnswered: secondsAfterStart }));
+    expect(secondsAfterStart, "seconds from the server answering to the first breach with a suspected cause").toBeLessThanOrEqual(120);
 
     // A breached demo flow, with its charts and the demo label.
     await page.locator('[data-status="BREACHED"]').filter({ hasText: "demo" }).first().getByRole("link").first().click();

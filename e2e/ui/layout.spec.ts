@@ -10,7 +10,21 @@ const WIDTHS = [
   { width: 390, height: 844 },
 ];
 
-const EVERYONE = ["/", "/catalog", "/lineage", "/contracts", "/contracts/inbox", "/contracts/new", "/health", "/health/agents", "/api-docs", "/account/tokens"];
+// Every link of the menu (components/shell/nav.ts) and the user menu, per role; detail pages are found by following links.
+const EVERYONE = [
+  "/",
+  "/catalog",
+  "/lineage",
+  "/contracts",
+  "/contracts/inbox",
+  "/contracts/new",
+  "/health",
+  "/health/agents",
+  "/governance",
+  "/governance/rules",
+  "/api-docs",
+  "/account/tokens",
+];
 const COMPLIANCE_READERS = [
   "/compliance",
   "/compliance/violations",
@@ -45,60 +59,73 @@ async function detailPages(page: Page): Promise<string[]> {
   found.push(contract);
   const compare = page.locator(`main a[href^="${contract}/compare"]`).first();
   if (await compare.count()) found.push((await compare.getAttribute("href"))!);
-  found.push(await firstHref("/compliance/records", "/compliance/records/"));
+  for (const kind of ["entities", "branches", "providers", "arrangements", "services", "functions", "activities"]) found.push(`/compliance/records/${kind}`);
+  found.push(await firstHref("/governance?subject=DOMAIN", "/governance/domain/"));
+  found.push(await firstHref("/governance?subject=TEAM", "/governance/team/"));
   return found;
+}
+
+/** What a consumer opens from the inbox: a version in review with its review panel. */
+async function consumerDetailPages(page: Page): Promise<string[]> {
+  await page.goto("/contracts/inbox");
+  const review = page.getByRole("table", { name: "Reviews waiting for you" }).getByRole("link").first();
+  await review.waitFor({ timeout: 15_000 });
+  const contract = (await review.getAttribute("href"))!.split("#")[0];
+  return [contract];
 }
 
 type Finding = { url: string; width: number; problem: string };
 
-async function check(browser: Browser, role: RoleName, urls: string[]): Promise<Finding[]> {
+async function check(browser: Browser, role: RoleName, urls: string[], viewport: (typeof WIDTHS)[number]): Promise<Finding[]> {
   const findings: Finding[] = [];
-  for (const viewport of WIDTHS) {
-    const context = await browser.newContext({ storageState: storageState(role), viewport });
-    const page = await context.newPage();
-    for (const url of urls) {
-      const response = await page.goto(url);
-      expect(response?.status(), `${url} as ${role}`).toBeLessThan(400);
-      await page.locator("main").first().waitFor();
-      // Pages with live updates keep a stream open, so "network idle" may never come: wait a little, not for it.
-      await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
-      const overflow = await page.evaluate(() => {
-        const root = document.documentElement;
-        if (root.scrollWidth <= root.clientWidth) return null;
-        // Name the widest element that sticks out, to say where to look.
-        let widest: { tag: string; right: number } | null = null;
-        for (const el of document.querySelectorAll("main *")) {
-          const right = el.getBoundingClientRect().right;
-          if (right > root.clientWidth + 1 && (!widest || right > widest.right)) widest = { tag: `${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ").slice(0, 3).join(".")}`, right };
-        }
-        return `scrollWidth ${root.scrollWidth} > clientWidth ${root.clientWidth}${widest ? `; widest: ${widest.tag} reaching ${Math.round(widest.right)} px` : ""}`;
-      });
-      if (overflow) findings.push({ url, width: viewport.width, problem: overflow });
-      if (overflow) console.log(`${role} ${viewport.width}px ${url}: ${overflow}`);
-      // Scalar's API reference renderer (a third-party widget, marked data-third-party) has its own ARIA issues that
-      // cannot be fixed from here; the page around it is still checked.
-      const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude("[data-third-party]").analyze();
-      for (const v of axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
-        const problem = `axe ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`;
-        findings.push({ url, width: viewport.width, problem });
-        console.log(`${role} ${viewport.width}px ${url}: ${problem}`);
+  const context = await browser.newContext({ storageState: storageState(role), viewport });
+  const page = await context.newPage();
+  for (const url of urls) {
+    const response = await page.goto(url);
+    expect(response?.status(), `${url} as ${role}`).toBeLessThan(400);
+    await page.locator("main").first().waitFor();
+    // Pages with live updates keep a stream open, so "network idle" may never come: wait a little, not for it.
+    await page.waitForLoadState("networkidle", { timeout: 3_000 }).catch(() => undefined);
+    const overflow = await page.evaluate(() => {
+      const root = document.documentElement;
+      if (root.scrollWidth <= root.clientWidth) return null;
+      // Name the widest element that sticks out, to say where to look.
+      let widest: { tag: string; right: number } | null = null;
+      for (const el of document.querySelectorAll("main *")) {
+        const right = el.getBoundingClientRect().right;
+        if (right > root.clientWidth + 1 && (!widest || right > widest.right)) widest = { tag: `${el.tagName.toLowerCase()}.${(el.getAttribute("class") ?? "").split(" ").slice(0, 3).join(".")}`, right };
       }
+      return `scrollWidth ${root.scrollWidth} > clientWidth ${root.clientWidth}${widest ? `; widest: ${widest.tag} reaching ${Math.round(widest.right)} px` : ""}`;
+    });
+    if (overflow) findings.push({ url, width: viewport.width, problem: overflow });
+    if (overflow) console.log(`${role} ${viewport.width}px ${url}: ${overflow}`);
+    // Scalar's API reference renderer (a third-party widget, marked data-third-party) has its own ARIA issues that
+    // cannot be fixed from here; the page around it is still checked.
+    const axe = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).exclude("[data-third-party]").analyze();
+    for (const v of axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")) {
+      const problem = `axe ${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`;
+      findings.push({ url, width: viewport.width, problem });
+      console.log(`${role} ${viewport.width}px ${url}: ${problem}`);
     }
-    await context.close();
   }
+  await context.close();
   return findings;
 }
 
+// One test per role and width, so each stays within its time limit on a loaded machine.
 for (const role of Object.keys(PAGES) as RoleName[]) {
-  test(`every page ${role} can open fits 1440 and 390 px and passes axe-core`, async ({ browser }) => {
-    test.setTimeout(900_000);
-    let urls = PAGES[role];
-    if (role === "admin") {
-      const context = await browser.newContext({ storageState: storageState("admin") });
-      urls = [...urls, ...(await detailPages(await context.newPage()))];
-      await context.close();
-    }
-    const findings = await check(browser, role, urls);
-    expect(findings.map((f) => `${f.width}px ${f.url}: ${f.problem}`)).toEqual([]);
-  });
+  for (const viewport of WIDTHS) {
+    test(`every page ${role} can open fits ${viewport.width} px and passes axe-core`, async ({ browser }) => {
+      test.setTimeout(900_000);
+      let urls = PAGES[role];
+      const walk = role === "admin" ? detailPages : role === "consumer" ? consumerDetailPages : null;
+      if (walk) {
+        const context = await browser.newContext({ storageState: storageState(role) });
+        urls = [...urls, ...(await walk(await context.newPage()))];
+        await context.close();
+      }
+      const findings = await check(browser, role, urls, viewport);
+      expect(findings.map((f) => `${f.width}px ${f.url}: ${f.problem}`)).toEqual([]);
+    });
+  }
 }

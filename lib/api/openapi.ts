@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import { OpenAPIRegistry, OpenApiGeneratorV31, type RouteConfig } from "@asteasolutions/zod-to-openapi";
 import { z } from "zod";
 import { AuditCheckpoint, AuditPage, AuditQuery, AuditVerification, VerifyWithCheckpoints } from "@/lib/audit/schemas";
@@ -113,4 +114,46 @@ export function openApiDocument() {
     servers: [{ url: "/" }],
     security: [{ bearer: [] }, { session: [] }],
   });
+}
+
+let served: { document: ReturnType<typeof openApiDocument>; body: string; etag: string } | undefined;
+
+/** The document only changes with the code, so it is generated once per process and revalidated by its ETag. */
+export function openApiJson(): { body: string; etag: string } {
+  if (!served) {
+    const document = openApiDocument();
+    const body = JSON.stringify(document);
+    served = { document, body, etag: `"${createHash("sha256").update(body).digest("base64url")}"` };
+  }
+  return served;
+}
+
+export type OperationGroup = { tag: string; operations: { method: string; path: string; summary: string }[] };
+
+const METHODS = ["get", "post", "put", "patch", "delete"] as const;
+
+/** Every operation by tag, in the document's order: the index the API reference shows before its renderer is in. */
+export function operationIndex(): OperationGroup[] {
+  openApiJson();
+  const groups = new Map<string, OperationGroup>();
+  for (const [path, item] of Object.entries(served!.document.paths ?? {})) {
+    for (const method of METHODS) {
+      const operation = item?.[method];
+      if (!operation) continue;
+      const tag = operation.tags?.[0] ?? "Other";
+      const group = groups.get(tag) ?? { tag, operations: [] };
+      group.operations.push({ method: method.toUpperCase(), path, summary: operation.summary ?? "" });
+      groups.set(tag, group);
+    }
+  }
+  return [...groups.values()];
+}
+/** GET /api/v1/openapi.json: 304 when the caller already holds this version (If-None-Match). */
+export function openApiResponse(request: Request): Response {
+  const { body, etag } = openApiJson();
+  // Browsers may keep it, but must ask again (a cheap 304) so a new deployment shows at once.
+  const headers = { etag, "cache-control": "public, no-cache", "content-type": "application/json; charset=utf-8" };
+  const held = request.headers.get("if-none-match")?.split(",").map((t) => t.trim().replace(/^W\//, ""));
+  if (held?.includes(etag) || held?.includes("*")) return new Response(null, { status: 304, headers });
+  return new Response(body, { headers });
 }

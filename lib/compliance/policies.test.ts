@@ -86,7 +86,7 @@ describe("transfer-without-tool", () => {
 describe("unencrypted-sensitive", () => {
   it("fires for CONFIDENTIAL or RESTRICTED data sent unencrypted", () => {
     const [f] = only("unencrypted-sensitive", { declaredClassification: "RESTRICTED", encryptedInTransit: false });
-    expect(f.message).toContain("RESTRICTED data without encryption in transit");
+    expect(f.message).toContain("Restricted data without encryption in transit");
     expect(f.ownerTeamId).toBe("t-prod");
     expect(only("unencrypted-sensitive", { fieldLevel: "CONFIDENTIAL", interfaceEncryptedInTransit: false })).toHaveLength(1);
   });
@@ -118,7 +118,7 @@ describe("special-without-condition", () => {
 describe("account-data-outside-pci", () => {
   it("fires when account data reaches a system outside PCI scope", () => {
     const [f] = only("account-data-outside-pci", { pciElements: ["PAN", "EXPIRY"] });
-    expect(f.message).toBe("Account data (PAN, EXPIRY) flows to CRM, which is outside PCI DSS scope");
+    expect(f.message).toBe("Account data (PAN, Expiry date) flows to CRM, which is outside PCI DSS scope");
   });
   it("does not fire for in-scope consumers or flows without account data", () => {
     expect(only("account-data-outside-pci", { pciElements: ["PAN"], consumerPciScope: true })).toEqual([]);

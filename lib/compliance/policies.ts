@@ -3,6 +3,7 @@
 import { highestLevel, levelRank, type Level, LEVELS } from "./classify";
 import { countryName, inEea } from "./countries";
 import { transferGaps, type TransferEvidence } from "./transfers";
+import { label } from "@/lib/utils/labels";
 
 export const POLICY_KEYS = ["transfer-without-tool", "unencrypted-sensitive", "special-without-condition", "account-data-outside-pci", "personal-without-basis"] as const;
 export type PolicyKey = (typeof POLICY_KEYS)[number];
@@ -19,7 +20,7 @@ export const POLICY_DEFINITIONS: Record<PolicyKey, { title: string; description:
   },
   "unencrypted-sensitive": {
     title: "Confidential or restricted data without encryption in transit",
-    description: "The flow or its interface is recorded as unencrypted while the data it carries is classified at or above the threshold (CONFIDENTIAL unless tuned).",
+    description: "The flow or its interface is recorded as unencrypted while the data it carries is classified at or above the threshold (Confidential unless tuned).",
     severity: "HIGH",
   },
   "special-without-condition": {
@@ -120,7 +121,7 @@ const CHECKS: Record<PolicyKey, Check> = {
     if (!level || levelRank(level) < levelRank(threshold)) return null;
     const where = !f.encryptedInTransit ? "the flow" : f.interfaceEncryptedInTransit === false ? "its interface" : null;
     if (!where) return null;
-    return { message: `${level} data without encryption in transit (${where} is recorded as unencrypted)`, details: { level, threshold }, owner: "producer" };
+    return { message: `${label("Classification", level)} data without encryption in transit (${where} is recorded as unencrypted)`, details: { level, threshold }, owner: "producer" };
   },
   "special-without-condition": (f) => {
     const special = specialOf(f);
@@ -132,7 +133,7 @@ const CHECKS: Record<PolicyKey, Check> = {
     // authentication data; a cardholder name or expiry date without the PAN is not account data.
     if (!f.pciElements.some((e) => e === "PAN" || e === "SAD") || f.consumerPciScope) return null;
     return {
-      message: `Account data (${f.pciElements.join(", ")}) flows to ${f.consumerSystemName}, which is outside PCI DSS scope`,
+      message: `Account data (${f.pciElements.map((e) => label("PciElement", e)).join(", ")}) flows to ${f.consumerSystemName}, which is outside PCI DSS scope`,
       details: { pciElements: f.pciElements },
       owner: "consumer",
     };

@@ -1,5 +1,7 @@
 import { ApiReference } from "@/components/api-docs/api-reference";
+import { OperationIndex } from "@/components/api-docs/operation-index";
 import { PageHeader } from "@/components/ui/page-header";
+import { operationIndex } from "@/lib/api/openapi";
 import { pageCtx } from "@/lib/auth/session";
 
 export const metadata = { title: "API reference · Interchange" };
@@ -20,7 +22,7 @@ export default async function ApiDocsPage() {
           </>
         }
       />
-      <ApiReference />
+      <ApiReference index={<OperationIndex groups={operationIndex()} />} />
     </div>
   );
 }

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { pageCtx } from "@/lib/auth/session";
 import { FACETS, SearchInterfacesQuery } from "@/lib/catalog/schemas";
 import { searchInterfaces } from "@/lib/catalog/search";
+import { countOf } from "@/lib/utils/format";
 
 export const metadata = { title: "Catalog · Interchange" };
 
@@ -59,7 +60,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         <section aria-label="Results" className="grid content-start gap-3">
           <p className="text-sm text-muted-foreground" role="status">
             {result.estimated.total ? "About " : ""}
-            {result.total.toLocaleString("en")} {result.total === 1 ? "interface" : "interfaces"}
+            {countOf(result.total, "interface")}
             {state.cursor ? " (continued)" : ""}
           </p>
           {result.items.length === 0 ? (

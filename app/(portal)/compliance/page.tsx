@@ -4,7 +4,6 @@ import { forbidden } from "next/navigation";
 import { Section } from "@/components/catalog/detail-bits";
 import { CoverageBar } from "@/components/compliance/coverage-bar";
 import { ExportHistoryCard } from "@/components/compliance/export-history";
-import { TRANSFER_TOOL_LABEL } from "@/components/compliance/labels";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -13,6 +12,8 @@ import { can } from "@/lib/auth/can";
 import { pageCtx } from "@/lib/auth/session";
 import { countryName } from "@/lib/compliance/countries";
 import { complianceOverview } from "@/lib/compliance/overview";
+import { label } from "@/lib/utils/labels";
+import { countOf } from "@/lib/utils/format";
 
 export const metadata: Metadata = { title: "Compliance · Interchange" };
 
@@ -85,7 +86,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
       </div>
       <Section
         title="Flows crossing borders"
-        description={`${borders.total} flows end in another country than they start; ${borders.leavingEea} leave the EEA, ${borders.uncovered} of them without a valid transfer tool.`}
+        description={`${countOf(borders.total, "flow")} end in another country than they start; ${borders.leavingEea} leave the EEA, ${borders.uncovered} of them without a valid transfer tool.`}
       >
         <Table aria-label="Flows crossing borders">
           <TableHeader>
@@ -109,7 +110,7 @@ export default async function CompliancePage({ searchParams }: { searchParams: P
                   {countryName(f.destination)} {f.leavesEea ? <Badge variant="outline">outside EEA</Badge> : null}
                 </TableCell>
                 <TableCell className="whitespace-normal">
-                  {f.transferTool ? TRANSFER_TOOL_LABEL[f.transferTool] : f.leavesEea ? null : "Not needed"}
+                  {f.transferTool ? label("TransferTool", f.transferTool) : f.leavesEea ? null : "Not needed"}
                   {!f.covered ? <Badge variant="destructive">{f.transferTool ? "not valid here" : "none"}</Badge> : null}
                 </TableCell>
               </TableRow>

@@ -2,7 +2,6 @@ import { FileCheck2, Inbox, Plus } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { ContractTable } from "@/components/contracts/contract-table";
-import { STATUS_LABELS } from "@/components/contracts/labels";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
@@ -10,6 +9,7 @@ import { pageCtx } from "@/lib/auth/session";
 import { listContracts } from "@/lib/contracts/data";
 import { CONTRACT_STATUSES, ContractListQuery } from "@/lib/contracts/schemas";
 import { cn } from "@/lib/utils/cn";
+import { label } from "@/lib/utils/labels";
 
 export const metadata: Metadata = { title: "Contracts" };
 
@@ -64,7 +64,7 @@ export default async function ContractsPage({ searchParams }: { searchParams: Pr
                 current ? "border-primary bg-primary text-primary-foreground" : "hover:bg-accent hover:text-accent-foreground",
               )}
             >
-              {status ? STATUS_LABELS[status] : "All"} <span className="tabular-nums">({count})</span>
+              {status ? label("ContractStatus", status) : "All"} <span className="tabular-nums">({count})</span>
             </Link>
           );
         })}

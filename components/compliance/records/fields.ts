@@ -3,6 +3,7 @@ import {
   SENSITIVENESS, SERVICE_TYPES, SUBSTITUTABILITY, SUBSTITUTABILITY_REASONS, TERMINATION_REASONS, YES_NO_NOT_ASSESSED, type CodeList,
 } from "@/lib/compliance/records/codes";
 import type { RecordKind } from "@/lib/compliance/records/schemas";
+import { wordsOf } from "@/lib/utils/labels";
 
 export type Option = { value: string; label: string };
 /** Lists of other records (and catalog items) a form can refer to, loaded by the page. */
@@ -19,7 +20,7 @@ export type Field = {
 };
 
 const opts = (list: CodeList): Option[] => Object.entries(list).map(([value, label]) => ({ value, label: `${label} (${value})` }));
-const plain = (values: readonly string[]): Option[] => values.map((v) => ({ value: v, label: v.replaceAll("_", " ").toLowerCase() }));
+const plain = (values: readonly string[]): Option[] => values.map((v) => ({ value: v, label: wordsOf(v) }));
 
 export const KIND_LABEL: Record<RecordKind, { one: string; many: string; about: string }> = {
   entities: { one: "Legal entity", many: "Legal entities", about: "Financial entities in the scope of the DORA register (B_01.01, B_01.02); the one maintaining the register reports." },

@@ -8,6 +8,7 @@ import { can } from "@/lib/auth/can";
 import { pageCtx } from "@/lib/auth/session";
 import { listTeams } from "@/lib/teams/data";
 import { listUsers } from "@/lib/users/data";
+import { countOf } from "@/lib/utils/format";
 
 export const metadata = { title: "Teams · Interchange" };
 
@@ -32,7 +33,7 @@ export default async function TeamsPage() {
                 <CardTitle>{team.name}</CardTitle>
                 <CardDescription>
                   <span className="font-mono">{team.slug}</span>
-                  {team.contactEmail ? ` · ${team.contactEmail}` : ""} · owns {team.owns.domains} domains, {team.owns.systems} systems, {team.owns.interfaces} interfaces
+                  {team.contactEmail ? ` · ${team.contactEmail}` : ""} · owns {countOf(team.owns.domains, "domain")}, {countOf(team.owns.systems, "system")}, {countOf(team.owns.interfaces, "interface")}
                 </CardDescription>
               </CardHeader>
               <CardContent>

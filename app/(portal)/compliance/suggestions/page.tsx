@@ -10,6 +10,7 @@ import { pageCtx } from "@/lib/auth/session";
 import { listSuggestions } from "@/lib/compliance/classification";
 import { SuggestionsQuery, SUGGESTION_STATUSES } from "@/lib/compliance/schemas";
 import { cn } from "@/lib/utils/cn";
+import { label } from "@/lib/utils/labels";
 
 export const metadata = { title: "Classification suggestions · Interchange" };
 
@@ -39,7 +40,7 @@ export default async function SuggestionsPage({ searchParams }: { searchParams: 
       <nav aria-label="Filter by status" className="flex flex-wrap gap-2 text-sm">
         {SUGGESTION_STATUSES.map((status) => (
           <Link key={status} href={href({ status, rule: undefined })} aria-current={query.status === status ? "page" : undefined} className={chip(query.status === status)}>
-            {status.charAt(0) + status.slice(1).toLowerCase()}
+            {label("SuggestionStatus", status)}
           </Link>
         ))}
       </nav>

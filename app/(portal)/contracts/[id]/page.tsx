@@ -18,17 +18,18 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { pageCtx } from "@/lib/auth/session";
 import { contractAudit, getContract, listComments } from "@/lib/contracts/data";
 import type { ContractDto } from "@/lib/contracts/schemas";
+import { label } from "@/lib/utils/labels";
+import { formatMeasure } from "@/lib/utils/format";
 
 export const metadata = { title: "Contract · Interchange" };
 
 function slaFacts(sla: ContractDto["sla"]) {
-  const v = (value: number | undefined, unit: string) => (value === undefined ? "—" : `${value}${unit}`);
   return [
-    { label: "Freshness (max lag)", value: v(sla.freshnessMaxLagSeconds, " s") },
-    { label: "Delivery success", value: v(sla.deliverySuccessPct, " %") },
-    { label: "Latency p95 / p99", value: `${v(sla.latencyP95Ms, " ms")} / ${v(sla.latencyP99Ms, " ms")}` },
-    { label: "Volume per minute", value: sla.volumePerMinute ? `${sla.volumePerMinute.min}–${sla.volumePerMinute.max}` : "—" },
-    { label: "Availability", value: v(sla.availabilityPct, " %") },
+    { label: "Freshness (max lag)", value: formatMeasure(sla.freshnessMaxLagSeconds, "s") },
+    { label: "Delivery success", value: formatMeasure(sla.deliverySuccessPct, "%") },
+    { label: "Latency p95 / p99", value: `${formatMeasure(sla.latencyP95Ms, "ms")} / ${formatMeasure(sla.latencyP99Ms, "ms")}` },
+    { label: "Volume per minute", value: sla.volumePerMinute ? `${sla.volumePerMinute.min.toLocaleString("en")}–${formatMeasure(sla.volumePerMinute.max, "msg/min")}` : "—" },
+    { label: "Availability", value: formatMeasure(sla.availabilityPct, "%") },
   ];
 }
 
@@ -84,10 +85,10 @@ export default async function ContractPage({ params, searchParams }: { params: P
       />
       <div className="flex flex-wrap items-center gap-2" aria-label="Contract status">
         <StatusBadge status={contract.status} />
-        {contract.breaking ? <Badge variant="destructive">breaking under {contract.compatibilityMode}</Badge> : null}
-        <Badge variant="outline">{contract.compatibilityMode}</Badge>
-        <Badge variant="outline">{contract.schemaFormat}</Badge>
-        <Badge variant="secondary">{contract.classification}</Badge>
+        {contract.breaking ? <Badge variant="destructive">breaking under {label("CompatibilityMode", contract.compatibilityMode).toLowerCase()}</Badge> : null}
+        <Badge variant="outline">{label("CompatibilityMode", contract.compatibilityMode)} compatibility</Badge>
+        <Badge variant="outline">{label("SchemaFormat", contract.schemaFormat)}</Badge>
+        <Badge variant="secondary">{label("Classification", contract.classification)}</Badge>
         {contract.personalData ? <Badge variant="warning">personal data</Badge> : null}
         {contract.crossBorderTransfer ? <Badge variant="warning">cross-border transfer</Badge> : null}
         {contract.requiresCompliance ? <Badge variant="info">compliance review required</Badge> : null}
@@ -125,7 +126,7 @@ export default async function ContractPage({ params, searchParams }: { params: P
         <LifecycleActions contractId={contract.id} actions={contract.permissions.transition} blockers={contract.activationBlockers} />
       </Section>
 
-      <Section title="Changes" description={hasEarlier ? `Compared with earlier versions under ${contract.compatibilityMode} when it was submitted.` : "The first version of this contract."}>
+      <Section title="Changes" description={hasEarlier ? `Compared with earlier versions under ${label("CompatibilityMode", contract.compatibilityMode).toLowerCase()} compatibility when it was submitted.` : "The first version of this contract."}>
         <ChangeList changes={contract.changes} empty={contract.submittedAt ? "No schema changes against earlier versions." : "Not compared yet: the change list is taken when the version is submitted."} />
       </Section>
 
@@ -135,7 +136,8 @@ export default async function ContractPage({ params, searchParams }: { params: P
       </Section>
 
       <Section title="Schema">
-        <pre className="max-h-96 overflow-auto rounded-md border bg-muted/40 p-3 font-mono text-xs" aria-label="Schema text">
+        {/* Focusable, so a keyboard can scroll a long schema (axe: scrollable-region-focusable). */}
+        <pre className="max-h-96 overflow-auto rounded-md border bg-muted/40 p-3 font-mono text-xs" aria-label="Schema text" role="region" tabIndex={0}>
           {contract.schema}
         </pre>
       </Section>

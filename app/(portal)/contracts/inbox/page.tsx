@@ -1,7 +1,7 @@
 import { Inbox } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
-import { DECISION_LABELS, decisionVariant } from "@/components/contracts/labels";
+import { decisionVariant } from "@/components/contracts/labels";
 import { StatusBadge } from "@/components/contracts/status-badge";
 import { loadOr404 } from "@/components/catalog/load";
 import { Badge } from "@/components/ui/badge";
@@ -11,6 +11,7 @@ import { Table, TableBody, TableCaption, TableCell, TableHead, TableHeader, Tabl
 import { pageCtx } from "@/lib/auth/session";
 import { getInbox } from "@/lib/contracts/data";
 import type { InboxItem } from "@/lib/contracts/schemas";
+import { label } from "@/lib/utils/labels";
 
 export const metadata: Metadata = { title: "Review inbox" };
 
@@ -43,7 +44,7 @@ function Rows({ items, caption, decided }: { items: (InboxItem & { decision?: st
             </TableCell>
             <TableCell>
               {decided ? (
-                <Badge variant={decisionVariant(item.decision ?? "")}>{DECISION_LABELS[item.decision ?? ""] ?? item.decision}</Badge>
+                <Badge variant={decisionVariant(item.decision ?? "")}>{item.decision ? label("ApprovalDecision", item.decision) : null}</Badge>
               ) : item.contract.breaking ? (
                 <Badge variant="destructive">breaking</Badge>
               ) : (

@@ -1,7 +1,6 @@
 import { FileCheck2 } from "lucide-react";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
-import { humanize } from "@/components/catalog/labels";
 import { ProposeForm } from "@/components/contracts/propose-form";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -10,6 +9,7 @@ import { Select } from "@/components/ui/select";
 import { AppError } from "@/lib/api/errors";
 import { pageCtx } from "@/lib/auth/session";
 import { proposableInterfaces, proposalStart } from "@/lib/contracts/data";
+import { label } from "@/lib/utils/labels";
 
 export const metadata = { title: "Propose a contract · Interchange" };
 
@@ -71,7 +71,7 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
         title={`Propose ${start.interface.name}`}
         description={
           start.base
-            ? `Starts from version ${start.base.version} (${humanize(start.base.status).toLowerCase()}). On submission it is compared with earlier versions, and every consuming team (and compliance where needed) is asked to approve.`
+            ? `Starts from version ${start.base.version} (${label("ContractStatus", start.base.status).toLowerCase()}). On submission it is compared with earlier versions, and every consuming team (and compliance where needed) is asked to approve.`
             : "The first contract for this interface, starting from its imported spec."
         }
       />
@@ -83,7 +83,7 @@ export default async function NewContractPage({ searchParams }: { searchParams: 
             <Select name="base" defaultValue={start.base?.id}>
               {start.bases.map((b) => (
                 <option key={b.id} value={b.id}>
-                  {b.version} ({humanize(b.status).toLowerCase()})
+                  {b.version} ({label("ContractStatus", b.status).toLowerCase()})
                 </option>
               ))}
             </Select>

@@ -9,6 +9,7 @@ import { pageCtx } from "@/lib/auth/session";
 import { listDomains } from "@/lib/catalog/browse";
 import { listRules } from "@/lib/governance/data";
 import { cn } from "@/lib/utils/cn";
+import { countOf } from "@/lib/utils/format";
 
 export const metadata = { title: "Governance rules · Interchange" };
 export const dynamic = "force-dynamic";
@@ -40,7 +41,7 @@ export default async function RulesPage({ searchParams }: { searchParams: Promis
           <Card>
             <CardHeader>
               <CardTitle>{domain.name}</CardTitle>
-              <CardDescription>{rules.filter((r) => r.enabled).length} of {rules.length} rules run in this domain; error-level findings stop can-i-deploy.</CardDescription>
+              <CardDescription>{rules.filter((r) => r.enabled).length} of {countOf(rules.length, "rule")} run in this domain; error-level findings stop can-i-deploy.</CardDescription>
             </CardHeader>
             <CardContent>
               <RuleSettingsTable rules={rules} domainId={domain.id} canManage={canManage} />

@@ -1,4 +1,4 @@
 import { route } from "@/lib/api/route";
-import { openApiDocument } from "@/lib/api/openapi";
+import { openApiResponse } from "@/lib/api/openapi";
 
-export const GET = route({ auth: "public" }, () => openApiDocument());
+export const GET = route({ auth: "public" }, ({ request }) => openApiResponse(request));

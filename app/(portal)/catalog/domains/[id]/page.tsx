@@ -1,12 +1,12 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackToCatalog, Facts, Section } from "@/components/catalog/detail-bits";
-import { humanize } from "@/components/catalog/labels";
 import { isUuid, loadOr404 } from "@/components/catalog/load";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { pageCtx } from "@/lib/auth/session";
 import { getDomain } from "@/lib/catalog/browse";
+import { label } from "@/lib/utils/labels";
 
 export const metadata = { title: "Domain · Interchange" };
 
@@ -43,7 +43,7 @@ export default async function DomainPage({ params }: { params: Promise<{ id: str
                     {s.name}
                   </Link>
                 </TableCell>
-                <TableCell>{humanize(s.kind)}</TableCell>
+                <TableCell>{label("SystemKind", s.kind)}</TableCell>
                 <TableCell className="text-muted-foreground">{s.ownerTeam?.name ?? "Unowned"}</TableCell>
                 <TableCell className="text-right tabular-nums">{s.provides}</TableCell>
                 <TableCell className="text-right tabular-nums">{s.consumes}</TableCell>

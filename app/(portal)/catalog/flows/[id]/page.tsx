@@ -1,13 +1,13 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { BackToCatalog, Facts, RefLink, Section } from "@/components/catalog/detail-bits";
-import { humanize } from "@/components/catalog/labels";
 import { isUuid, loadOr404 } from "@/components/catalog/load";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageCtx } from "@/lib/auth/session";
 import { getFlow } from "@/lib/catalog/browse";
+import { label } from "@/lib/utils/labels";
 
 export const metadata = { title: "Flow · Interchange" };
 
@@ -37,11 +37,11 @@ export default async function FlowPage({ params }: { params: Promise<{ id: strin
         }
       />
       <div className="flex flex-wrap gap-2">
-        <Badge variant="outline">{humanize(flow.style)}</Badge>
-        <Badge variant="secondary">{humanize(flow.origin)}</Badge>
+        <Badge variant="outline">{label("IntegrationStyle", flow.style)}</Badge>
+        <Badge variant="secondary">{label("FlowOrigin", flow.origin)}</Badge>
         {flow.patterns.map((p) => (
           <Badge key={p} variant="outline">
-            {humanize(p)}
+            {label("PatternTag", p)}
           </Badge>
         ))}
         {!flow.encryptedInTransit ? <Badge variant="destructive">Not encrypted in transit</Badge> : null}

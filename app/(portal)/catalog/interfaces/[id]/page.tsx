@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { BackToCatalog, Facts, RefLink, Section } from "@/components/catalog/detail-bits";
 import { EditMetadataDialog } from "@/components/catalog/edit-metadata-dialog";
 import { ChannelsTable, hasElements, OperationsTable, SchemaList } from "@/components/catalog/elements";
-import { classificationVariant, humanize, lifecycleVariant } from "@/components/catalog/labels";
+import { classificationVariant, lifecycleVariant } from "@/components/catalog/labels";
 import { isUuid, loadOr404 } from "@/components/catalog/load";
 import { TransferBanner } from "@/components/catalog/transfer-banner";
 import { InterfaceCompliance } from "@/components/compliance/interface-compliance";
@@ -17,6 +17,7 @@ import { pageCtx } from "@/lib/auth/session";
 import { listDomains } from "@/lib/catalog/browse";
 import { getInterface } from "@/lib/catalog/interfaces";
 import { listTeams } from "@/lib/teams/data";
+import { label } from "@/lib/utils/labels";
 
 export const metadata = { title: "Interface · Interchange" };
 
@@ -37,14 +38,14 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
       />
       {item.pendingTransfer ? <TransferBanner transfer={item.pendingTransfer} interfaceName={item.name} /> : null}
       <div className="flex flex-wrap gap-2" aria-label="Classification of this interface">
-        <Badge variant="secondary">{humanize(item.kind)}</Badge>
+        <Badge variant="secondary">{label("InterfaceKind", item.kind)}</Badge>
         <Badge variant="secondary">{item.protocol}</Badge>
-        <Badge variant="outline">{humanize(item.style)}</Badge>
+        <Badge variant="outline">{label("IntegrationStyle", item.style)}</Badge>
         <Badge variant={lifecycleVariant(item.lifecycle)}>
-          {humanize(item.lifecycle)}
+          {label("Lifecycle", item.lifecycle)}
           {item.sunsetDate ? ` · sunset ${item.sunsetDate}` : ""}
         </Badge>
-        {item.classification ? <Badge variant={classificationVariant(item.classification)}>{humanize(item.classification)}</Badge> : null}
+        {item.classification ? <Badge variant={classificationVariant(item.classification)}>{label("Classification", item.classification)}</Badge> : null}
         {item.tags.map((tag) => (
           <Badge key={tag} variant="outline">
             #{tag}
@@ -110,7 +111,7 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
                 {item.versions.map((v) => (
                   <TableRow key={v.id}>
                     <TableCell className="font-medium">{v.version}</TableCell>
-                    <TableCell>{humanize(v.specFormat)}</TableCell>
+                    <TableCell>{label("SpecFormat", v.specFormat)}</TableCell>
                     <TableCell className="text-muted-foreground">{v.createdAt.slice(0, 10)}</TableCell>
                     <TableCell className="text-right">
                       <Button asChild variant="ghost" size="sm">
@@ -140,7 +141,7 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
                   </Link>
                   {c.patterns.map((p) => (
                     <Badge key={p} variant="outline">
-                      {humanize(p)}
+                      {label("PatternTag", p)}
                     </Badge>
                   ))}
                 </li>
@@ -170,10 +171,10 @@ export default async function InterfacePage({ params }: { params: Promise<{ id: 
                       {item.name} {c.version}
                     </Link>
                   </TableCell>
-                  <TableCell>{humanize(c.status)}</TableCell>
-                  <TableCell>{humanize(c.compatibilityMode)}</TableCell>
+                  <TableCell>{label("ContractStatus", c.status)}</TableCell>
+                  <TableCell>{label("CompatibilityMode", c.compatibilityMode)}</TableCell>
                   <TableCell>
-                    <Badge variant={classificationVariant(c.classification)}>{humanize(c.classification)}</Badge>
+                    <Badge variant={classificationVariant(c.classification)}>{label("Classification", c.classification)}</Badge>
                   </TableCell>
                 </TableRow>
               ))}

@@ -9,6 +9,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { pageCtx } from "@/lib/auth/session";
 import { getFlowCompliance } from "@/lib/compliance/flows";
+import { label } from "@/lib/utils/labels";
 
 export const metadata = { title: "Flow compliance · Interchange" };
 
@@ -29,7 +30,7 @@ export default async function FlowCompliancePage({ params }: { params: Promise<{
           { label: "Interface", value: <RefLink href={`/catalog/interfaces/${flow.interface.id}`} name={flow.interface.name} /> },
           { label: "Producer", value: <RefLink href={`/catalog/systems/${flow.producerSystem.id}`} name={flow.producerSystem.name} /> },
           { label: "Consumer", value: <RefLink href={`/catalog/systems/${flow.consumerSystem.id}`} name={flow.consumerSystem.name} /> },
-          { label: "Classification", value: level ? <Badge variant={LEVEL_VARIANT[level]}>{level.toLowerCase()}</Badge> : "Unclassified" },
+          { label: "Classification", value: level ? <Badge variant={LEVEL_VARIANT[level]}>{label("Classification", level)}</Badge> : "Unclassified" },
         ]}
       />
       <Section title="Violations" description="Open findings of the enabled policies for this flow.">

@@ -9,6 +9,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Select } from "@/components/ui/select";
 import { pageCtx } from "@/lib/auth/session";
 import { compareContracts, getContract } from "@/lib/contracts/data";
+import { label } from "@/lib/utils/labels";
 
 export const metadata = { title: "Compare contract versions · Interchange" };
 
@@ -43,7 +44,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
           <Select name="from" defaultValue={from}>
             {contract.versions.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.version} ({v.status.toLowerCase()})
+                {v.version} ({label("ContractStatus", v.status).toLowerCase()})
               </option>
             ))}
           </Select>
@@ -53,7 +54,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
           <Select name="to" defaultValue={to}>
             {contract.versions.map((v) => (
               <option key={v.id} value={v.id}>
-                {v.version} ({v.status.toLowerCase()})
+                {v.version} ({label("ContractStatus", v.status).toLowerCase()})
               </option>
             ))}
           </Select>
@@ -66,7 +67,7 @@ export default async function ComparePage({ params, searchParams }: { params: Pr
         <ChangeList changes={result.changes} />
       </Section>
       <Section title="Side by side" description="Changed lines are tinted; breaking (ERR) and doubtful (WARN) findings sit on the line they point at.">
-        <SideBySide left={result.from.schema} right={result.to.schema} changes={result.changes} labels={[`${result.from.version} (${result.from.status.toLowerCase()})`, `${result.to.version} (${result.to.status.toLowerCase()})`]} />
+        <SideBySide left={result.from.schema} right={result.to.schema} changes={result.changes} labels={[`${result.from.version} (${label("ContractStatus", result.from.status).toLowerCase()})`, `${result.to.version} (${label("ContractStatus", result.to.status).toLowerCase()})`]} />
       </Section>
     </div>
   );

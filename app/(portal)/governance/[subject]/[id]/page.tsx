@@ -7,6 +7,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { pageCtx } from "@/lib/auth/session";
 import { getScorecard, scoreTrend } from "@/lib/scorecards/data";
 import { TrendParams } from "@/lib/scorecards/schemas";
+import { countOf } from "@/lib/utils/format";
 
 export const metadata = { title: "Scorecard · Interchange" };
 export const dynamic = "force-dynamic";
@@ -27,7 +28,7 @@ export default async function ScorecardPage({ params }: { params: Promise<{ subj
       <PageHeader
         eyebrow={<Link href={`/governance?subject=${card.subject}`} className="hover:underline">Governance</Link>}
         title={<span className="flex items-center gap-3">{card.name} <ScoreBadge score={card.score} /></span>}
-        description={<>{subject} scorecard over {card.interfaces} interface{card.interfaces === 1 ? "" : "s"}{detail ? <> · <Link href={`${detail}/${id}`} className="underline">open in the catalog</Link></> : null}</>}
+        description={<>{subject} scorecard over {countOf(card.interfaces, "interface")}{detail ? <> · <Link href={`${detail}/${id}`} className="underline">open in the catalog</Link></> : null}</>}
       />
       <Card>
         <CardHeader>
