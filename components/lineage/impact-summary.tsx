@@ -1,6 +1,6 @@
 import type { ImpactSummary } from "@/lib/lineage/schemas";
+import { countOf } from "@/lib/utils/format";
 
-const plural = (n: number, one: string, many: string) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
 
 /** The size of a change's blast radius at a glance: totals, where the consumers sit, and whom to call first. */
 export function ImpactSummaryView({ summary }: { summary: ImpactSummary }) {
@@ -8,8 +8,8 @@ export function ImpactSummaryView({ summary }: { summary: ImpactSummary }) {
   return (
     <div role="group" aria-label="Impact summary" className="grid gap-1 rounded-md border p-2 text-xs">
       <p className="font-medium">
-        {plural(summary.interfaces, "interface", "interfaces")}, {plural(summary.consumers, "consumer system", "consumer systems")},{" "}
-        {plural(summary.teams, "team", "teams")}, {plural(summary.contracts, "contract", "contracts")}
+        {countOf(summary.interfaces, "interface")}, {countOf(summary.consumers, "consumer system")},{" "}
+        {countOf(summary.teams, "team")}, {countOf(summary.contracts, "contract")}
       </p>
       {summary.truncated ? <p className="text-muted-foreground">The lists below show the nearest entries; the CSV has them all.</p> : null}
       {summary.byDomain.length > 1 ? (

@@ -2,7 +2,8 @@
 // the expected domains, systems, owners, APIs and producer/consumer links; unresolved references are warnings
 // naming their file; Groups become teams; a second import changes nothing.
 import { readFileSync } from "node:fs";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
+import { governanceBacklog } from "@/lib/governance/after-import";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
 import { corporaDir, corpusPath } from "@/lib/testing/corpora";
 import { folderFiles, shuffled } from "./corpus-helpers";
@@ -83,6 +84,8 @@ describe.skipIf(!corporaDir)("Backstage corpus (import/backstage)", () => {
     // The $text URL definitions are never fetched: the APIs are there, marked as having no definition.
     expect(warnings.find((w) => w.includes("wayback-archive-api.yaml") && /never fetch/.test(w))).toBeDefined();
 
+    // The first import's governance rules run queued after it (and are audited); the second import must add nothing.
+    await vi.waitFor(() => expect(governanceBacklog()).toBe(0), { timeout: 120_000, interval: 100 });
     const auditBefore = await prisma.auditEvent.count();
     const again = await importFiles(admin, shuffled(set, 3));
     expect(again.results.flatMap((r) => r.interfaces.filter((i) => i.status !== "unchanged").map((i) => i.name))).toEqual([]);
