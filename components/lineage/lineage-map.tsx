@@ -1,7 +1,7 @@
 "use client";
 
 import { Workflow } from "lucide-react";
-import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -23,15 +23,16 @@ import type { ZoomLevel } from "./zoom";
  * URL says.
  */
 export function LineageMap() {
-  const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
   const canvas = useRef<CanvasHandle>(null);
   const [notice, setNotice] = useState<string | null>(null);
 
-  // The newest state asked for. router.replace commits in a transition, so under load the address bar can lag
-  // several clicks behind: each change builds on the newest one asked for, and the map shows it, until the address
-  // bar catches up with it (or moves elsewhere: back, forward, a link).
+  // The address bar is written at once with the browser's history.replaceState, which Next.js syncs into
+  // useSearchParams without a server round trip (router.replace would render the page on the server for every
+  // selection or expansion, and under load the address bar then lagged seconds behind the map, naming a node the
+  // map no longer showed as selected). useSearchParams still catches up in a transition, so until it does the map
+  // shows the newest state asked for, and each change builds on it (or the URL moves elsewhere: back, forward, a link).
   const [pending, setPending] = useState<{ query: string; state: ViewState; issued: Set<string> } | null>(null);
   const pendingRef = useRef(pending);
   const query = params.toString();
@@ -57,9 +58,9 @@ export function LineageMap() {
       issued.add(nextQuery);
       pendingRef.current = { query: nextQuery, state: next, issued };
       setPending(pendingRef.current);
-      router.replace(nextQuery ? `${pathname}?${nextQuery}` : pathname, { scroll: false });
+      window.history.replaceState(null, "", nextQuery ? `${pathname}?${nextQuery}` : pathname);
     },
-    [router, pathname],
+    [pathname],
   );
 
   const filters = useMemo(() => mapFilters(state), [state]);

@@ -253,7 +253,10 @@ test.describe("lineage map", () => {
     await expect.poll(() => new URL(page.url()).searchParams.get("sel")).not.toBe(start);
     const moved = new URL(page.url()).searchParams.get("sel")!;
     expect(moved).toMatch(/^[0-9a-f-]{36}$/);
+    // The node the address bar names is the one the map shows selected, and it has the keyboard focus.
     await expect(canvas(page).locator(`.react-flow__node[data-id="${moved}"]`)).toBeFocused();
+    await expect(canvas(page).locator(`.react-flow__node[data-id="${moved}"]`)).toHaveAttribute("aria-pressed", "true");
+    await expect(canvas(page).locator('.react-flow__node[aria-pressed="true"]')).toHaveCount(1);
     await page.keyboard.press("ArrowLeft");
     await expect(page).toHaveURL(/[?&]sel=/);
     await page.keyboard.press("Enter");
