@@ -3,8 +3,9 @@
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type Edge, type EdgeProps, type EdgeTypes, type ReactFlowState } from "@xyflow/react";
 import { memo, useState } from "react";
 import type { ViewEdge } from "./model";
-import { detailSelector, plural, STYLE_LABEL } from "./nodes";
+import { detailSelector, STYLE_LABEL } from "./nodes";
 import { labelScale } from "./zoom";
+import { countOf } from "@/lib/utils/format";
 
 /** What a map edge carries: the view edge, whether a traced field travels along it, whether it shows its count. */
 export type MapEdgeData = { edge: ViewEdge; lit: boolean; labelled: boolean };
@@ -76,7 +77,7 @@ const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, t
             </div>
             {edge.patterns.length ? <div>{edge.patterns.map((p) => p.toLowerCase().replaceAll("_", " ")).join(", ")}</div> : null}
             <div>
-              {plural(edge.count, "flow")}
+              {countOf(edge.count, "flow")}
               {edge.mappedFields > 0 ? ` · ${edge.mappedFields} mapped field${edge.mappedFields === 1 ? "" : "s"}` : ""}
             </div>
           </div>

@@ -9,7 +9,6 @@ import type { FieldTrace } from "@/lib/lineage/schemas";
 import type { Positions } from "./layout";
 import { LineageFlow, type CanvasHandle, type Highlight } from "./lineage-flow";
 import { buildView, EXPAND_ALL, expansionOf, NODE_SIZE, type Focus, type ViewGraph, type ViewNode } from "./model";
-import { plural } from "./nodes";
 import { mapFilters, useFieldTrace, useFocusGraph, useLineageMap } from "./queries";
 import { regionLayout, type Boxes } from "./regions";
 import { FieldLineage, FocusPanel, NodeDetails } from "./side-panel";
@@ -17,6 +16,7 @@ import { MapToolbar } from "./toolbar";
 import { useLayout } from "./use-layout";
 import { isExpanded, layoutKey, parseViewState, serializeViewState, toggleExpanded, type ViewChange, type ViewState } from "./view-state";
 import type { ZoomLevel } from "./zoom";
+import { countOf } from "@/lib/utils/format";
 
 /**
  * The interactive lineage map: the estate's domains (opened in place, or by zooming in) or a focus, filtered as the
@@ -223,7 +223,7 @@ function statusLine(graph: ViewGraph, layout: ReturnType<typeof useLayout>, read
   const count = (kind: ViewNode["kind"]) => graph.nodes.filter((n) => n.kind === kind).length;
   const flows = graph.edges.reduce((sum, e) => sum + (e.kind === "flow" ? e.count : 0), 0);
   const [systems, interfaces, domains] = [count("system"), count("interface"), count("domain")];
-  const held = `${plural(systems + interfaces, "node")} (${domains ? `${plural(domains, "domain")}, ` : ""}${plural(systems, "system")}, ${plural(interfaces, "interface")}), ${plural(flows, "flow")}`;
+  const held = `${countOf(systems + interfaces, "node")} (${domains ? `${countOf(domains, "domain")}, ` : ""}${countOf(systems, "system")}, ${countOf(interfaces, "interface")}), ${countOf(flows, "flow")}`;
   if (!layout) return held;
   return `${held} · ${!ready ? "laying out…" : `${layout.result.algorithm === "elk" ? "layered layout" : "fast layer layout"}${layout.cached ? " (cached)" : ` in ${Math.round(layout.result.ms)} ms`}`}`;
 }

@@ -6,6 +6,7 @@ import { cn } from "@/lib/utils/cn";
 import type { ViewNode } from "./model";
 import { SYSTEM_HEADER } from "./regions";
 import { labelScale } from "./zoom";
+import { countOf } from "@/lib/utils/format";
 
 export const STYLE_LABEL = { EVENT: "event", REQUEST_RESPONSE: "request/response", BATCH: "batch" } as const;
 export const HEALTH_LABEL = { OK: "ok", AT_RISK: "at risk", BREACHED: "breached", NO_DATA: "no data" } as const;
@@ -40,16 +41,15 @@ const pill = "rounded border px-1 text-[10px] leading-4 whitespace-nowrap";
 
 export function nodeLabel(node: ViewNode): string {
   const parts = [`${KIND_LABEL[node.kind]} ${node.name}`];
-  if (node.kind === "domain" && node.counts) parts.push(`${plural(node.counts.systems, "system")}, ${plural(node.counts.interfaces, "interface")}`);
+  if (node.kind === "domain" && node.counts) parts.push(`${countOf(node.counts.systems, "system")}, ${countOf(node.counts.interfaces, "interface")}`);
   if (node.flows && node.kind === "domain") parts.push(flowSummary(node.flows));
-  if (node.kind === "system" && node.collapsed) parts.push(plural(node.counts?.interfaces ?? 0, "interface"));
+  if (node.kind === "system" && node.collapsed) parts.push(countOf(node.counts?.interfaces ?? 0, "interface"));
   if (node.kind !== "interface") parts.push(node.collapsed ? "collapsed" : "expanded");
   if (node.violations > 0) parts.push(`${node.violations} policy violation${node.violations === 1 ? "" : "s"}`);
   return parts.join(", ");
 }
 
-export const plural = (n: number, word: string) => `${n.toLocaleString("en")} ${word}${n === 1 ? "" : "s"}`;
-export const flowSummary = (flows: NonNullable<ViewNode["flows"]>) => `${plural(flows.out, "flow")} out, ${flows.in.toLocaleString("en")} in, ${flows.inside.toLocaleString("en")} inside`;
+export const flowSummary = (flows: NonNullable<ViewNode["flows"]>) => `${countOf(flows.out, "flow")} out, ${flows.in.toLocaleString("en")} in, ${flows.inside.toLocaleString("en")} inside`;
 
 /** What a map node carries: the view node, its box size, and how the selection and a traced field paint it. */
 export type MapNodeData = { node: ViewNode; w: number; h: number; selected: boolean; highlighted: boolean; dimmed: boolean };
@@ -78,8 +78,8 @@ function Badges({ node }: { node: ViewNode }) {
 
 function subtitle(node: ViewNode): string {
   if (node.kind === "interface") return [node.protocol, node.style ? STYLE_LABEL[node.style] : null, node.team].filter(Boolean).join(" · ");
-  if (node.kind === "domain") return `${plural(node.counts?.systems ?? 0, "system")} · ${plural(node.counts?.interfaces ?? 0, "interface")}`;
-  const held = node.collapsed && node.counts?.interfaces ? `${plural(node.counts.interfaces, "interface")} folded` : null;
+  if (node.kind === "domain") return `${countOf(node.counts?.systems ?? 0, "system")} · ${countOf(node.counts?.interfaces ?? 0, "interface")}`;
+  const held = node.collapsed && node.counts?.interfaces ? `${countOf(node.counts.interfaces, "interface")} folded` : null;
   return [node.team ?? "no owner team", held].filter(Boolean).join(" · ");
 }
 

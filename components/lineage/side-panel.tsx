@@ -5,10 +5,11 @@ import { Button } from "@/components/ui/button";
 import { Select } from "@/components/ui/select";
 import { MAX_DEPTH } from "@/lib/lineage/schemas";
 import type { ViewNode } from "./model";
-import { flowSummary, HEALTH_LABEL, KIND_LABEL, plural, STYLE_LABEL } from "./nodes";
+import { flowSummary, HEALTH_LABEL, KIND_LABEL, STYLE_LABEL } from "./nodes";
 import { ImpactSummaryView } from "./impact-summary";
 import { impactUrl, useFieldTrace, useImpact } from "./queries";
 import type { ViewState } from "./view-state";
+import { countOf } from "@/lib/utils/format";
 
 const section = "grid gap-2 rounded-md border bg-card p-3 text-sm";
 const heading = "text-xs font-semibold tracking-wide text-muted-foreground uppercase";
@@ -34,7 +35,7 @@ export function NodeDetails({ node, state, update, open, onToggleExpanded }: Det
   rows.push(["Health", HEALTH_LABEL[node.health ?? "NO_DATA"]]);
   rows.push(["Policy violations", String(node.violations)]);
   rows.push(["Active contracts", String(node.contracts)]);
-  if (node.counts && node.kind !== "interface") rows.push(["Holds", `${node.kind === "domain" ? `${plural(node.counts.systems, "system")}, ` : ""}${plural(node.counts.interfaces, "interface")}`]);
+  if (node.counts && node.kind !== "interface") rows.push(["Holds", `${node.kind === "domain" ? `${countOf(node.counts.systems, "system")}, ` : ""}${countOf(node.counts.interfaces, "interface")}`]);
   if (node.flows) rows.push(["Flows", flowSummary(node.flows)]);
   return (
     <section aria-label="Selected node" className={section}>
