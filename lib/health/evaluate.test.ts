@@ -55,6 +55,34 @@ describe("SLA evaluation", () => {
     expect(closed.timeline.map((e) => e.type)).toEqual(["opened", "resolved"]);
   });
 
+  it("adds an update to a breach's timeline when what breaches changes, not each time its figures move", async () => {
+    const estate = await seedLineageFixture(database().prisma);
+    const agent = await reporter([estate.systems.A.id]);
+    const flowId = estate.flows.a1E.id;
+    const m = Math.floor(Date.now() / MINUTE) * MINUTE - 3 * MINUTE;
+    await ingestTelemetry(agent, {
+      batchId: randomUUID(),
+      measurements: [
+        point(flowId, m, { lagSeconds: 2000 }),
+        point(flowId, m + MINUTE, { lagSeconds: 2600 }),
+        point(flowId, m + 2 * MINUTE, { lagSeconds: 2600, delivered: 10, failed: 90 }),
+      ],
+    });
+    const system = systemCtx("test");
+    const timeline = async () => (await listIncidents(system, { flowId, kind: "SLA_BREACH", state: "OPEN", limit: 1 }))[0];
+
+    await evaluateHealth(system, new Date(m + 30_000));
+    await evaluateHealth(system, new Date(m + MINUTE + 30_000));
+    const sameRule = await timeline();
+    expect(sameRule.evidence.reasons).toEqual([expect.stringContaining("lag 2600 s")]);
+    expect(sameRule.timeline.map((e) => e.type)).toEqual(["opened"]);
+
+    await evaluateHealth(system, new Date(m + 2 * MINUTE + 30_000));
+    const newRule = await timeline();
+    expect(newRule.evidence.reasons.length).toBeGreaterThan(1);
+    expect(newRule.timeline.map((e) => e.type)).toEqual(["opened", "updated"]);
+  });
+
   it("names the shared upstream flow as the suspected cause when several downstream flows breach together", async () => {
     const estate = await seedLineageFixture(database().prisma);
     const agent = await reporter([estate.systems.B.id, estate.systems.C.id]);

@@ -42,6 +42,8 @@ async function resolve(tx: Tx, incidentId: string, now: Date, message: string) {
 }
 
 const sameList = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// What a list of reasons says apart from its figures ("lag 2600 s is over the SLA's 900 s" -> "lag # s is over ...").
+const reasonShapes = (reasons: unknown) => (Array.isArray(reasons) ? reasons.map((r) => String(r).replace(/\d[\d.,]*/g, "#")) : reasons);
 
 /** Opens, updates and resolves incidents from this evaluation's verdicts; every step goes on the incident's timeline. */
 export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineage: readonly FlowEnds[], now: Date): Promise<{ opened: number; resolved: number }> {
@@ -65,9 +67,11 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineag
         await open(tx, now, { kind: "SLA_BREACH", flowId: v.flowId, title: `${v.name}: SLA breached`, severity: "critical", evidence, causes: flowCauses }, reasons.join("; "));
         opened += 1;
       } else {
-        if (!sameList((breach.evidence as { reasons?: unknown }).reasons, reasons)) {
+        const before = (breach.evidence as { reasons?: unknown }).reasons;
+        if (!sameList(before, reasons)) {
+          // The evidence keeps the latest figures; the timeline records only a change in what breaches.
           await tx.query(`UPDATE incident SET evidence = $2::jsonb WHERE id = $1::uuid`, [breach.id, JSON.stringify(evidence)]);
-          await event(tx, breach.id, now, "updated", reasons.join("; "), evidence);
+          if (!sameList(reasonShapes(before), reasonShapes(reasons))) await event(tx, breach.id, now, "updated", reasons.join("; "), evidence);
         }
         if (!sameList(breach.suspected_causes.map((c) => c.flowId), flowCauses.map((c) => c.flowId))) {
           await tx.query(`UPDATE incident SET suspected_causes = $2::jsonb WHERE id = $1::uuid`, [breach.id, JSON.stringify(flowCauses)]);

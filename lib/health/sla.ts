@@ -1,4 +1,5 @@
 // SLA targets and the status rules: pure, no I/O. The evaluator (evaluate.ts) feeds it window aggregates.
+import { formatMeasure } from "@/lib/utils/format";
 import { silenceVerdict, type Rhythm } from "./rhythm";
 import type { HealthStatusValue } from "./schemas";
 
@@ -259,7 +260,7 @@ export function evaluateFlow(obs: FlowObservation, sla: Sla, now: Date): Evaluat
     if (value > max) breached.push(`${what} ${value}${unit} is over the SLA's ${max}${unit}`);
     else if (value > max * WARN_SHARE) atRisk.push(`${what} ${value}${unit} is near the SLA's ${max}${unit}`);
   };
-  if (rates.fastBurn) breached.push(`error budget burning ${roundedRates["1h"]}x over 1 h and ${roundedRates["5m"]}x over 5 min (page at ${FAST_BURN.threshold}x)`);
+  if (rates.fastBurn) breached.push(`error budget burning ${formatMeasure(roundedRates["1h"], "x")} over 1 h and ${formatMeasure(roundedRates["5m"], "x")} over 5 min (page at ${FAST_BURN.threshold}x)`);
   limit(obs.lagSeconds, sla.freshnessMaxLagSeconds, "lag", " s");
   if (silence.silent) {
     breached.push(`no message delivered for ${silence.ageSeconds} s; the flow's ${obs.rhythm!.source === "contract" ? "contracted" : "learnt"} rhythm allows ${obs.rhythm!.seconds} s (producer stopped?)`);
@@ -271,8 +272,8 @@ export function evaluateFlow(obs: FlowObservation, sla: Sla, now: Date): Evaluat
   if (obs.volumePerMinute !== null && max !== null && obs.volumePerMinute > max) breached.push(`volume ${sli.volumePerMinute}/min is over the SLA's maximum ${max}/min`);
   if (breached.length) return result("BREACHED", breached);
 
-  if (rates.slowBurn) atRisk.push(`error budget burning ${roundedRates["6h"]}x over 6 h and ${roundedRates["30m"]}x over 30 min (ticket at ${SLOW_BURN.threshold}x)`);
-  else if (rates.steadyBurn) atRisk.push(`error budget burning ${roundedRates["3d"]}x over 3 days and ${roundedRates["6h"]}x over 6 h (ticket at ${STEADY_BURN.threshold}x)`);
+  if (rates.slowBurn) atRisk.push(`error budget burning ${formatMeasure(roundedRates["6h"], "x")} over 6 h and ${formatMeasure(roundedRates["30m"], "x")} over 30 min (ticket at ${SLOW_BURN.threshold}x)`);
+  else if (rates.steadyBurn) atRisk.push(`error budget burning ${formatMeasure(roundedRates["3d"], "x")} over 3 days and ${formatMeasure(roundedRates["6h"], "x")} over 6 h (ticket at ${STEADY_BURN.threshold}x)`);
   if (sli.successPct5m !== null && sli.successPct5m < target) atRisk.push(`delivery success ${sli.successPct5m}% over 5 min is under the SLA's ${target}%`);
   if (budget.remainingPct !== null && budget.remainingPct <= 0) atRisk.push(`the ${SLO_WINDOW_DAYS}-day error budget is spent`);
   if (atRisk.length) return result("AT_RISK", atRisk);
