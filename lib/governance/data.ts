@@ -7,7 +7,8 @@ import { requirePermission } from "@/lib/auth/require";
 import { resolveInterfaceRef } from "@/lib/catalog/interface-ref";
 import { db } from "@/lib/db/client";
 import { RULE_CATALOGUE, ruleNamed } from "./catalogue";
-import { lintDocument, type RuleSetting } from "./lint";
+import { lintDocumentOffThread } from "@/lib/workers/offload";
+import type { RuleSetting } from "./lint";
 import type { EstateFacts } from "./portal-rules";
 import type { LintInput, LintReport, RuleDto, UpdateRuleSettingInput, VersionGovernance } from "./schemas";
 import { LintRequest } from "./schemas";
@@ -75,10 +76,10 @@ export async function lintVersion(ctx: Ctx, versionId: string): Promise<LintRepo
 async function lintAndStore(ctx: Ctx, version: { id: string; interfaceId: string; version: string; spec: string }): Promise<LintReport> {
   const iface = await governedInterface(version.interfaceId);
   const settings = await settingsOf(iface.domainId);
-  // Spectral's run holds the thread; the queries before and the write after are separate turns of the event loop.
-  await yieldToEventLoop();
-  const report = await lintDocument(version.spec, `${iface.name} ${version.version}`, { settings, facts: iface.facts, withinLimits: true });
-  await yieldToEventLoop();
+  // Spectral runs on the worker pool: a large spec's lint never holds the thread that answers requests. A stored
+  // version passed the import's limits already, and its lint follows that import, so it does not count against the
+  // importer's own parses (their per-user limit would otherwise drop queued lints).
+  const report = await lintDocumentOffThread({ ...ctx, via: "system" }, version.spec, `${iface.name} ${version.version}`, { settings, facts: iface.facts, withinLimits: true });
   await db().$transaction(async (tx) => {
     await tx.governanceRun.deleteMany({ where: { interfaceVersionId: version.id } });
     const run = await tx.governanceRun.create({
@@ -168,10 +169,10 @@ export async function getVersionGovernance(ctx: Ctx, interfaceId: string, versio
 export async function lintText(ctx: Ctx, input: LintInput): Promise<LintReport> {
   requirePermission(ctx, "catalog.read");
   const request = LintRequest.parse(input);
-  if (!request.interface) return lintDocument(request.document, request.fileName);
+  if (!request.interface) return lintDocumentOffThread(ctx, request.document, request.fileName);
   const ref = await resolveInterfaceRef(ctx, request.interface);
   const iface = await governedInterface(ref.id);
-  return lintDocument(request.document, request.fileName, { settings: await settingsOf(iface.domainId), facts: iface.facts });
+  return lintDocumentOffThread(ctx, request.document, request.fileName, { settings: await settingsOf(iface.domainId), facts: iface.facts });
 }
 
 /** Every rule with how it runs in one domain. */

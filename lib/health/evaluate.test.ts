@@ -79,7 +79,7 @@ describe("SLA evaluation", () => {
 
     await evaluateHealth(system, new Date(m + 2 * MINUTE + 30_000));
     const newRule = await timeline();
-    expect(newRule.evidence.reasons.length).toBeGreaterThan(1);
+    expect((newRule.evidence.reasons as string[]).length).toBeGreaterThan(1);
     expect(newRule.timeline.map((e) => e.type)).toEqual(["opened", "updated"]);
   });
 

@@ -1,8 +1,11 @@
 import "server-only";
+import { AppError } from "@/lib/api/errors";
 import type { Ctx } from "@/lib/auth/can";
 import type { ParsedImportSet, ParseSetOptions, SetFile } from "@/lib/catalog/import/import-set";
 import { ImportError, type ImportProblem } from "@/lib/catalog/import/model";
 import { DiffInputError, type DiffResult, type InputProblem } from "@/lib/diff";
+import type { LintOptions } from "@/lib/governance/lint";
+import type { LintReport } from "@/lib/governance/schemas";
 import { runInPool } from "./pool";
 
 /** parseImportSet (lib/catalog/import/import-set.ts) on the worker pool: one task per import set (each file's time budget), same answers. */
@@ -17,4 +20,15 @@ export async function diffDocumentsOffThread(ctx: Ctx, input: Parameters<typeof 
   const answer = await runInPool<DiffResult>(ctx, "diffDocuments", [input]);
   if (answer.ok) return answer.value;
   throw new DiffInputError(answer.problems as InputProblem[]);
+}
+
+/**
+ * lintDocument (lib/governance/lint.ts) on the worker pool: Spectral over a large spec holds its thread for as long as
+ * the parse does, and on the request thread that stalled every other request.
+ */
+export async function lintDocumentOffThread(ctx: Ctx, text: string, fileName: string, options: LintOptions = {}): Promise<LintReport> {
+  const answer = await runInPool<LintReport>(ctx, "lintDocument", [text, fileName, options]);
+  if (answer.ok) return answer.value;
+  if (answer.kind === "AppError") throw new AppError(answer.code, answer.problems[0] ?? "The document could not be linted");
+  throw new AppError("VALIDATION", `${fileName}: the document could not be linted`);
 }

@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { importLimitsFromEnv } from "@/lib/catalog/import/model";
 import { DiffInputError } from "@/lib/diff";
 import type { Ctx } from "@/lib/auth/can";
-import { diffDocumentsOffThread, parseImportSetOffThread } from "./offload";
+import { lintDocument } from "@/lib/governance/lint";
+import { diffDocumentsOffThread, lintDocumentOffThread, parseImportSetOffThread } from "./offload";
 import { closePool } from "./pool";
 
 const ctx: Ctx = { actor: { id: "u1", email: "u@x", name: "U", role: "MEMBER", teamIds: [] }, requestId: "r", via: "token" };
@@ -32,6 +33,14 @@ describe("worker pool (real worker threads running the TypeScript sources)", () 
     const result = await diffDocumentsOffThread(ctx, { previous: spec("1.0.0"), next: spec("1.0.0").replace("/pets:", "/animals:") });
     expect(result.changes.some((c) => c.level === "ERR")).toBe(true);
     await expect(diffDocumentsOffThread(ctx, { previous: "{", next: spec("1") })).rejects.toBeInstanceOf(DiffInputError);
+  });
+
+  it("lints off thread with the domain's settings, the same findings as on this thread, and a refusal that names the file", async () => {
+    const settings = new Map([["operation-description", { enabled: true, severity: "ERROR" as const }]]);
+    const offThread = await lintDocumentOffThread(ctx, spec("1.0.0"), "pets.yaml", { settings });
+    expect(offThread).toEqual(await lintDocument(spec("1.0.0"), "pets.yaml", { settings }));
+    expect(offThread.findings).toContainEqual(expect.objectContaining({ rule: "operation-description", severity: "ERROR" }));
+    await expect(lintDocumentOffThread(ctx, `${"[".repeat(5000)}${"]".repeat(5000)}`, "deep.json")).rejects.toMatchObject({ name: "AppError", code: "VALIDATION", message: expect.stringContaining("deep.json") });
   });
 });
 

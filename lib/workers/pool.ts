@@ -2,11 +2,11 @@ import "server-only";
 import os from "node:os";
 import path from "node:path";
 import { Piscina } from "piscina";
-import { AppError } from "@/lib/api/errors";
+import { AppError, type ErrorCode } from "@/lib/api/errors";
 import type { Ctx } from "@/lib/auth/can";
 
 /**
- * Spec parsing and diffing run here, on worker threads, never on the thread that answers requests: a 20 MB
+ * Spec parsing, diffing and governance linting run here, on worker threads, never on the thread that answers requests: a 20 MB
  * document takes seconds of CPU, and on the request thread it stalled every other request (health probes
  * dropped from 65 to 0.6 req/s). Each task has a time and memory budget; a task over it is terminated.
  */
@@ -21,8 +21,11 @@ export function poolBudgetFromEnv(env = process.env): PoolBudget {
   };
 }
 
-type Task = "parseImportSet" | "diffDocuments";
-export type WorkerAnswer<T> = { ok: true; value: T } | { ok: false; kind: "ImportError" | "DiffInputError"; problems: unknown[] };
+type Task = "parseImportSet" | "diffDocuments" | "lintDocument";
+export type WorkerAnswer<T> =
+  | { ok: true; value: T }
+  | { ok: false; kind: "ImportError" | "DiffInputError"; problems: unknown[] }
+  | { ok: false; kind: "AppError"; code: ErrorCode; problems: string[] };
 
 const holder = globalThis as typeof globalThis & { __interchangePool?: { pool: Piscina; budget: PoolBudget; running: Map<string, number> } };
 
