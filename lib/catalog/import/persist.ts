@@ -2,6 +2,7 @@ import "server-only";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/can";
 import { db } from "@/lib/db/client";
+import { retryOnConflict } from "@/lib/db/retry";
 import type { Prisma } from "@/lib/db/generated/client";
 import { buildSearchText } from "@/lib/catalog/search-text";
 import { afterCatalogImport } from "@/lib/compliance/classification";
@@ -40,9 +41,14 @@ export function persistImport(ctx: Ctx, doc: ImportedDocument, options: PersistO
 
 /**
  * Writes every document of one file in one transaction, so nothing from a file that fails half-way is kept.
- * Authorization is decided per document before its first write; an unchanged spec writes nothing at all.
+ * Authorization is decided per document before its first write; an unchanged spec writes nothing at all. A
+ * transaction PostgreSQL aborts for colliding with a concurrent one (both maintaining the facet counts) runs again.
  */
 export async function persistDocuments(ctx: Ctx, docs: ImportedDocument[], options: PersistOptions): Promise<ImportResult> {
+  return retryOnConflict(() => writeDocuments(ctx, docs, options));
+}
+
+function writeDocuments(ctx: Ctx, docs: ImportedDocument[], options: PersistOptions): Promise<ImportResult> {
   return db().$transaction(async (tx) => {
     // Two files naming the same new system, domain or interface would race to create it and one would fail on the
     // unique slug: such imports wait for each other (persist-locks.ts); unrelated ones do not.
