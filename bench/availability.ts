@@ -51,7 +51,7 @@ async function probe(base: string, until: Promise<unknown>): Promise<Probe> {
     Array.from({ length: CLIENTS }, async () => {
       while (!done) {
         const t0 = performance.now();
-        const ok = await fetch(`${base}/api/v1/health`).then((r) => r.text().then(() => r.ok), () => false);
+        const ok = await fetch(`${base}/api/v1/health`).then((r) => r.text().then(() => r.ok)).catch(() => false);
         if (ok) latencies.push(performance.now() - t0);
         else errors += 1;
       }
