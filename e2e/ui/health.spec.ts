@@ -75,7 +75,7 @@ test.describe("health", () => {
 
     await expect(page.getByRole("heading", { level: 1, name: breaching.name })).toBeVisible();
     await expect(page.getByTestId("flow-status")).toHaveText("Breached");
-    const lagChart = page.getByRole("img", { name: /^Lag: lag latest 5k s; SLA freshness 900 s; 1 marked period/ });
+    const lagChart = page.getByRole("img", { name: /^Lag: lag latest 1.4 h; SLA freshness 15 min; 1 marked period/ });
     await expect(lagChart).toBeVisible();
     await expect(page.getByRole("listitem", { name: `${breaching.name}: SLA breached` }).getByText("opened", { exact: false }).first()).toBeVisible();
   });

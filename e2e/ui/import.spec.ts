@@ -46,7 +46,7 @@ test("an architect uploads specs, follows the progress, reads each file's result
   const results = page.getByRole("list", { name: "Import results" });
   const good = results.getByRole("listitem").filter({ hasText: "returns.yaml" });
   await expect(good).toContainText("created");
-  await expect(good).toContainText("1 operations");
+  await expect(good).toContainText("1 operation ·");
   const bad = results.getByRole("listitem").filter({ hasText: "broken.yaml" });
   await expect(bad).toContainText("failed");
   await expect(bad).toContainText(/line 3: malformed YAML/);

@@ -6,6 +6,9 @@ import { auditKey, GENESIS_HASH, hashEvent, KEYED } from "./chain";
 // committed pending events are appended, never while a business transaction runs.
 const AUDIT_LOCK_KEY = 7_142_020_002;
 const BATCH = 1_000;
+// Waiting for another chainer's turn is normal; Prisma's default 2 s / 5 s would give up under load and leave the
+// events pending until the next pass.
+const CHAIN_TX = { maxWait: 15_000, timeout: 60_000 };
 
 // Transactions that wrote pending events (recordAudit notes them), so one that wrote none does not chain.
 const wrotePending = new WeakSet<object>();
@@ -53,7 +56,7 @@ export async function chainPendingAudit(client: PrismaClient): Promise<number> {
       await tx.auditEvent.createMany({ data: rows });
       await tx.auditPending.deleteMany({ where: { id: { in: pending.map((p) => p.id) } } });
       return pending.length;
-    });
+    }, CHAIN_TX);
     moved += count;
     if (count < BATCH) return moved;
   }

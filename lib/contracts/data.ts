@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, notFound } from "@/lib/api/errors";
 import { can, type Ctx } from "@/lib/auth/can";
+import { chainPendingAudit } from "@/lib/audit/chainer";
 import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
@@ -145,6 +146,8 @@ export async function contractAudit(
   if (!row) throw notFound("Contract");
   const ids = options.allVersions ? (await db().dataContract.findMany({ where: { interfaceId: row.interfaceId }, select: { id: true } })).map((c) => c.id) : [contractId];
   const limit = options.limit ?? CONTRACT_AUDIT_PAGE;
+  // Events committed but not yet chained (a chaining that failed after commit) belong in the history too.
+  await chainPendingAudit(db());
   const events = await db().auditEvent.findMany({
     where: { entityType: "contract", entityId: { in: ids }, ...(options.cursor ? { seq: { gt: BigInt(options.cursor) } } : {}) },
     orderBy: { seq: "asc" },
