@@ -24,6 +24,8 @@ const MINIMAP_COLOR: Record<NodeKind, string> = { domain: "var(--primary)", syst
  */
 const Z: Record<NodeKind, number> = { domain: 0, system: 1, interface: 3 };
 const EDGE_Z = 1;
+// A folded domain is drawn over the edges, so on the overview edges run between the boxes, never across their labels.
+const FOLDED_DOMAIN_Z = 2;
 
 /** Handles at fixed places (left and right middle), so React Flow draws edges and culls nodes before measuring them. */
 const handlesOf = (box: Box): NodeHandle[] => [
@@ -111,7 +113,7 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
             position: { x: box.x, y: box.y },
             width: box.w,
             height: box.h,
-            zIndex: Z[n.kind],
+            zIndex: n.kind === "domain" && n.collapsed ? FOLDED_DOMAIN_Z : Z[n.kind],
             handles: handlesOf(box),
             data: { node: n, w: box.w, h: box.h, selected: false, highlighted: false, dimmed: false },
             ariaRole: "button",

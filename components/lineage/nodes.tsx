@@ -113,6 +113,7 @@ const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
         "relative overflow-hidden rounded-md border text-left",
         KIND_TONE[node.kind],
         node.kind === "domain" && open && "bg-primary/[0.02]",
+        node.kind === "domain" && !open && "bg-card",
         node.kind === "system" && open && "bg-card/75",
         node.context && "border-dashed opacity-80",
         node.collapsed && "border-2",
