@@ -15,6 +15,7 @@ import { openTestDatabase } from "@/lib/db/testing";
 import { evaluateHealth } from "@/lib/health/evaluate";
 import { ingestTelemetry } from "@/lib/health/ingest";
 import { startApp, type AppServer } from "./app-server";
+import { seedFlowEstate } from "./flow-estate";
 
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 10_000);
 const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 500);
@@ -34,21 +35,7 @@ async function main() {
   const url = (database.config as { url: string }).url;
   let app: AppServer | undefined;
   try {
-    // Set-based seeding: systems, one interface per system, then FLOWS distinct interface -> consumer pairs.
-    await prisma.$executeRaw`INSERT INTO system (id, slug, name, updated_at) SELECT gen_random_uuid(), 'sys-' || g, 'System ' || g, now() FROM generate_series(1, ${SYSTEMS}::int) g`;
-    await prisma.$executeRaw`
-      INSERT INTO interface (id, slug, name, system_id, kind, protocol, style, updated_at)
-      SELECT gen_random_uuid(), 'if-' || s.slug, 'Events of ' || s.name, s.id, 'EVENT', 'KAFKA', 'EVENT', now() FROM system s`;
-    await prisma.$executeRaw`
-      WITH i AS (SELECT id, system_id, row_number() OVER (ORDER BY slug) - 1 AS n FROM interface),
-           s AS (SELECT id, row_number() OVER (ORDER BY slug) - 1 AS n FROM system)
-      INSERT INTO flow (id, name, interface_id, consumer_system_id, style, updated_at)
-      SELECT gen_random_uuid(), 'Flow ' || g, i.id, s.id, 'EVENT', now()
-      FROM generate_series(0, ${FLOWS}::int - 1) g
-      JOIN i ON i.n = g % ${SYSTEMS}::int
-      JOIN s ON s.n = (g / ${SYSTEMS}::int + 1 + g % ${SYSTEMS}::int) % ${SYSTEMS}::int`;
-    const flowIds = (await prisma.flow.findMany({ select: { id: true } })).map((f) => f.id);
-    const systemIds = (await prisma.system.findMany({ select: { id: true } })).map((s) => s.id);
+    const { flowIds, systemIds } = await seedFlowEstate(prisma, { flows: FLOWS, systems: SYSTEMS });
     const admin = await prisma.user.create({ data: { email: `bench-${randomUUID()}@bench.local`, name: "Bench", role: "ADMIN" } });
     const { token } = await createAgent(
       { actor: { id: admin.id, email: admin.email, name: admin.name, role: "ADMIN", teamIds: [] }, requestId: "bench", via: "session" },
