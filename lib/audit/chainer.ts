@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/db/generated/client";
 import { logger } from "@/lib/log";
+import { startPoller, type Poller } from "@/lib/utils/poller";
 import { auditKey, GENESIS_HASH, hashEvent, KEYED } from "./chain";
 
 // Serialises chainers, across server instances, so each event links to the true latest one. Held only while
@@ -90,27 +91,7 @@ export function chainingAfterCommit(client: PrismaClient): PrismaClient {
   });
 }
 
-const workerHolder = globalThis as typeof globalThis & { __interchangeAuditChainer?: { stop(): Promise<void> } };
-
 /** Chains events another instance left pending (it stopped between commit and chaining), every few seconds. */
-export function startAuditChainer(client: PrismaClient, pollMs = 5_000): { stop(): Promise<void> } {
-  if (workerHolder.__interchangeAuditChainer) return workerHolder.__interchangeAuditChainer;
-  let running: Promise<unknown> | null = null;
-  const tick = () => {
-    if (running) return;
-    running = chainPendingAudit(client)
-      .catch((error) => logger.error({ err: error }, "audit chaining pass failed"))
-      .finally(() => (running = null));
-  };
-  const timer = setInterval(tick, pollMs);
-  timer.unref();
-  const worker = {
-    async stop() {
-      clearInterval(timer);
-      await running;
-      workerHolder.__interchangeAuditChainer = undefined;
-    },
-  };
-  workerHolder.__interchangeAuditChainer = worker;
-  return worker;
+export function startAuditChainer(client: PrismaClient, pollMs = 5_000): Poller {
+  return startPoller("audit chaining", () => chainPendingAudit(client), pollMs);
 }
