@@ -15,18 +15,22 @@ export type Adjacency = {
   liveInterfaces: Map<string, string[]>;
   /** Each interface's consumer systems, one per flow. */
   consumers: Map<string, string[]>;
+  /** Each interface's approved and active contracts (what a change to it must honour). */
+  contracts: Map<string, AdjacencyContract[]>;
 };
+export type AdjacencyContract = { id: string; version: string; status: "ACTIVE" | "APPROVED"; ownerTeam: Ref | null };
 
 type SystemRow = [string, string, SystemNode["kind"], string | null, string | null, string | null, string | null];
 type InterfaceRow = [string, string, string, InterfaceNode["kind"], InterfaceNode["protocol"], InterfaceNode["style"], InterfaceNode["lifecycle"]];
-type Snapshot = { version: string; systems: SystemRow[] | null; interfaces: InterfaceRow[] | null; flows: [string, string][] | null };
+type ContractRow = [string, string, AdjacencyContract["status"], string, string | null, string | null];
+type Snapshot = { version: string; systems: SystemRow[] | null; interfaces: InterfaceRow[] | null; flows: [string, string][] | null; contracts: ContractRow[] | null };
 
 // One cache per database client (tests and benches switch databases in one process).
 const cache = new WeakMap<object, Promise<Adjacency>>();
 
 /**
  * The estate's adjacency, rebuilt only when lineage_version moved: triggers bump it in the same transaction as
- * any write to flows, or to the interface, system, domain and team columns lineage shows, so every server
+ * any write to flows, or to the interface, system, domain, team and contract columns lineage shows, so every server
  * instance sees the change as soon as it commits. The check is one primary-key read per call.
  */
 export async function lineageAdjacency(): Promise<Adjacency> {
@@ -50,7 +54,9 @@ async function load(): Promise<Adjacency> {
       (SELECT json_agg(json_build_array(s.id, s.name, s.kind, d.id, d.name, t.id, t.name))
          FROM system s LEFT JOIN domain d ON d.id = s.domain_id LEFT JOIN team t ON t.id = s.owner_team_id) AS systems,
       (SELECT json_agg(json_build_array(i.id, i.name, i.system_id, i.kind, i.protocol, i.style, i.lifecycle)) FROM interface i) AS interfaces,
-      (SELECT json_agg(json_build_array(f.interface_id, f.consumer_system_id)) FROM flow f) AS flows`;
+      (SELECT json_agg(json_build_array(f.interface_id, f.consumer_system_id)) FROM flow f) AS flows,
+      (SELECT json_agg(json_build_array(c.id, c.version, c.status, c.interface_id, t.id, t.name))
+         FROM data_contract c LEFT JOIN team t ON t.id = c.owner_team_id WHERE c.status IN ('ACTIVE', 'APPROVED')) AS contracts`;
   const systems = new Map<string, AdjacencySystem>();
   for (const [id, name, kind, domainId, domainName, teamId, teamName] of row.systems ?? []) {
     systems.set(id, { id, name, kind, domain: domainId ? { id: domainId, name: domainName! } : null, ownerTeam: teamId ? { id: teamId, name: teamName! } : null });
@@ -63,10 +69,14 @@ async function load(): Promise<Adjacency> {
   }
   const consumers = new Map<string, string[]>();
   for (const [interfaceId, systemId] of row.flows ?? []) push(consumers, interfaceId, systemId);
-  return { version: row.version, systems, interfaces, liveInterfaces, consumers };
+  const contracts = new Map<string, AdjacencyContract[]>();
+  for (const [id, version, status, interfaceId, teamId, teamName] of row.contracts ?? []) {
+    push(contracts, interfaceId, { id, version, status, ownerTeam: teamId ? { id: teamId, name: teamName! } : null });
+  }
+  return { version: row.version, systems, interfaces, liveInterfaces, consumers, contracts };
 }
 
-function push(map: Map<string, string[]>, key: string, value: string) {
+function push<T>(map: Map<string, T[]>, key: string, value: T) {
   const list = map.get(key);
   if (list) list.push(value);
   else map.set(key, [value]);

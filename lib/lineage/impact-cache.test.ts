@@ -135,6 +135,26 @@ describe("impact over the lineage adjacency cache", () => {
     await expectSameAsReference(estate, 42);
   });
 
+  it("lists the approved and active contracts on affected interfaces, and sees contract changes at once", async () => {
+    const estate = await randomEstate(7);
+    const prisma = database().prisma;
+    const producer = estate.interfaces[1];
+    await prisma.interface.update({ where: { id: producer }, data: { lifecycle: "ACTIVE" } });
+    const contract = await prisma.dataContract.create({
+      data: { interfaceId: producer, version: "1.0.0", schemaFormat: "JSON_SCHEMA", schema: "{}", status: "DRAFT", ownerTeamId: estate.teams[0] },
+    });
+    const contractsOf = async () => (await impact(member, { interface: producer, depth: 1 })).contracts.map((c) => `${c.version} ${c.status} ${c.ownerTeam?.id ?? "-"} @${c.hop}`);
+    expect(await contractsOf()).toEqual([]);
+
+    // Raw SQL, as another instance would commit it: the draft is approved, then becomes active under another team.
+    await prisma.$executeRaw`UPDATE data_contract SET status = 'APPROVED' WHERE id = ${contract.id}::uuid`;
+    expect(await contractsOf()).toEqual([`1.0.0 APPROVED ${estate.teams[0]} @0`]);
+    await prisma.$executeRaw`UPDATE data_contract SET status = 'ACTIVE', owner_team_id = ${estate.teams[1]}::uuid WHERE id = ${contract.id}::uuid`;
+    expect(await contractsOf()).toEqual([`1.0.0 ACTIVE ${estate.teams[1]} @0`]);
+    await prisma.$executeRaw`UPDATE data_contract SET status = 'DEPRECATED' WHERE id = ${contract.id}::uuid`;
+    expect(await contractsOf()).toEqual([]);
+  });
+
   it("sums a large answer up by domain, team and top consumers, and keeps the nearest entries in the lists", async () => {
     const prisma = database().prisma;
     const tag = randomUUID().slice(0, 8);

@@ -2,7 +2,6 @@ import "server-only";
 import { AppError } from "@/lib/api/errors";
 import type { Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
-import { db } from "@/lib/db/client";
 import { downstreamHops, lineageAdjacency } from "./adjacency";
 import { summarizeImpact } from "./impact-summary";
 import type { ImpactQuery, ImpactReport } from "./schemas";
@@ -21,12 +20,11 @@ function nearest<T extends { hop: number; name: string }>(items: T[], limit: num
   return items.filter((i) => i.hop <= cutoff).sort(byHopThenName).slice(0, limit);
 }
 
-type ContractRow = { id: string; version: string; status: "ACTIVE" | "APPROVED"; interface_id: string; interface_name: string; team_id: string | null; team_name: string | null };
-
 /**
  * What changing an interface (or any interface of a system) could break: everything downstream within `depth`
  * hops, the teams owning the consumer systems, and the approved or active contracts on any affected interface,
- * each with its hop distance, walked over the in-memory lineage adjacency (lib/lineage/adjacency.ts) and summed
+ * each with its hop distance, walked over the in-memory lineage adjacency (lib/lineage/adjacency.ts, contracts
+ * included: no query beyond its version check) and summed
  * up by domain, team and top consumers. Lists keep the nearest `limit` of each kind (all without one); the summary counts all.
  */
 export async function impact(ctx: Ctx, query: Pick<ImpactQuery, "interface" | "system" | "depth"> & { limit?: number }): Promise<ImpactReport> {
@@ -55,19 +53,10 @@ export async function impact(ctx: Ctx, query: Pick<ImpactQuery, "interface" | "s
     const team = consumer.ownerTeam;
     if (team && (teams.get(team.id)?.hop ?? Infinity) > consumer.hop) teams.set(team.id, { ...team, hop: consumer.hop });
   }
-  const contractRows = await db().$queryRaw<ContractRow[]>`
-    SELECT c.id, c.version, c.status::text AS status, i.id AS interface_id, i.name AS interface_name, t.id AS team_id, t.name AS team_name
-    FROM data_contract c JOIN interface i ON i.id = c.interface_id LEFT JOIN team t ON t.id = c.owner_team_id
-    WHERE c.interface_id = ANY(${interfaces.map((i) => i.id)}::uuid[]) AND c.status IN ('ACTIVE', 'APPROVED')`;
-  const contracts = contractRows
-    .map((c) => ({
-      id: c.id,
-      version: c.version,
-      status: c.status,
-      hop: hops.get(c.interface_id)!,
-      interface: { id: c.interface_id, name: c.interface_name },
-      ownerTeam: c.team_id ? { id: c.team_id, name: c.team_name! } : null,
-    }))
+  const contracts = interfaces
+    .flatMap((i) =>
+      (adjacency.contracts.get(i.id) ?? []).map((c) => ({ id: c.id, version: c.version, status: c.status, hop: i.hop, interface: { id: i.id, name: i.name }, ownerTeam: c.ownerTeam })),
+    )
     .sort((a, b) => a.hop - b.hop || collator.compare(a.interface.name, b.interface.name) || collator.compare(a.version, b.version));
 
   const limit = query.limit ?? Infinity;
