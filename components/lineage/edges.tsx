@@ -1,14 +1,18 @@
 "use client";
 
-import { BaseEdge, EdgeLabelRenderer, getBezierPath, useStore, type Edge, type EdgeProps, type EdgeTypes, type ReactFlowState } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, MarkerType, getBezierPath, useStore, type Edge, type EdgeProps, type EdgeTypes, type ReactFlowState } from "@xyflow/react";
 import { memo, useState } from "react";
 import type { ViewEdge } from "./model";
+import { borderPath, type Box } from "./regions";
 import { detailSelector, STYLE_LABEL } from "./nodes";
 import { labelScale } from "./zoom";
 import { countOf } from "@/lib/utils/format";
 
-/** What a map edge carries: the view edge, whether a traced field travels along it, whether it shows its count. */
-export type MapEdgeData = { edge: ViewEdge; lit: boolean; labelled: boolean };
+/**
+ * What a map edge carries: the view edge, whether a traced field travels along it, whether it shows its count, and,
+ * between two folded domains, both boxes (the edge then runs border to border, see borderPath).
+ */
+export type MapEdgeData = { edge: ViewEdge; lit: boolean; labelled: boolean; between?: { source: Box; target: Box } };
 /** Up to this many drawn edges, an edge merging several flows says how many on the map; beyond, on hover. */
 export const COUNT_LABEL_MAX_EDGES = 150;
 /** Strokes and count labels keep their on-screen size as the view zooms out (in quarter-octave steps). */
@@ -21,6 +25,16 @@ const EDGE_STROKE: Record<string, { color: string; dash?: string; width: number 
   BATCH: { color: "var(--warning)", dash: "2 4", width: 2.5 },
   provides: { color: "var(--muted-foreground)", width: 1 },
 };
+/** An edge's stroke width before the zoom's screen scale: its style's width, heavier (up to 3x) the more flows it merges. */
+export const strokeWeight = (edge: ViewEdge) => strokeOf(edge).width * Math.min(3, Math.sqrt(edge.count));
+/** Arrowheads about this many pixels long on screen, however heavy the edge (a marker is sized in stroke widths). */
+const ARROW_PX = 10;
+/** The arrowhead of a flow edge, in the edge's colour. */
+export const arrowOf = (edge: ViewEdge) => {
+  const size = Math.round((ARROW_PX / strokeWeight(edge)) * 10) / 10;
+  return { type: MarkerType.ArrowClosed, width: size, height: size, color: strokeOf(edge).color };
+};
+
 /** Longest edge (in map units) still drawn dashed: about 300 dash segments. */
 const MAX_DASHED_LENGTH = 3000;
 /** An edge of one integration style is drawn in that style; an aggregated edge mixing styles as request/response. */
@@ -29,7 +43,7 @@ export const strokeOf = (edge: ViewEdge) => EDGE_STROKE[edge.kind === "provides"
 /**
  * A provides or flow edge, stroked by integration style (event dashed, request/response solid, batch dotted and
  * heavier), thicker when it aggregates several flows (at overview zoom one edge per domain pair, labelled with its
- * flow count). Hovering a flow edge labels it with its styles, protocols, pattern tags, flow count and mapped fields.
+ * flow count, border to border). Hovering a flow edge labels it with its styles, protocols, pattern tags, flow count and mapped fields.
  */
 const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<MapFlowEdge>) {
   const [hover, setHover] = useState(false);
@@ -39,7 +53,9 @@ const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, t
   const detail = useStore(detailSelector);
   const dashed = detail && Math.abs(targetX - sourceX) + Math.abs(targetY - sourceY) <= MAX_DASHED_LENGTH;
   const screen = useStore(screenScaleSelector);
-  const [path, labelX, labelY] = getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
+  const [path, labelX, labelY] = data?.between
+    ? borderPath(data.between.source, data.between.target)
+    : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
   if (!data) return null;
   const { edge, lit } = data;
   const stroke = strokeOf(edge);
@@ -51,7 +67,7 @@ const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, t
         path={path}
         markerEnd={flow ? markerEnd : undefined}
         interactionWidth={flow ? 12 : 0}
-        style={{ stroke: lit ? "var(--warning)" : stroke.color, strokeWidth: screen * (lit ? 3 : stroke.width * Math.min(3, Math.sqrt(edge.count))), strokeDasharray: dashed ? stroke.dash : undefined }}
+        style={{ stroke: lit ? "var(--warning)" : stroke.color, strokeWidth: screen * (lit ? 3 : strokeWeight(edge)), strokeDasharray: dashed ? stroke.dash : undefined }}
       />
       {flow && data.labelled && edge.count > 1 && !hover ? (
         <EdgeLabelRenderer>

@@ -1,11 +1,11 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { Controls, MarkerType, MiniMap, Position, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, type NodeHandle, type ReactFlowState } from "@xyflow/react";
+import { Controls, MiniMap, Position, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, type NodeHandle, type ReactFlowState } from "@xyflow/react";
 import { useTheme } from "next-themes";
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent, type Ref } from "react";
 import { DetailCanvas } from "./detail-canvas";
-import { COUNT_LABEL_MAX_EDGES, edgeTypes, type MapFlowEdge } from "./edges";
+import { arrowOf, COUNT_LABEL_MAX_EDGES, edgeTypes, type MapFlowEdge } from "./edges";
 import { exportView } from "./export-image";
 import { domainNodeId, type NodeKind, type ViewGraph, type ViewNode } from "./model";
 import { nodeLabel, nodeTypes, type MapFlowNode } from "./nodes";
@@ -26,6 +26,8 @@ const Z: Record<NodeKind, number> = { domain: 0, system: 1, interface: 3 };
 const EDGE_Z = 1;
 // A folded domain is drawn over the edges, so on the overview edges run between the boxes, never across their labels.
 const FOLDED_DOMAIN_Z = 2;
+
+const foldedDomain = (node: ViewNode | undefined) => node?.kind === "domain" && !!node.collapsed;
 
 /** Handles at fixed places (left and right middle), so React Flow draws edges and culls nodes before measuring them. */
 const handlesOf = (box: Box): NodeHandle[] => [
@@ -147,14 +149,19 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
                 target: e.target,
                 type: "lineage" as const,
                 zIndex: EDGE_Z,
-                data: { edge: e, lit: false, labelled: split.dom.edges.length <= COUNT_LABEL_MAX_EDGES },
-                markerEnd: e.kind === "flow" ? { type: MarkerType.ArrowClosed, width: 16, height: 16 } : undefined,
+                data: {
+                  edge: e,
+                  lit: false,
+                  labelled: split.dom.edges.length <= COUNT_LABEL_MAX_EDGES,
+                  between: foldedDomain(nodeById.get(e.source)) && foldedDomain(nodeById.get(e.target)) ? { source: boxes[e.source], target: boxes[e.target] } : undefined,
+                },
+                markerEnd: e.kind === "flow" ? arrowOf(e) : undefined,
                 focusable: false,
               },
             ]
           : [],
       ),
-    [split, boxes],
+    [split, boxes, nodeById],
   );
   const edges = useMemo(
     () => (highlight ? baseEdges.map((e) => (e.data!.edge.flowIds.some((id) => highlight.flowIds.has(id)) ? { ...e, data: { ...e.data!, lit: true }, zIndex: EDGE_Z + 1 } : e)) : baseEdges),
@@ -280,6 +287,11 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
     if (best) onSelect(best);
   };
 
+  // The minimap shows where the view is when the map is larger than it; with the whole estate in view it would only
+  // cover part of it.
+  const estateBounds = useMemo(() => boundsOf(Object.values(boxes)), [boxes]);
+  const wholeInView = useStore(useCallback((s: ReactFlowState) => contains(s, estateBounds), [estateBounds]));
+
   const selected = selectedId ? nodeById.get(selectedId) : undefined;
   return (
     <ReactFlow<MapFlowNode, MapFlowEdge>
@@ -320,7 +332,9 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
       onPaneClick={() => onSelect(null)}
     >
       <DetailCanvas nodes={split.canvas.nodes} edges={split.canvas.edges} boxes={boxes} />
-      <MiniMap<MapFlowNode> pannable zoomable ariaLabel="Minimap; drag or click to move the view" nodeColor={(n) => MINIMAP_COLOR[n.data.node.kind]} nodeStrokeWidth={0} />
+      {wholeInView ? null : (
+        <MiniMap<MapFlowNode> pannable zoomable ariaLabel="Minimap; drag or click to move the view" nodeColor={(n) => MINIMAP_COLOR[n.data.node.kind]} nodeStrokeWidth={0} />
+      )}
       <Controls showInteractive={false} />
       {selected ? (
         <p className="sr-only" aria-live="polite">
@@ -329,6 +343,15 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
       ) : null}
     </ReactFlow>
   );
+}
+
+/** Whether the viewport shows all of `bounds` (map units), within a pixel. */
+function contains(s: ReactFlowState, bounds: ReturnType<typeof boundsOf>): boolean {
+  const [x, y, zoom] = s.transform;
+  if (!Number.isFinite(bounds.width) || s.width === 0) return true;
+  const left = bounds.x * zoom + x;
+  const top = bounds.y * zoom + y;
+  return left >= -1 && top >= -1 && left + bounds.width * zoom <= s.width + 1 && top + bounds.height * zoom <= s.height + 1;
 }
 
 function boundsOf(boxes: Box[]) {

@@ -1,7 +1,7 @@
 "use client";
 
 import { Handle, Position, useStore, type Node, type NodeProps, type NodeTypes, type ReactFlowState } from "@xyflow/react";
-import { memo } from "react";
+import { memo, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import { cn } from "@/lib/utils/cn";
 import type { ViewNode } from "./model";
 import { SYSTEM_HEADER } from "./regions";
@@ -58,7 +58,7 @@ export type MapFlowNode = Node<MapNodeData, ViewNode["kind"]>;
 function Badges({ node }: { node: ViewNode }) {
   const health = node.health ?? "NO_DATA";
   return (
-    <span className="flex gap-1">
+    <span className="flex flex-wrap gap-1">
       <span className={cn(pill, HEALTH_TONE[health])} title={node.health ? `Health: ${HEALTH_LABEL[health]}` : "Health: no data measured yet"}>
         {HEALTH_LABEL[health]}
       </span>
@@ -100,8 +100,10 @@ const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
   const { node, w, h, selected, highlighted, dimmed } = data;
   const detail = useStore(detailSelector);
   const max = node.kind === "domain" ? Infinity : MAX_SMALL_SCALE;
-  const scale = useStore((s) => labelScale(s.transform[2], BASE_LABEL_PX[node.kind], MIN_LABEL_PX[node.kind], max));
+  const zoomScale = useStore((s) => labelScale(s.transform[2], BASE_LABEL_PX[node.kind], MIN_LABEL_PX[node.kind], max));
   const open = node.kind !== "interface" && !node.collapsed;
+  const content = useRef<HTMLDivElement>(null);
+  const scale = useFittedScale(content, zoomScale, h, node.kind === "domain" && !open);
   return (
     <div
       data-node-id={node.id}
@@ -125,6 +127,7 @@ const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
     >
       <Handle type="target" position={Position.Left} isConnectable={false} className={hidden} />
       <div
+        ref={content}
         className="flex flex-col justify-center gap-0.5 px-2 py-1"
         style={{
           width: w / scale,
@@ -140,16 +143,40 @@ const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
   );
 });
 
+/**
+ * An open domain's name is a one-line header above its systems. A folded domain is a card: its name and counts wrap
+ * rather than being cut off, since at the opening zoom the card may be narrow on screen.
+ */
+/**
+ * The label scale for a folded domain card: the zoom's scale, or less when the card's contents would then be taller
+ * than its box (a small domain's card holds as much text as a large one's). Measured before paint at the zoom's
+ * scale; at a smaller scale the text is laid out wider, so it wraps less and fits. Other nodes keep the zoom's scale.
+ */
+function useFittedScale(content: RefObject<HTMLDivElement | null>, zoomScale: number, height: number, fit: boolean): number {
+  const [cap, setCap] = useState<{ zoomScale: number; height: number; scale: number } | null>(null);
+  const current = fit && cap && cap.zoomScale === zoomScale && cap.height === height ? cap.scale : zoomScale;
+  useLayoutEffect(() => {
+    if (!fit || !content.current || (cap && cap.zoomScale === zoomScale && cap.height === height)) return;
+    // offsetHeight is the layout height, before the scale transform.
+    const natural = content.current.offsetHeight;
+    // Measuring layout before paint is what a layout effect's state update is for (react.dev, useLayoutEffect).
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    setCap({ zoomScale, height, scale: natural * zoomScale > height ? Math.max(1, height / natural) : zoomScale });
+  }, [fit, content, cap, zoomScale, height]);
+  return current;
+}
+
 function DomainLabel({ node, open }: { node: ViewNode; open: boolean }) {
+  const wrap = "line-clamp-2 break-words";
   return (
     <>
-      <span data-label className="truncate text-lg leading-6 font-semibold">
+      <span data-label className={cn("text-lg leading-6 font-semibold", open ? "truncate" : wrap)}>
         {node.name}
       </span>
       {open ? null : (
         <>
-          <span className="truncate text-sm text-muted-foreground">{subtitle(node)}</span>
-          {node.flows ? <span className="truncate text-sm text-muted-foreground">{flowSummary(node.flows)}</span> : null}
+          <span className={cn("text-sm text-muted-foreground", wrap)}>{subtitle(node)}</span>
+          {node.flows ? <span className={cn("text-sm text-muted-foreground", wrap)}>{flowSummary(node.flows)}</span> : null}
           <span className="pt-1">
             <Badges node={node} />
           </span>

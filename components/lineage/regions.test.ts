@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { buildView, EXPAND_ALL, expansionOf, type ViewNode } from "./model";
-import { regionLayout, shelfPack, type Box } from "./regions";
+import { borderPath, DOMAIN_MIN_SHARE, regionLayout, shelfPack, type Box } from "./regions";
 import { EMPTY_VIEW } from "./view-state";
 import type { LineageMap } from "@/lib/lineage/schemas";
 
@@ -54,6 +54,25 @@ describe("regionLayout", () => {
     expect(opened.nodes.length).toBe(folded.nodes.length + 5);
   });
 
+  it("gives a domain holding one system a readable share of the largest domain, so its name fits when folded", () => {
+    const uneven = estate(3, 6, 4);
+    const lonely = uneven.domains[2].id;
+    uneven.systems = uneven.systems.filter((s) => s.domainId !== lonely || s.name.endsWith(".0"));
+    const kept = new Set(uneven.systems.map((s) => s.id));
+    uneven.interfaces = uneven.interfaces.filter((i) => kept.has(i.systemId));
+    uneven.flows = uneven.flows.filter((f) => uneven.interfaces.some((i) => i.id === f.interfaceId) && kept.has(f.consumerId));
+    const laid = regionLayout(buildView(uneven, EMPTY_VIEW, EXPAND_ALL, { nested: true }).nodes);
+    const domainBoxes = uneven.domains.map((d) => laid[`domain:${d.id}`]);
+    const widest = Math.max(...domainBoxes.map((b) => b.w));
+    const tallest = Math.max(...domainBoxes.map((b) => b.h));
+    const small = laid[`domain:${lonely}`];
+    expect(small.w).toBeGreaterThanOrEqual(DOMAIN_MIN_SHARE.w * widest);
+    expect(small.h).toBeGreaterThanOrEqual(DOMAIN_MIN_SHARE.h * tallest);
+    // Its one system still sits inside it, at the top left under the header.
+    const system = uneven.systems.find((s) => s.domainId === lonely)!;
+    expect(inside(laid[system.id], small)).toBe(true);
+  });
+
   it("packs a 5,000-node estate into a picture about as wide as a screen, not a strip", () => {
     const big = estate(20, 100, 2);
     const all = buildView(big, EMPTY_VIEW, EXPAND_ALL, { nested: true }).nodes;
@@ -76,5 +95,30 @@ describe("shelfPack", () => {
     expect(ys.size).toBeGreaterThan(1);
     expect(packed.w).toBeLessThanOrEqual(Math.sqrt(9 * 110 * 60 * 1.8));
     expect(packed.h).toBe(Math.max(...[...packed.positions.values()].map((p) => p.y)) + 50);
+  });
+});
+
+describe("borderPath", () => {
+  const a: Box = { x: 0, y: 0, w: 200, h: 100 };
+  const b: Box = { x: 400, y: 300, w: 200, h: 100 };
+  const start = (path: string) => path.match(/^M ([\d.-]+),([\d.-]+)/)!.slice(1).map(Number);
+  const end = (path: string) => path.match(/ ([\d.-]+),([\d.-]+)$/)!.slice(1).map(Number);
+  const onBorder = ([x, y]: number[], box: Box) =>
+    (Math.abs(x - box.x) < 0.1 || Math.abs(x - box.x - box.w) < 0.1 || Math.abs(y - box.y) < 0.1 || Math.abs(y - box.y - box.h) < 0.1) &&
+    x >= box.x - 0.1 && x <= box.x + box.w + 0.1 && y >= box.y - 0.1 && y <= box.y + box.h + 0.1;
+
+  it("starts on the source's border and ends on the target's, facing each other", () => {
+    const [path] = borderPath(a, b);
+    expect(onBorder(start(path), a)).toBe(true);
+    expect(onBorder(end(path), b)).toBe(true);
+    // b is below and to the right: the edge leaves a through its bottom or right side and enters b from the top or left.
+    expect(start(path)[0] >= 200 - 0.1 || start(path)[1] >= 100 - 0.1).toBe(true);
+    expect(end(path)[0] <= 400 + 0.1 || end(path)[1] <= 300 + 0.1).toBe(true);
+  });
+
+  it("draws the two directions between a pair apart, with their labels on either side", () => {
+    const [, x1, y1] = borderPath(a, b);
+    const [, x2, y2] = borderPath(b, a);
+    expect(Math.hypot(x1 - x2, y1 - y2)).toBeGreaterThan(20);
   });
 });

@@ -12,13 +12,19 @@ export const SYSTEM_HEADER = NODE_SIZE.system.h;
 export const DOMAIN_HEADER = 72;
 /** Width over height the estate is packed to: about a wide browser window's map area. */
 const ASPECT = 1.8;
+/**
+ * A domain's box is at least this share of the largest domain's width and height. The map opens fitted to the whole
+ * estate, so a domain holding one small system would otherwise be a sliver there, too narrow for its name and counts.
+ */
+export const DOMAIN_MIN_SHARE = { w: 0.75, h: 0.85 } as const;
 
 /**
  * The overview's boxes, nested like the estate: interfaces in a grid inside their system's box, systems packed in
  * rows inside their domain's box, domains (and systems without a domain) packed in rows across the map. Every box
  * is sized for its contents fully drawn, whether the node is open or folded, so expanding or folding a domain or a
- * system moves nothing else: the layout depends only on what the filters select. Linear in the nodes; `nodes` is a
- * nested view graph with everything open (buildView with EXPAND_ALL, nested).
+ * system moves nothing else: the layout depends only on what the filters select. Domains are at least
+ * DOMAIN_MIN_SHARE of the largest one, so every folded domain can show its name at the opening zoom. Linear in the
+ * nodes; `nodes` is a nested view graph with everything open (buildView with EXPAND_ALL, nested).
  */
 export function regionLayout(nodes: ViewNode[]): Boxes {
   const interfacesOf = new Map<string, ViewNode[]>();
@@ -51,6 +57,13 @@ export function regionLayout(nodes: ViewNode[]): Boxes {
     const packed = shelfPack(inside, GAP);
     for (const [id, p] of packed.positions) relative.set(id, { parent: n.id, x: PAD + p.x, y: DOMAIN_HEADER + p.y });
     sizes.set(n.id, { w: Math.max(NODE_SIZE.domain.w, packed.w + 2 * PAD), h: Math.max(NODE_SIZE.domain.h, DOMAIN_HEADER + packed.h + PAD) });
+  }
+  const domainSizes = top.flatMap((n) => (n.kind === "domain" && sizes.has(n.id) ? [sizes.get(n.id)!] : []));
+  const minW = DOMAIN_MIN_SHARE.w * domainSizes.reduce((max, d) => Math.max(max, d.w), 0);
+  const minH = DOMAIN_MIN_SHARE.h * domainSizes.reduce((max, d) => Math.max(max, d.h), 0);
+  for (const size of domainSizes) {
+    size.w = Math.max(size.w, minW);
+    size.h = Math.max(size.h, minH);
   }
   const packed = shelfPack(
     top.map((n) => ({ id: n.id, ...(sizes.get(n.id) ?? NODE_SIZE[n.kind]) })),
@@ -102,4 +115,33 @@ export function shelfPack(items: { id: string; w: number; h: number }[], gap: nu
     rowHeight = Math.max(rowHeight, item.h);
   }
   return { positions, w: width, h: items.length ? y + rowHeight : 0 };
+}
+
+/** Where the line from a box's centre towards a point leaves the box. */
+function exitPoint(box: Box, toward: { x: number; y: number }) {
+  const cx = box.x + box.w / 2;
+  const cy = box.y + box.h / 2;
+  const dx = toward.x - cx;
+  const dy = toward.y - cy;
+  const t = Math.min(dx === 0 ? Infinity : box.w / 2 / Math.abs(dx), dy === 0 ? Infinity : box.h / 2 / Math.abs(dy), 1);
+  return { x: cx + dx * t, y: cy + dy * t };
+}
+
+/**
+ * The overview's edge between two folded domains: from border to border along the line joining their centres, bent
+ * slightly to its left so that the two directions between a pair are drawn apart. Returns the path and its midpoint.
+ */
+export function borderPath(source: Box, target: Box): [string, number, number] {
+  const from = exitPoint(source, { x: target.x + target.w / 2, y: target.y + target.h / 2 });
+  const to = exitPoint(target, { x: source.x + source.w / 2, y: source.y + source.h / 2 });
+  const dx = to.x - from.x;
+  const dy = to.y - from.y;
+  const bend = 0.12;
+  const control = { x: (from.x + to.x) / 2 + dy * bend, y: (from.y + to.y) / 2 - dx * bend };
+  const round = (n: number) => Math.round(n * 10) / 10;
+  return [
+    `M ${round(from.x)},${round(from.y)} Q ${round(control.x)},${round(control.y)} ${round(to.x)},${round(to.y)}`,
+    (from.x + 2 * control.x + to.x) / 4,
+    (from.y + 2 * control.y + to.y) / 4,
+  ];
 }

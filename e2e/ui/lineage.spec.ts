@@ -35,12 +35,24 @@ test.describe("lineage map", () => {
     await expect(canvas(page).locator('[data-kind="system"][data-collapsed="false"], [data-kind="interface"]')).toHaveCount(0);
     await expect(canvas(page).locator('[data-kind="domain"][data-collapsed="false"]')).toHaveCount(0);
     await expect(canvas(page).getByRole("button", { name: /^Domain Payments, \d+ systems?, \d+ interfaces?, \d+ flows? out, \d+ in, \d+ inside, collapsed(, \d+ policy violations?)?$/ })).toHaveCount(1);
-    // Fitted: every domain is inside the map's frame, and each name is at least 12 px high on screen.
+    // Fitted: every domain is inside the map's frame, and each name is at least 12 px high on screen, whole (neither
+    // cut off with an ellipsis nor clipped by its box), its counts and badges within its box.
     const frame = (await canvas(page).boundingBox())!;
     for (const box of await boxes(domains)) expect(within(box, frame), "domain inside the map").toBe(true);
-    for (const label of await domains.locator("[data-label]").all()) {
+    for (const domain of await domains.all()) {
+      const label = domain.locator("[data-label]");
+      const name = await label.textContent();
       const box = (await label.boundingBox())!;
-      expect(box.height, `label "${await label.textContent()}" on screen`).toBeGreaterThanOrEqual(12);
+      expect(box.height, `label "${name}" on screen`).toBeGreaterThanOrEqual(12);
+      expect(within(box, (await domain.boundingBox())!), `label "${name}" inside its box`).toBe(true);
+      const overflow = await label.evaluate((el) => ({ x: el.scrollWidth - el.clientWidth, y: el.scrollHeight - el.clientHeight }));
+      expect(overflow, `label "${name}" shown whole`).toEqual({ x: 0, y: 0 });
+      // Its counts, flows and badges are inside the box too.
+      const clipped = await domain.evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return [...el.querySelectorAll("span")].filter((s) => s.getBoundingClientRect().bottom > box.bottom + 1 || s.getBoundingClientRect().right > box.right + 1).map((s) => s.textContent);
+      });
+      expect(clipped, `what domain "${name}" shows, inside its box`).toEqual([]);
     }
     // Domain pairs are joined by one edge each, labelled with its count when it merges several flows.
     await expect.poll(() => canvas(page).locator("g[data-edge-style]").count()).toBeGreaterThan(0);
@@ -93,9 +105,12 @@ test.describe("lineage map", () => {
     await page.goto("/lineage");
     await expect(canvas(page)).toHaveAttribute("data-ready", "true");
     await expect(canvas(page).locator('[data-kind="domain"]').first()).toBeVisible();
+    // The whole estate is in view: no minimap over it. Zoomed in, the minimap shows where the view is.
+    await expect(canvas(page).getByRole("img", { name: /Minimap/ })).toHaveCount(0);
     await canvas(page).focus();
     let step = 0;
     while ((await zoomOf(page)) < 0.4 && step++ < 20) await page.keyboard.press("+");
+    await expect(canvas(page).getByRole("img", { name: /Minimap/ })).toBeVisible();
     await expect.poll(() => canvas(page).locator('[data-kind="system"]').count()).toBeGreaterThan(0);
     await expect(canvas(page).locator('[data-kind="domain"][data-collapsed="true"]')).toHaveCount(0);
     while ((await zoomOf(page)) < 0.7 && step++ < 30) await page.keyboard.press("+");
@@ -108,7 +123,6 @@ test.describe("lineage map", () => {
     await page.goto("/lineage");
     await expect(canvas(page)).toHaveAttribute("data-ready", "true");
     const whole = await nodeCount(page);
-    await expect(canvas(page).getByRole("img", { name: /Minimap/ })).toBeVisible();
     await expect(canvas(page).getByRole("button", { name: "Fit View", exact: true })).toBeVisible();
 
     // Filter by domain: the map narrows to Payments' systems and their direct partners, and the URL says so.
