@@ -33,16 +33,35 @@ export async function resolveToken(flag: string | undefined, env = process.env):
 
 type Problem = { detail?: string; title?: string; errors?: { pointer: string; message: string }[]; requestId?: string };
 
-export async function apiRequest<T>(connection: Connection, method: string, apiPath: string, body?: unknown): Promise<T> {
+/** A request the server turns away for now (429) is sent again after its Retry-After, for up to this long in all. */
+export const RATE_LIMIT_PATIENCE_MS = 10 * 60_000;
+
+/** Retry-After in seconds or as an HTTP date, kept between a quarter of a second and a minute; 5 s when absent. */
+export function retryAfterMs(header: string | null, now = Date.now()): number {
+  const seconds = header === null ? NaN : Number(header);
+  const ms = Number.isFinite(seconds) ? seconds * 1000 : header ? Date.parse(header) - now : NaN;
+  return Math.min(60_000, Math.max(250, Number.isFinite(ms) ? ms : 5000));
+}
+
+export async function apiRequest<T>(connection: Connection, method: string, apiPath: string, body?: unknown, patienceMs = RATE_LIMIT_PATIENCE_MS): Promise<T> {
   const url = new URL(apiPath, connection.url.endsWith("/") ? connection.url : `${connection.url}/`);
   const headers: Record<string, string> = { accept: "application/json" };
   if (body !== undefined) headers["content-type"] = "application/json";
   if (connection.token) headers.authorization = `Bearer ${connection.token}`;
+  const text = body === undefined ? undefined : JSON.stringify(body);
   let response: Response;
-  try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
-  } catch (error) {
-    throw new CliError(`Cannot reach ${connection.url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`);
+  // A 429 means the server did nothing with the request (e.g. the caller's parses already running): send it again.
+  for (let waited = 0; ; ) {
+    try {
+      response = await fetch(url, { method, headers, body: text });
+    } catch (error) {
+      throw new CliError(`Cannot reach ${connection.url}: ${(error as Error).cause instanceof Error ? ((error as Error).cause as Error).message : (error as Error).message}`);
+    }
+    if (response.status !== 429 || waited >= patienceMs) break;
+    const pause = retryAfterMs(response.headers.get("retry-after"));
+    await response.body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, pause));
+    waited += pause;
   }
   const payload = (await response.json().catch(() => null)) as (T & Problem) | null;
   if (!response.ok) {

@@ -63,6 +63,14 @@ describe("worker pool budgets", () => {
     // A set (a CLI batch) has the budget of each of its documents.
     const set = parseImportSetOffThread(ctx, [{ name: "big.yaml", content: big }, { name: "small.yaml", content: spec("1") }], { limits: importLimitsFromEnv() });
     await expect(set).rejects.toMatchObject({ code: "PAYLOAD_TOO_LARGE", message: "The 2 documents took longer than 0.6 s to process and were stopped" });
+    // What the portal runs on the user's behalf (the governance lint queued after their import) neither waits for
+    // nor takes one of the user's parse slots: the user's next import is admitted while it runs.
+    delete process.env.PARSE_TIMEOUT_MS;
+    await closePool();
+    process.env.PARSE_CONCURRENCY_PER_USER = "1";
+    const lints = Array.from({ length: 3 }, () => lintDocumentOffThread({ ...ctx, via: "system" }, spec("3"), "queued.yaml", { withinLimits: true }));
+    expect((await documentsOf("during-lint.yaml", spec("2")))[0].format).toBe("OPENAPI");
+    await Promise.all(lints);
     // With the normal budget the pool serves again.
     delete process.env.PARSE_TIMEOUT_MS;
     await closePool();

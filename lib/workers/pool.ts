@@ -55,12 +55,14 @@ function callerKey(ctx: Ctx): string {
  */
 export async function runInPool<T>(ctx: Ctx, task: Task, args: unknown[], documents = 1): Promise<WorkerAnswer<T>> {
   const { pool, budget, running } = state();
-  const key = callerKey(ctx);
-  const mine = running.get(key) ?? 0;
-  if (ctx.via !== "system" && mine >= budget.perUser) {
-    throw new AppError("RATE_LIMITED", `You already have ${mine} documents being parsed; wait for them to finish`, { headers: { "Retry-After": "5" } });
+  // Work the portal does on a caller's behalf (via "system": the governance lint queued after an import) neither
+  // waits for nor counts against the caller's own parses: counted, it made the caller's next import a 429.
+  const key = ctx.via === "system" ? null : callerKey(ctx);
+  const mine = key ? (running.get(key) ?? 0) : 0;
+  if (key && mine >= budget.perUser) {
+    throw new AppError("RATE_LIMITED", `You already have ${mine} ${mine === 1 ? "document (or import batch)" : "documents (or import batches)"} being parsed; wait for them to finish`, { headers: { "Retry-After": "5" } });
   }
-  running.set(key, mine + 1);
+  if (key) running.set(key, mine + 1);
   try {
     return (await pool.run({ task, args }, { signal: AbortSignal.timeout(budget.timeoutMs * Math.max(1, documents)) })) as WorkerAnswer<T>;
   } catch (error) {
@@ -73,9 +75,11 @@ export async function runInPool<T>(ctx: Ctx, task: Task, args: unknown[], docume
     }
     throw error;
   } finally {
-    const left = (running.get(key) ?? 1) - 1;
-    if (left <= 0) running.delete(key);
-    else running.set(key, left);
+    if (key) {
+      const left = (running.get(key) ?? 1) - 1;
+      if (left <= 0) running.delete(key);
+      else running.set(key, left);
+    }
   }
 }
 
