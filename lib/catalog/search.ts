@@ -29,6 +29,23 @@ type Text = { q: string; nameLike: Prisma.Sql; nameRank: Prisma.Sql; mentions: P
 const WORD = /[\p{L}\p{N}]+/gu;
 
 /**
+ * Words search_term is known to hold, per database: terms are only ever added, so a word found once stays known and
+ * a search for it needs no lookup. Bounded; when full it starts again.
+ */
+const KNOWN_TERMS_MAX = 10_000;
+const knownTermsByDatabase = new WeakMap<object, Set<string>>();
+function knownTerms(): Set<string> {
+  const client = db();
+  let known = knownTermsByDatabase.get(client);
+  if (!known) knownTermsByDatabase.set(client, (known = new Set()));
+  return known;
+}
+function rememberTerm(known: Set<string>, term: string) {
+  if (known.size >= KNOWN_TERMS_MAX) known.clear();
+  known.add(term);
+}
+
+/**
  * Typo tolerance and partial words in the search text: each query word the catalog does not contain becomes
  * "the word as a prefix, or one of the three closest known words" (trigram distance over the search_term
  * dictionary, a few thousand words). Null when every word is known.
@@ -36,10 +53,13 @@ const WORD = /[\p{L}\p{N}]+/gu;
 async function expandedQuery(q: string): Promise<string | null> {
   const words = [...new Set(q.toLowerCase().match(WORD) ?? [])].filter((w) => w.length >= 3 && w.length <= 40).slice(0, 8);
   if (words.length === 0) return null;
+  const known = knownTerms();
+  if (words.every((w) => known.has(w))) return null;
   const rows = await db().$queryRaw<{ w: string; known: boolean; near: string[] }[]>`
     SELECT w, EXISTS (SELECT 1 FROM search_term WHERE term = w) AS known,
            array(SELECT term FROM search_term WHERE term % w ORDER BY term <-> w LIMIT 3) AS near
     FROM unnest(${words}::text[]) AS w`;
+  for (const r of rows) if (r.known) rememberTerm(known, r.w);
   if (rows.every((r) => r.known)) return null;
   const alternatives = (r: (typeof rows)[number]) => {
     const near = r.near.filter((t) => t !== r.w && (t.match(WORD) ?? []).join("") === t);
