@@ -144,10 +144,6 @@ const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
 });
 
 /**
- * An open domain's name is a one-line header above its systems. A folded domain is a card: its name and counts wrap
- * rather than being cut off, since at the opening zoom the card may be narrow on screen.
- */
-/**
  * The label scale for a folded domain card: the zoom's scale, or less when the card's contents would then be taller
  * than its box (a small domain's card holds as much text as a large one's). Measured before paint at the zoom's
  * scale; at a smaller scale the text is laid out wider, so it wraps less and fits. Other nodes keep the zoom's scale.
@@ -166,6 +162,10 @@ function useFittedScale(content: RefObject<HTMLDivElement | null>, zoomScale: nu
   return current;
 }
 
+/**
+ * An open domain's name is a one-line header above its systems. A folded domain is a card: its name and counts wrap
+ * rather than being cut off, since at the opening zoom the card may be narrow on screen.
+ */
 function DomainLabel({ node, open }: { node: ViewNode; open: boolean }) {
   const wrap = "line-clamp-2 break-words";
   return (
