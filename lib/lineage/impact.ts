@@ -8,13 +8,13 @@ import type { ImpactQuery, ImpactReport } from "./schemas";
 
 // One collator for every comparison: String#localeCompare builds one per call, which dominates sorting thousands.
 const collator = new Intl.Collator("en");
-const byHopThenName = <T extends { hop: number; name: string }>(a: T, b: T) => a.hop - b.hop || collator.compare(a.name, b.name);
 
 /**
- * The `limit` nearest items, by hop then name. Only the hops the cut reaches are sorted: a deep answer has
- * thousands of entries, and sorting names is most of its cost.
+ * The `limit` nearest items, by hop then name (the adjacency's name order; a team, not in it, by collating). Only
+ * the hops the cut reaches are sorted: a deep answer has thousands of entries.
  */
-function nearest<T extends { hop: number; name: string }>(items: T[], limit: number): T[] {
+function nearest<T extends { id: string; hop: number; name: string }>(items: T[], limit: number, nameOrder: Map<string, number>): T[] {
+  const byHopThenName = (a: T, b: T) => a.hop - b.hop || (nameOrder.get(a.id) ?? Infinity) - (nameOrder.get(b.id) ?? Infinity) || collator.compare(a.name, b.name);
   if (items.length <= limit) return items.sort(byHopThenName);
   const cutoff = items.map((i) => i.hop).sort((a, b) => a - b)[limit - 1];
   return items.filter((i) => i.hop <= cutoff).sort(byHopThenName).slice(0, limit);
@@ -66,9 +66,9 @@ export async function impact(ctx: Ctx, query: Pick<ImpactQuery, "interface" | "s
     interface: query.interface ? { id: focus.id, name: focus.name } : null,
     system: query.system ? { id: focus.id, name: focus.name } : null,
     depth: query.depth,
-    interfaces: nearest(interfaces, limit),
-    consumers: nearest(consumers, limit),
-    teams: nearest(lists.teams, limit),
+    interfaces: nearest(interfaces, limit, adjacency.nameOrder),
+    consumers: nearest(consumers, limit, adjacency.nameOrder),
+    teams: nearest(lists.teams, limit, adjacency.nameOrder),
     contracts: contracts.slice(0, limit),
     summary: summarizeImpact(adjacency, hops, lists, truncated),
   };
