@@ -166,7 +166,7 @@ describe("impact over the lineage adjacency cache", () => {
     const consumers = [];
     for (let n = 0; n < 6; n++) {
       consumers.push(
-        await prisma.system.create({ data: { slug: `c${n}-${tag}`, name: `C${n} ${tag}`, domainId: n < 4 ? domain.id : null, ownerTeamId: n < 2 ? team.id : null } }),
+        await prisma.system.create({ data: { slug: `c${n}-${tag}`, name: `C${5 - n} ${tag}`, domainId: n < 4 ? domain.id : null, ownerTeamId: n < 2 ? team.id : null } }),
       );
     }
     await prisma.flow.createMany({
@@ -177,8 +177,8 @@ describe("impact over the lineage adjacency cache", () => {
     });
 
     const report = await impact(member, { system: source.id, depth: 2, limit: 3 });
-    // All six are one hop away: the three kept come first by name.
-    expect(report.consumers.map((c) => c.name)).toEqual(consumers.slice(0, 3).map((c) => c.name));
+    // All six are one hop away: the three kept come first by name (named in the reverse of the order they were made).
+    expect(report.consumers.map((c) => c.name)).toEqual([`C0 ${tag}`, `C1 ${tag}`, `C2 ${tag}`]);
     expect(report.summary).toMatchObject({ interfaces: 2, consumers: 6, teams: 1, contracts: 0, truncated: true });
     expect(report.summary.byDomain).toEqual([
       { domain: { id: domain.id, name: domain.name }, consumers: 4 },
