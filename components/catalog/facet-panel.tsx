@@ -4,7 +4,7 @@ import { Button } from "@/components/ui/button";
 import type { FacetCounts, FacetName } from "@/lib/catalog/schemas";
 import { label as labelOf } from "@/lib/utils/labels";
 import { FACET_ENUM, FACET_TITLES } from "./labels";
-import { useCatalogUrl } from "./use-catalog-url";
+import { useCatalogUrl, valuesOf } from "./use-catalog-url";
 import { countOf } from "@/lib/utils/format";
 
 const ORDER: FacetName[] = ["kind", "protocol", "style", "lifecycle", "classification", "domain", "ownerTeam"];
@@ -18,9 +18,11 @@ export function FacetPanel({ facets, estimated = false }: { facets: FacetCounts;
   const active = ORDER.some((f) => params.get(f));
 
   function toggle(facet: FacetName, value: string, on: boolean) {
-    const current = values(facet);
-    const next = on ? [...current, value] : current.filter((v) => v !== value);
-    update({ [facet]: next.length ? next.join(",") : null });
+    update((current) => {
+      const next = valuesOf(current, facet).filter((v) => v !== value);
+      if (on) next.push(value);
+      return { [facet]: next.length ? next.join(",") : null };
+    });
   }
 
   return (

@@ -34,6 +34,22 @@ test.describe("catalog", () => {
     await expect(page.getByRole("link", { name: /Download spec/ }).first()).toBeVisible();
   });
 
+  test("two quick filter clicks both count while the server is still answering the first", async ({ page }) => {
+    await page.goto("/catalog");
+    const protocol = page.getByRole("group", { name: "Protocol" });
+    const [first, second] = [protocol.getByRole("checkbox").nth(0), protocol.getByRole("checkbox").nth(1)];
+    const names = [await protocol.locator("label").nth(0).locator("span").first().textContent(), await protocol.locator("label").nth(1).locator("span").first().textContent()];
+    // Each answer of the server takes a second and a half: the second click comes before the first has arrived.
+    await page.route(/\/catalog\?/, async (route) => {
+      if (route.request().headers()["rsc"]) await new Promise((resolve) => setTimeout(resolve, 1500));
+      await route.continue();
+    });
+    await first.check();
+    await second.check();
+    await expect(page).toHaveURL(/[?&]protocol=[A-Z_]+%2C[A-Z_]+/);
+    for (const name of names) await expect(protocol.getByRole("checkbox", { name: new RegExp(`^${name}`) })).toBeChecked();
+  });
+
   test("an event interface shows its channels with send or receive", async ({ page }) => {
     await page.goto("/catalog?q=payment.authorised");
     await page.getByRole("table", { name: "Search results" }).getByRole("link", { name: "payment.authorised.v1" }).click();
