@@ -6,7 +6,7 @@ export type Rect = { x0: number; y0: number; x1: number; y1: number };
 
 /**
  * A graph's nodes bucketed by the grid cells their boxes cover, built once per graph and layout, so the nodes near
- * the view are found without scanning them all; and each edge's extent (the box around both ends' boxes).
+ * the view are found without scanning them all.
  */
 export type ViewportIndex = {
   graph: ViewGraph;
@@ -15,8 +15,6 @@ export type ViewportIndex = {
   buckets: Map<number, number[]>;
   /** Boxes spanning more than MAX_CELLS cells (an open domain's frame), checked one by one on every query. */
   large: number[];
-  /** Per edge x0, y0, x1, y1 of both ends' boxes together; NaN when an end has no box. */
-  edgeExtents: Float64Array;
   /** Nodes kept whatever the view: the domains, so the minimap still outlines the whole estate. */
   anchors: number[];
   /** Node indexes by id. */
@@ -66,34 +64,23 @@ export function indexViewport(graph: ViewGraph, boxes: Boxes): ViewportIndex {
         else buckets.set(key, [i]);
       }
   });
-  const edgeExtents = new Float64Array(graph.edges.length * 4);
-  graph.edges.forEach((e, k) => {
-    const s = boxes[e.source];
-    const t = boxes[e.target];
-    const at = k * 4;
-    if (!s || !t) return void edgeExtents.fill(NaN, at, at + 4);
-    edgeExtents[at] = Math.min(s.x, t.x);
-    edgeExtents[at + 1] = Math.min(s.y, t.y);
-    edgeExtents[at + 2] = Math.max(s.x + s.w, t.x + t.w);
-    edgeExtents[at + 3] = Math.max(s.y + s.h, t.y + t.h);
-  });
-  return { graph, cell, buckets, large, edgeExtents, anchors, position };
+  return { graph, cell, buckets, large, anchors, position };
 }
 
 /**
- * What React Flow is handed for a region of the map: the nodes whose boxes meet it, the edges whose extent meets it
- * (an edge React Flow would draw there: one with an end in the region, or one crossing it), both ends of each of
- * those edges (React Flow draws an edge between nodes it holds), and the domains. Nodes and edges keep the graph's
- * order, which React Flow paints in.
+ * What React Flow is handed for a region of the map: the nodes whose boxes meet it, the edges with an end among them,
+ * the other end of each of those edges (React Flow draws an edge only between nodes it holds), and the domains.
+ * An edge with both ends outside the region is left out even when it crosses it: React Flow would draw every edge
+ * whose extent meets the view, and at interface zoom that is well over a thousand long flows passing over it, which
+ * made zooming and panning slow to paint. Nodes and edges keep the graph's order, which React Flow paints in.
  */
 export function selectInRegion(index: ViewportIndex, boxes: Boxes, region: Rect): ViewGraph {
-  const { graph, cell, buckets, large, edgeExtents, anchors, position } = index;
+  const { graph, cell, buckets, large, anchors, position } = index;
   const chosen = new Uint8Array(graph.nodes.length);
   const meets = (i: number) => {
     const b = boxes[graph.nodes[i].id];
     return !!b && intersects(region, b.x, b.y, b.x + b.w, b.y + b.h);
   };
-  for (const i of anchors) chosen[i] = 1;
   for (const i of large) if (meets(i)) chosen[i] = 1;
   const c0 = Math.floor(region.x0 / cell);
   const c1 = Math.floor(region.x1 / cell);
@@ -102,14 +89,19 @@ export function selectInRegion(index: ViewportIndex, boxes: Boxes, region: Rect)
   for (let c = c0; c <= c1; c++)
     for (let r = r0; r <= r1; r++) for (const i of buckets.get(cellKey(c, r)) ?? []) if (!chosen[i] && meets(i)) chosen[i] = 1;
 
+  // Decided on the nodes in the region before any far end or domain is added, so edges do not pull in edges.
+  const inRegion = chosen.slice();
   const edges: ViewEdge[] = [];
-  graph.edges.forEach((e, k) => {
-    const at = k * 4;
-    if (!intersects(region, edgeExtents[at], edgeExtents[at + 1], edgeExtents[at + 2], edgeExtents[at + 3])) return;
+  for (const e of graph.edges) {
+    const source = position.get(e.source);
+    const target = position.get(e.target);
+    if (source === undefined || target === undefined || !boxes[e.source] || !boxes[e.target]) continue;
+    if (!inRegion[source] && !inRegion[target]) continue;
     edges.push(e);
-    chosen[position.get(e.source)!] = 1;
-    chosen[position.get(e.target)!] = 1;
-  });
+    chosen[source] = 1;
+    chosen[target] = 1;
+  }
+  for (const i of anchors) chosen[i] = 1;
   const nodes: ViewNode[] = graph.nodes.filter((_, i) => chosen[i]);
   return { nodes, edges };
 }
