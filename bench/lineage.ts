@@ -136,8 +136,8 @@ async function main() {
     await page.evaluate(() => sessionStorage.clear());
     progress("warm-up visit done");
 
-    // BENCH_PROFILE=1: JavaScript CPU profiles of the first measured visit and of the overview pan, their hottest
-    // functions on stderr.
+    // BENCH_PROFILE=1: JavaScript CPU profiles of the first measured visit, the overview pan, the zoom and the pan at
+    // interface zoom, their hottest functions on stderr.
     const profiler = process.env.BENCH_PROFILE ? await page.context().newCDPSession(page) : null;
     if (profiler) {
       await profiler.send("Profiler.enable");
@@ -186,6 +186,7 @@ async function main() {
     if (profiler) printHotspots((await profiler.send("Profiler.stop")).profile);
     progress(`panned at overview zoom (${overview.length} frames)`);
     const zoomOf = () => page.evaluate(() => Number(document.querySelector<HTMLElement>(".react-flow__viewport")?.style.transform.match(/scale\(([\d.]+)\)/)?.[1]));
+    if (profiler) await profiler.send("Profiler.start");
     const zoom = await frames(page, async () => {
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       // Wheel notches until interfaces are drawn (zoom 0.7): the view passes domains -> systems -> interfaces.
@@ -195,11 +196,15 @@ async function main() {
       }
       await page.waitForTimeout(300);
     });
+    if (profiler) printHotspots((await profiler.send("Profiler.stop")).profile);
     const detailZoom = await zoomOf();
     progress(`zoomed in to ${detailZoom} (${zoom.length} frames)`);
+    if (profiler) await profiler.send("Profiler.start");
     const detail = await frames(page, () => pan(page, box, 6));
+    if (profiler) printHotspots((await profiler.send("Profiler.stop")).profile);
     const domNodesAtDetail = await page.locator("[data-node-id]").count();
     const interfacesAtDetail = await page.locator('[data-kind="interface"]').count();
+    const edgesAtDetail = await page.locator("g[data-edge-style]").count();
     progress(`panned at detail zoom (${detail.length} frames)`);
 
     // Everything expanded, seen from the overview: what the DOM cannot hold is painted on the canvas layer.
@@ -246,7 +251,7 @@ async function main() {
           opening,
           panOverviewFrameMs: panOverview,
           zoomFrameMs: { ...zoomFrames, fromZoom: opening.zoom, toZoom: detailZoom },
-          panDetailFrameMs: { ...panDetail, domNodes: domNodesAtDetail, interfacesDrawn: interfacesAtDetail },
+          panDetailFrameMs: { ...panDetail, domNodes: domNodesAtDetail, interfacesDrawn: interfacesAtDetail, domEdges: edgesAtDetail },
           panExpandedOverviewFrameMs: { ...panExpanded, nodesOnCanvas: painted },
           jsHeapUsedMB: round(metric("JSHeapUsedSize") / 1048576),
           jsHeapTotalMB: round(metric("JSHeapTotalSize") / 1048576),

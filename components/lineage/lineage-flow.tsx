@@ -1,16 +1,18 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { Controls, MiniMap, Position, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, type NodeHandle, type ReactFlowState } from "@xyflow/react";
+import { Controls, MiniMap, Position, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, useStoreApi, type NodeHandle, type ReactFlowState } from "@xyflow/react";
 import { useTheme } from "next-themes";
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent, type Ref } from "react";
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { memoized } from "@/lib/utils/memo";
 import { DetailCanvas } from "./detail-canvas";
-import { arrowOf, COUNT_LABEL_MAX_EDGES, edgeTypes, type MapFlowEdge } from "./edges";
+import { arrowOf, COUNT_LABEL_MAX_EDGES, edgeTypes, type MapEdgeData, type MapFlowEdge } from "./edges";
 import { exportView } from "./export-image";
-import { domainNodeId, type NodeKind, type ViewGraph, type ViewNode } from "./model";
+import { domainNodeId, type NodeKind, type ViewEdge, type ViewGraph, type ViewNode } from "./model";
 import { nodeLabel, nodeTypes, type MapFlowNode } from "./nodes";
 import type { Box, Boxes } from "./regions";
-import { splitByLevel, ZOOM_LEVELS, zoomLevelSelector, type ZoomLevel } from "./zoom";
+import { indexViewport, regionAround, regionServes, selectInRegion, viewRect, type Rect } from "./viewport";
+import { DOM_BUDGET, splitByLevel, ZOOM_LEVELS, zoomLevelSelector, type ZoomLevel } from "./zoom";
 
 export type Highlight = { nodes: Set<string>; flowIds: Set<string> } | null;
 export type CanvasHandle = { centerOn(id: string): void; fit(): void; exportImage(format: "svg" | "png"): Promise<void> };
@@ -35,6 +37,36 @@ const handlesOf = (box: Box): NodeHandle[] => [
   { type: "source", position: Position.Right, x: box.w - 1, y: box.h / 2, width: 1, height: 1 },
 ];
 
+const EMPTY_GRAPH: ViewGraph = { nodes: [], edges: [] };
+
+/** A view node as React Flow's node at its box: a focusable button labelled for screen readers, not draggable. */
+const flowNode = (n: ViewNode, box: Box): MapFlowNode => ({
+  id: n.id,
+  type: n.kind,
+  position: { x: box.x, y: box.y },
+  width: box.w,
+  height: box.h,
+  zIndex: n.kind === "domain" && n.collapsed ? FOLDED_DOMAIN_Z : Z[n.kind],
+  handles: handlesOf(box),
+  data: { node: n, w: box.w, h: box.h, selected: false, highlighted: false, dimmed: false },
+  ariaRole: "button",
+  ariaLabel: nodeLabel(n),
+  domAttributes: { "aria-pressed": false },
+  className: "rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring",
+});
+
+/** A view edge as React Flow's edge; `between` holds both boxes when it joins two folded domains. */
+const flowEdge = (e: ViewEdge, labelled: boolean, between: MapEdgeData["between"]): MapFlowEdge => ({
+  id: e.id,
+  source: e.source,
+  target: e.target,
+  type: "lineage" as const,
+  zIndex: EDGE_Z,
+  data: { edge: e, lit: false, labelled, between },
+  markerEnd: e.kind === "flow" ? arrowOf(e) : undefined,
+  focusable: false,
+});
+
 /** React Flow can fit or centre only once its pane is measured and its pan/zoom is set up (a cached layout is ready sooner). */
 const paneReadySelector = (s: ReactFlowState) => s.width > 0 && s.height > 0 && !!s.panZoom;
 
@@ -57,9 +89,11 @@ type Props = {
 
 /**
  * The map's drawing surface: React Flow renders the view graph at the boxes the layout computed (it lays nothing
- * out itself). The zoom picks the level of detail (domains, systems, interfaces); only the nodes and edges in the
- * viewport are in the DOM, and when an expansion asks for more nodes than the DOM can keep up with, the ones below
- * the zoom's level are painted on a canvas underneath instead. Nodes cannot be dragged; the selection, keyboard
+ * out itself). The zoom picks the level of detail (domains, systems, interfaces); a level larger than the DOM budget
+ * is handed to React Flow only around the view (the domains always, so the minimap outlines the estate), only the
+ * nodes and edges in the viewport are in the DOM, and when an expansion asks for more nodes than the DOM can keep up
+ * with, the ones below the zoom's level are painted on a canvas underneath instead. Keyboard navigation, fitting and
+ * centring work on the whole level. Nodes cannot be dragged; the selection, keyboard
  * navigation and field highlight are the map's own (URL state), painted through node data.
  */
 export function LineageFlow(props: Props) {
@@ -101,32 +135,16 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
     return drawn;
   }, [highlight, drawnFor]);
 
-  // Node and edge objects per graph; selection and highlight replace only the objects they change, so React Flow
-  // keeps every other node as it is.
-  const baseNodes = useMemo<MapFlowNode[]>(
-    () =>
-      split.dom.nodes.flatMap((n) => {
-        const box = boxes[n.id];
-        if (!box) return [];
-        return [
-          {
-            id: n.id,
-            type: n.kind,
-            position: { x: box.x, y: box.y },
-            width: box.w,
-            height: box.h,
-            zIndex: n.kind === "domain" && n.collapsed ? FOLDED_DOMAIN_Z : Z[n.kind],
-            handles: handlesOf(box),
-            data: { node: n, w: box.w, h: box.h, selected: false, highlighted: false, dimmed: false },
-            ariaRole: "button",
-            ariaLabel: nodeLabel(n),
-            domAttributes: { "aria-pressed": false },
-            className: "rounded-md outline-none focus-visible:ring-2 focus-visible:ring-ring",
-          },
-        ];
-      }),
-    [split, boxes],
-  );
+  // What React Flow is handed: a large graph only around the view (see viewport.ts), since React Flow adopts and
+  // scans every node and edge it holds on each change and each pan, drawn or not.
+  const region = useViewRegion();
+  const index = useMemo(() => (split.dom.nodes.length > DOM_BUDGET ? indexViewport(split.dom, boxes) : null), [split, boxes]);
+  const shown = useMemo(() => (!index ? split.dom : region ? selectInRegion(index, boxes, region) : EMPTY_GRAPH), [index, split, boxes, region]);
+
+  // Node and edge objects per graph, made when first handed over and kept, so React Flow keeps a node it already
+  // holds as it is when the view moves; selection and highlight replace only the objects they change.
+  const nodeFor = useMemo(() => memoized((n: ViewNode) => flowNode(n, boxes[n.id])), [boxes]);
+  const baseNodes = useMemo<MapFlowNode[]>(() => shown.nodes.flatMap((n) => (boxes[n.id] ? [nodeFor(n)] : [])), [shown, boxes, nodeFor]);
   const nodes = useMemo(
     () =>
       baseNodes.map((n) => {
@@ -138,31 +156,15 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
       }),
     [baseNodes, selectedId, lit],
   );
-  const baseEdges = useMemo<MapFlowEdge[]>(
-    () =>
-      split.dom.edges.flatMap((e) =>
-        boxes[e.source] && boxes[e.target]
-          ? [
-              {
-                id: e.id,
-                source: e.source,
-                target: e.target,
-                type: "lineage" as const,
-                zIndex: EDGE_Z,
-                data: {
-                  edge: e,
-                  lit: false,
-                  labelled: split.dom.edges.length <= COUNT_LABEL_MAX_EDGES,
-                  between: foldedDomain(nodeById.get(e.source)) && foldedDomain(nodeById.get(e.target)) ? { source: boxes[e.source], target: boxes[e.target] } : undefined,
-                },
-                markerEnd: e.kind === "flow" ? arrowOf(e) : undefined,
-                focusable: false,
-              },
-            ]
-          : [],
-      ),
-    [split, boxes, nodeById],
-  );
+  const edgeFor = useMemo(() => {
+    // Whether edges show their flow counts depends on how many the level draws, not on how many are near the view.
+    const labelled = split.dom.edges.length <= COUNT_LABEL_MAX_EDGES;
+    return memoized((e: ViewEdge) => {
+      const between = foldedDomain(nodeById.get(e.source)) && foldedDomain(nodeById.get(e.target)) ? { source: boxes[e.source], target: boxes[e.target] } : undefined;
+      return flowEdge(e, labelled, between);
+    });
+  }, [split, boxes, nodeById]);
+  const baseEdges = useMemo<MapFlowEdge[]>(() => shown.edges.flatMap((e) => (boxes[e.source] && boxes[e.target] ? [edgeFor(e)] : [])), [shown, boxes, edgeFor]);
   const edges = useMemo(
     () => (highlight ? baseEdges.map((e) => (e.data!.edge.flowIds.some((id) => highlight.flowIds.has(id)) ? { ...e, data: { ...e.data!, lit: true }, zIndex: EDGE_Z + 1 } : e)) : baseEdges),
     [baseEdges, highlight],
@@ -343,6 +345,38 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
       ) : null}
     </ReactFlow>
   );
+}
+
+/**
+ * The region of the map (map units) React Flow is handed nodes for: the view with a margin around it, drawn again
+ * only when the view leaves it or zooms far into it (at most once a frame), so panning within the margin re-renders
+ * nothing. Null until the pane has a size.
+ */
+function useViewRegion(): Rect | null {
+  const store = useStoreApi();
+  const [region, setRegion] = useState<Rect | null>(null);
+  useEffect(() => {
+    let current: Rect | null = null;
+    let frame = 0;
+    const serves = ({ transform, width, height }: ReactFlowState) => width === 0 || height === 0 || (!!current && regionServes(current, viewRect(transform, width, height)));
+    const update = () => {
+      frame = 0;
+      const state = store.getState();
+      if (serves(state)) return;
+      current = regionAround(viewRect(state.transform, state.width, state.height));
+      setRegion(current);
+    };
+    update();
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (frame || (state.transform === previous.transform && state.width === previous.width && state.height === previous.height) || serves(state)) return;
+      frame = requestAnimationFrame(update);
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [store]);
+  return region;
 }
 
 /** Whether the viewport shows all of `bounds` (map units), within a pixel. */

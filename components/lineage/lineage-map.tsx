@@ -17,6 +17,7 @@ import { useLayout } from "./use-layout";
 import { isExpanded, layoutKey, parseViewState, serializeViewState, toggleExpanded, type ViewChange, type ViewState } from "./view-state";
 import type { ZoomLevel } from "./zoom";
 import { countOf } from "@/lib/utils/format";
+import { memoized } from "@/lib/utils/memo";
 
 /**
  * The interactive lineage map: the estate's domains (opened in place, or by zooming in) or a focus, filtered as the
@@ -95,16 +96,21 @@ export function LineageMap() {
 
   const xd = state.xd.join(",");
   const xs = state.xs.join(",");
-  const graphAt = useCallback(
-    (level: ZoomLevel): ViewGraph => {
+  // Built once per level (and per filters and expansion), so zooming back and forth across a level does not build
+  // the level's graph again.
+  // Built once per level (and per filters and expansion), so zooming back and forth across a level does not build
+  // the level's graph again.
+  const graphAt = useMemo(() => {
+    const open = expansionOf({ xd: xd ? xd.split(",") : [], xs: xs ? xs.split(",") : [] });
+    return memoized((level: ZoomLevel): ViewGraph => {
       if (focusView) return focusView;
       if (!map.data) return { nodes: [], edges: [] };
-      const open = expansionOf({ xd: xd ? xd.split(",") : [], xs: xs ? xs.split(",") : [] });
+      // At interface zoom every domain and system is open: the estate's graph, already built.
+      if (level === 2 && estate) return estate.graph;
       const expansion = { domain: (id: string) => level >= 1 || open.domain(id), system: (id: string) => level >= 2 || open.system(id) };
       return buildView(map.data, { health: health ? health.split(",") : [] }, expansion, { nested: true });
-    },
-    [focusView, map.data, xd, xs, health],
-  );
+    });
+  }, [focusView, map.data, estate, xd, xs, health]);
   const all = focusView ?? estate?.graph ?? null;
   const boxes = focusView ? focusBoxes : (estate?.boxes ?? NO_BOXES);
   const ready = !!all && all.nodes.length > 0 && all.nodes.every((n) => boxes[n.id]);
