@@ -6,12 +6,12 @@ import { database, db } from "@/lib/db/client";
 import { silentAfterSeconds } from "@/lib/agents/silence";
 import type { AnomalyFinding } from "./anomaly";
 import { detectAnomalies, stepHysteresis, type AnomalyState } from "./detect";
-import { evaluatorState, forget, isCurrent, loadFlowStates, recordCycle, refreshMinutes, type EvaluatorState, type FlowState } from "./evaluator-state";
+import { evaluatorState, forget, isCurrent, loadFlowStates, recordCycle, refreshMinutes, type EvaluatorState, type FlowState, type WrittenVerdict } from "./evaluator-state";
 import { publishHealthEvent } from "./events";
 import { MINUTE_MS } from "./health-timing";
 import { reconcileIncidents, type FlowVerdict } from "./incident-rules";
 import { maintain } from "./hourly-maintenance";
-import { completeMinutes, inWindow, minuteFigures, sortedRows } from "./minute-window";
+import { minuteFigures, windowPoints } from "./minute-window";
 import { expectedRhythm } from "./rhythm";
 import type { EvaluationResult, HealthStatusValue } from "./schemas";
 import { expectedPerMinute, fitSeasonalModel, type SeasonalModel } from "./seasonal";
@@ -25,7 +25,8 @@ export const EVALUATION_LOCK_KEY = 7_142_020_006;
 
 type HealthWrite = { id: string; status: string; since: string; reasons: string[]; sli: object; burn: object; budget: object; newest: string | null };
 type ModelWrite = { id: string; model: SeasonalModel | null; anomaly: AnomalyState | Record<string, never> };
-type FlowRow = { id: string; name: string; sla: unknown; provider_system_id: string; consumer_system_id: string };
+// The SLA comes as its jsonb text: equal SLAs have equal text, so it is the cache key as it is, parsed once per cycle.
+type FlowRow = { id: string; name: string; sla: string | null; provider_system_id: string; consumer_system_id: string };
 
 // A minute is judged once its reports are in: agents send 15 s windows a few seconds after they close.
 const ARRIVAL_GRACE_MS = 30_000;
@@ -105,7 +106,7 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
   const flows = await tx.query<FlowRow>(
     `WITH active AS (
        SELECT DISTINCT ON (interface_id) interface_id, sla FROM data_contract WHERE status = 'ACTIVE' ORDER BY interface_id, updated_at DESC)
-     SELECT f.id::text AS id, f.name, a.sla, i.system_id::text AS provider_system_id, f.consumer_system_id::text AS consumer_system_id
+     SELECT f.id::text AS id, f.name, a.sla::text AS sla, i.system_id::text AS provider_system_id, f.consumer_system_id::text AS consumer_system_id
      FROM flow f JOIN interface i ON i.id = f.interface_id LEFT JOIN active a ON a.interface_id = f.interface_id`,
   );
   phase("flows");
@@ -122,7 +123,7 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
   const stale: { entry: FlowState; write: HealthWrite }[] = [];
   const sums = state.sums!;
   for (const flow of flows) {
-    const slaKey = JSON.stringify(flow.sla ?? {});
+    const slaKey = flow.sla ?? "";
     let entry = state.flows.get(flow.id);
     if (!entry) {
       entry = { status: "NO_DATA", since: null, newest: null, model: null, anomaly: {}, verdict: null, written: null, writtenFigures: null, writtenAt: 0, slaKey: null, minuteOfNow: 0, judged: 0, dueAt: 0 };
@@ -138,7 +139,7 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
     }
     judgedFlows += 1;
     let sla = slaCache.get(slaKey);
-    if (!sla) slaCache.set(slaKey, (sla = readSla(flow.sla).sla));
+    if (!sla) slaCache.set(slaKey, (sla = readSla(flow.sla === null ? null : JSON.parse(flow.sla)).sla));
     const m = series ? minuteFigures(series.values(), now.getTime(), sums.boundary) : null;
     const h = sums.byFlow.get(flow.id);
     const priorState = (entry.anomaly as Partial<AnomalyState>).minute ? (entry.anomaly as AnomalyState) : undefined;
@@ -147,7 +148,7 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
     // The judged minutes change when a minute completes or telemetry arrives for a complete one (late data); only then
     // are they laid out again for the anomaly rules.
     const pointsChanged = facts.afresh || entry.judged !== judged || (facts.changedMinutes.get(flow.id) ?? Infinity) <= judged;
-    const points = pointsChanged && series && m ? completeMinutes(inWindow(sortedRows(series), now.getTime()), judged) : [];
+    const points = pointsChanged && series && m ? windowPoints(series, now.getTime(), judged) : [];
     if (points.length && pointsChanged && (!model || (model.kind === "recent" && !priorState?.open))) {
       model = fitSeasonalModel([], points.slice(-60).map((p) => p.volume), now.getTime()) ?? model;
     }
@@ -199,10 +200,9 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
     const anomalyOpen = anomaly?.open ?? false;
     if (evaluation.status !== "NO_DATA" || statusChanged || m || priorState?.open) {
       const write = { id: flow.id, status: evaluation.status, since, reasons: evaluation.reasons, sli: evaluation.sli, burn: evaluation.burnRates, budget: evaluation.budget, newest: newestAt?.toISOString() ?? null };
-      const key = JSON.stringify([write.status, write.since, write.reasons]);
-      if (key !== entry.written) {
+      if (!sameVerdictWritten(entry.written, write)) {
         writes.push(write);
-        entry.written = key;
+        entry.written = { status: write.status, since: write.since, reasons: write.reasons };
         entry.writtenFigures = figuresOf(write);
         entry.writtenAt = now.getTime();
       } else stale.push({ entry, write });
@@ -244,6 +244,12 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
   };
 }
 
+/** Whether the status, start and reasons last written are these (then only the figures may be due). */
+function sameVerdictWritten(written: WrittenVerdict | null, write: HealthWrite): boolean {
+  if (!written || written.status !== write.status || written.since !== write.since || written.reasons.length !== write.reasons.length) return false;
+  return written.reasons.every((reason, i) => reason === write.reasons[i]);
+}
+
 // The newest message's age grows every second; it alone is no reason to write.
 const figuresOf = (write: HealthWrite) => JSON.stringify([{ ...write.sli, newestMessageAgeSeconds: null }, write.burn, write.budget, write.newest]);
 
@@ -279,11 +285,12 @@ function sameLineage(lineage: readonly FlowEnds[], flows: readonly FlowRow[]): b
 
 /** The next moment the verdict can change with no new telemetry: the flow goes stale, or its silence breaches. */
 function deadline(status: HealthStatusValue, lastMinute: number | null, newest: number, rhythmSeconds: number | null, staleAfterSeconds: number, now: number): number {
-  const moments: number[] = [];
-  if (status !== "NO_DATA" && lastMinute !== null) moments.push(lastMinute + MINUTE_MS + staleAfterSeconds * 1000 + 1);
-  if (rhythmSeconds !== null && Number.isFinite(newest)) moments.push(newest + rhythmSeconds * 1000 + 1000);
-  const next = moments.filter((t) => t > now);
-  return next.length ? Math.min(...next) : Infinity;
+  let next = Infinity;
+  const stale = status !== "NO_DATA" && lastMinute !== null ? lastMinute + MINUTE_MS + staleAfterSeconds * 1000 + 1 : null;
+  if (stale !== null && stale > now) next = Math.min(next, stale);
+  const silent = rhythmSeconds !== null && Number.isFinite(newest) ? newest + rhythmSeconds * 1000 + 1000 : null;
+  if (silent !== null && silent > now) next = Math.min(next, silent);
+  return next;
 }
 
 /** One statement for every changed row: the rows travel as a single JSON document (cheaper than arrays of jsonb). */

@@ -5,12 +5,15 @@ import type { AnomalyState } from "./detect";
 import { EVALUATOR_LOOKBACK_MS, KEPT_MINUTES_MS, MINUTE_MS } from "./health-timing";
 import type { HourlySums } from "./hourly-sums";
 import type { FlowVerdict } from "./incident-rules";
-import { sameRow, type MinuteRow } from "./minute-window";
+import type { MinuteRow } from "./minute-window";
 import type { HealthStatusValue } from "./schemas";
 import type { SeasonalModel } from "./seasonal";
 import type { FlowEnds } from "./upstream";
 
 type Tx = { query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
+
+/** A flow_health row's status, start and reasons as last written. */
+export type WrittenVerdict = { status: string; since: string; reasons: readonly string[] };
 
 /** What the evaluator remembers of one flow between cycles. */
 export type FlowState = {
@@ -22,7 +25,7 @@ export type FlowState = {
   /** The last verdict, reused while nothing the verdict depends on changed. */
   verdict: FlowVerdict | null;
   /** The status, reasons and since last written, the figures last written, and when: unchanged rows are not written. */
-  written: string | null;
+  written: WrittenVerdict | null;
   writtenFigures: string | null;
   writtenAt: number;
   slaKey: string | null;
@@ -110,7 +113,7 @@ export async function loadFlowStates(tx: Tx, state: EvaluatorState): Promise<voi
   }
 }
 
-type RawMinute = {
+export type RawMinute = {
   flow_id: string; minute: number; delivered: number; failed: number; p95: number | null; p99: number | null; lag: number | null;
   last_delivered_at: number | null; not_measured: string; reports: number; p50: number | null; retried: number; dead: number; bytes: number;
 };
@@ -118,6 +121,22 @@ const COLUMNS = `m.flow_id::text AS flow_id, (extract(epoch FROM m.minute) * 100
   m.failed::float8 AS failed, m.latency_p95 AS p95, m.latency_p99 AS p99, m.lag_seconds AS lag,
   (extract(epoch FROM m.last_delivered_at) * 1000)::float8 AS last_delivered_at, array_to_string(m.not_measured, ',') AS not_measured, m.reports,
   m.latency_p50 AS p50, m.retried::float8 AS retried, m.dead_lettered::float8 AS dead, m.bytes::float8 AS bytes`;
+
+/** A minute row as read into the kept row. */
+export function keptRow(r: RawMinute): MinuteRow {
+  return {
+    minute: r.minute, delivered: r.delivered, failed: r.failed, p95: r.p95, p99: r.p99, lag: r.lag,
+    lastDeliveredAt: r.last_delivered_at, notMeasured: r.not_measured ?? "", reports: r.reports,
+    p50: r.p50, retried: r.retried, deadLettered: r.dead, bytes: r.bytes,
+  };
+}
+
+/** Whether a kept row holds every figure of the row read again (compared in place: most rows read are unchanged). */
+export function sameAsRead(kept: MinuteRow, r: RawMinute): boolean {
+  return kept.reports === r.reports && kept.delivered === r.delivered && kept.failed === r.failed &&
+    kept.p95 === r.p95 && kept.p99 === r.p99 && kept.lag === r.lag && kept.lastDeliveredAt === r.last_delivered_at &&
+    kept.notMeasured === (r.not_measured ?? "") && kept.p50 === r.p50 && kept.retried === r.retried && kept.deadLettered === r.dead && kept.bytes === r.bytes;
+}
 
 /**
  * Brings the kept minutes up to `now` and returns the flows whose minutes changed. Afresh: every minute of the kept
@@ -148,18 +167,13 @@ export async function refreshMinutes(tx: Tx, state: EvaluatorState, now: Date, a
   const keepFrom = now.getTime() - KEPT_MINUTES_MS;
   for (const r of rows) {
     if (r.minute <= keepFrom) continue;
-    const row: MinuteRow = {
-      minute: r.minute, delivered: r.delivered, failed: r.failed, p95: r.p95, p99: r.p99, lag: r.lag,
-      lastDeliveredAt: r.last_delivered_at, notMeasured: r.not_measured ?? "", reports: r.reports,
-      p50: r.p50, retried: r.retried, deadLettered: r.dead, bytes: r.bytes,
-    };
     let series = state.series.get(r.flow_id);
     if (!series) state.series.set(r.flow_id, (series = new Map()));
-    const before = series.get(row.minute);
-    if (!before || !sameRow(before, row)) {
-      series.set(row.minute, row);
-      changed.set(r.flow_id, Math.min(changed.get(r.flow_id) ?? Infinity, row.minute));
-    }
+    // Most rows read again are the ones already kept: only a changed row is made into a new one.
+    const before = series.get(r.minute);
+    if (before && sameAsRead(before, r)) continue;
+    series.set(r.minute, keptRow(r));
+    changed.set(r.flow_id, Math.min(changed.get(r.flow_id) ?? Infinity, r.minute));
   }
   // Minutes leave the kept span only when the minute turns.
   if (afresh || Math.floor(now.getTime() / MINUTE_MS) !== Math.floor(state.lastNow / MINUTE_MS)) {

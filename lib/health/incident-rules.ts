@@ -41,6 +41,24 @@ async function resolve(tx: Tx, incidentId: string, now: Date, message: string) {
   await event(tx, incidentId, now, "resolved", message);
 }
 
+type IncidentUpdates = { evidence: { id: string; value: unknown }[]; causes: { id: string; value: unknown }[] };
+
+/** The evidence and suspected causes that changed, one statement per column for every incident. */
+async function applyUpdates(tx: Tx, updates: IncidentUpdates) {
+  if (updates.evidence.length) {
+    await tx.query(
+      `UPDATE incident i SET evidence = u.value FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, value jsonb) WHERE i.id = u.id`,
+      [JSON.stringify(updates.evidence)],
+    );
+  }
+  if (updates.causes.length) {
+    await tx.query(
+      `UPDATE incident i SET suspected_causes = u.value FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, value jsonb) WHERE i.id = u.id`,
+      [JSON.stringify(updates.causes)],
+    );
+  }
+}
+
 const sameList = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 // What a list of reasons says apart from its figures ("lag 2600 s is over the SLA's 900 s" -> "lag # s is over ...").
 const reasonShapes = (reasons: unknown) => (Array.isArray(reasons) ? reasons.map((r) => String(r).replace(/\d[\d.,]*/g, "#")) : reasons);
@@ -55,6 +73,8 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineag
   let resolved = 0;
 
   const causes = await suspectedCauses(tx, verdicts, lineage, now);
+  // The latest figures and causes of standing incidents change most cycles: they go in one statement each.
+  const updates: IncidentUpdates = { evidence: [], causes: [] };
 
   for (const v of verdicts) {
     const { status, reasons, sli, burnRates } = v.evaluation;
@@ -70,11 +90,11 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineag
         const before = (breach.evidence as { reasons?: unknown }).reasons;
         if (!sameList(before, reasons)) {
           // The evidence keeps the latest figures; the timeline records only a change in what breaches.
-          await tx.query(`UPDATE incident SET evidence = $2::jsonb WHERE id = $1::uuid`, [breach.id, JSON.stringify(evidence)]);
+          updates.evidence.push({ id: breach.id, value: evidence });
           if (!sameList(reasonShapes(before), reasonShapes(reasons))) await event(tx, breach.id, now, "updated", reasons.join("; "), evidence);
         }
         if (!sameList(breach.suspected_causes.map((c) => c.flowId), flowCauses.map((c) => c.flowId))) {
-          await tx.query(`UPDATE incident SET suspected_causes = $2::jsonb WHERE id = $1::uuid`, [breach.id, JSON.stringify(flowCauses)]);
+          updates.causes.push({ id: breach.id, value: flowCauses });
           if (flowCauses.length) await event(tx, breach.id, now, "suspected-cause", causeMessage(flowCauses), flowCauses);
         }
       }
@@ -104,11 +124,11 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineag
         await open(tx, now, { kind: "ANOMALY", flowId: v.flowId, title: `${v.name}: unusual ${v.anomalies.map((a) => a.metric.replace("_", " ")).join(", ")}`, severity: "warning", evidence, causes: flowCauses }, what);
         opened += 1;
       } else if (anomaly && !sameList(((anomaly.evidence as { anomalies?: AnomalyFinding[] }).anomalies ?? []).map((a) => a.metric), v.anomalies.map((a) => a.metric))) {
-        await tx.query(`UPDATE incident SET evidence = $2::jsonb WHERE id = $1::uuid`, [anomaly.id, JSON.stringify(evidence)]);
+        updates.evidence.push({ id: anomaly.id, value: evidence });
         await event(tx, anomaly.id, now, "updated", what, evidence);
       }
       if (anomaly && !sameList(anomaly.suspected_causes.map((c) => c.flowId), flowCauses.map((c) => c.flowId))) {
-        await tx.query(`UPDATE incident SET suspected_causes = $2::jsonb WHERE id = $1::uuid`, [anomaly.id, JSON.stringify(flowCauses)]);
+        updates.causes.push({ id: anomaly.id, value: flowCauses });
         if (flowCauses.length) await event(tx, anomaly.id, now, "suspected-cause", causeMessage(flowCauses), flowCauses);
       }
     } else if (anomaly && !anomalyOpen && status !== "NO_DATA") {
@@ -116,6 +136,8 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineag
       resolved += 1;
     }
   }
+
+  await applyUpdates(tx, updates);
 
   const silentAfter = silentAfterSeconds();
   const agents = await tx.query<{ id: string; name: string; last_seen_at: Date | string }>(

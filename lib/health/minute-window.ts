@@ -34,11 +34,6 @@ const MINUTE = 60_000;
 const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 export const WINDOW_MS = 60 * MINUTE;
 
-export const sameRow = (a: MinuteRow, b: MinuteRow) =>
-  a.reports === b.reports && a.delivered === b.delivered && a.failed === b.failed && a.p95 === b.p95 && a.p99 === b.p99 &&
-  a.lag === b.lag && a.lastDeliveredAt === b.lastDeliveredAt && a.notMeasured === b.notMeasured && a.p50 === b.p50 &&
-  a.retried === b.retried && a.deadLettered === b.deadLettered && a.bytes === b.bytes;
-
 /** One flow's hour roll-up, as maintenance.ts's downsample computes it in SQL: sums, the worst p95/p99/lag, the mean p50. */
 export type HourRollUp = {
   delivered: number; failed: number; retried: number; deadLettered: number; bytes: number;
@@ -68,16 +63,6 @@ export function rollUpHour(series: ReadonlyMap<number, MinuteRow>, hour: number)
   }
   if (r && p50Count) r.p50 = p50Sum / p50Count;
   return r;
-}
-
-/** The kept rows, oldest first. */
-export function sortedRows(series: ReadonlyMap<number, MinuteRow>): MinuteRow[] {
-  return [...series.values()].sort((a, b) => a.minute - b.minute);
-}
-
-/** Rows of the look-back window at `now` (minute in (now - 60 min, now]), of rows oldest first. */
-export function inWindow(rows: readonly MinuteRow[], now: number): MinuteRow[] {
-  return rows.filter((r) => r.minute > now - WINDOW_MS && r.minute <= now);
 }
 
 /**
@@ -127,13 +112,17 @@ export function minuteFigures(kept: Iterable<MinuteRow>, now: number, curStart: 
   return f;
 }
 
-/** The complete minutes up to `until`, newest last, with minutes the flow reported nothing for as zeros. */
-export function completeMinutes(rows: readonly MinuteRow[], until: number): MinutePoint[] {
-  if (!rows.length) return [];
-  const byMinute = new Map(rows.map((r) => [r.minute, r]));
+/**
+ * The complete minutes of the look-back window at `now` (minute in (now - 60 min, now]) up to `until`, from the window's
+ * first kept minute on, oldest first, with minutes the flow reported nothing for as zeros. The kept rows are keyed by
+ * minute, so the minutes are looked up in place rather than sorted and filtered first.
+ */
+export function windowPoints(series: ReadonlyMap<number, MinuteRow>, now: number, until: number): MinutePoint[] {
+  let first = Infinity;
+  for (const minute of series.keys()) if (minute > now - WINDOW_MS && minute <= now && minute < first) first = minute;
   const points: MinutePoint[] = [];
-  for (let at = rows[0].minute; at <= until; at += MINUTE) {
-    const r = byMinute.get(at);
+  for (let at = first; at <= until; at += MINUTE) {
+    const r = series.get(at);
     points.push(r ? { minute: at, volume: r.delivered + r.failed, failed: r.failed, p95: r.p95 } : { minute: at, volume: 0, failed: 0, p95: null });
   }
   return points;

@@ -5,6 +5,8 @@ import { mad, median } from "./anomaly";
 export const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 const WEEK = 7 * DAY;
+// The largest time a Date holds; beyond it there is no hour of the week.
+const MAX_DATE_MS = 8.64e15;
 
 /** One hourly roll-up: volume = delivered + failed; p95 is the hour's worst minute. */
 export type HourPoint = { hour: number; volume: number; failed: number; minutes: number; p95: number | null };
@@ -27,10 +29,18 @@ export type SeasonalModel = {
   latency: { median: number; mad: number } | null;
 };
 
-export const hourOfWeekAt = (ms: number) => {
-  const d = new Date(ms);
-  return ((d.getUTCDay() + 6) % 7) * 24 + d.getUTCHours();
-};
+// 1 January 1970 was a Thursday: day 0 is the fourth day of its week, counted from Monday.
+const EPOCH_WEEKDAY = 3;
+const modulo = (n: number, m: number) => ((n % m) + m) % m;
+
+/** The hour of the week (Monday 00:00 UTC = 0) at `ms`, by arithmetic: the evaluator asks it for every judged minute. */
+export function hourOfWeekAt(ms: number): number {
+  if (!(Math.abs(ms) <= MAX_DATE_MS)) return NaN;
+  // A Date drops the fraction of a millisecond towards zero.
+  const t = Math.trunc(ms);
+  const days = Math.floor(t / DAY);
+  return modulo(days + EPOCH_WEEKDAY, 7) * 24 + Math.floor((t - days * DAY) / HOUR);
+}
 
 // A model that has seen full weeks knows the weekend; before that a weekday-to-weekend swing is within its error.
 const TOLERANCE_FLOOR: Record<SeasonKind, number> = { weekly: 0.3, daily: 0.5, recent: 0.55 };

@@ -120,15 +120,23 @@ type Window = "5m" | "30m" | "1h" | "6h" | "3d";
 export type BurnRates = Record<Window, number | null> & { fastBurn: boolean; slowBurn: boolean; steadyBurn: boolean };
 
 /** The three tiers of the SRE workbook: 14.4x over 1 h (page), 6x over 6 h and 1x over 3 days (tickets). */
+// Module-level helpers rather than closures: the evaluator calls these for every flow every cycle.
+const windowRate = (counts: Counts | undefined, targetPct: number) => (counts ? burnRate(counts, targetPct) : null);
+const over = (rate: number | null, threshold: number) => (rate ?? 0) >= threshold;
+
 export function burnRates(windows: Windows, targetPct: number): BurnRates {
-  const rate = (w: Window) => (windows[w] ? burnRate(windows[w]!, targetPct) : null);
-  const rates = { "5m": rate("5m"), "30m": rate("30m"), "1h": rate("1h"), "6h": rate("6h"), "3d": rate("3d") };
-  const over = (w: Window, t: number) => (rates[w] ?? 0) >= t;
+  const rates: Record<Window, number | null> = {
+    "5m": windowRate(windows["5m"], targetPct),
+    "30m": windowRate(windows["30m"], targetPct),
+    "1h": windowRate(windows["1h"], targetPct),
+    "6h": windowRate(windows["6h"], targetPct),
+    "3d": windowRate(windows["3d"], targetPct),
+  };
   return {
     ...rates,
-    fastBurn: over(FAST_BURN.long, FAST_BURN.threshold) && over(FAST_BURN.short, FAST_BURN.threshold),
-    slowBurn: over(SLOW_BURN.long, SLOW_BURN.threshold) && over(SLOW_BURN.short, SLOW_BURN.threshold),
-    steadyBurn: over(STEADY_BURN.long, STEADY_BURN.threshold) && over(STEADY_BURN.short, STEADY_BURN.threshold),
+    fastBurn: over(rates[FAST_BURN.long], FAST_BURN.threshold) && over(rates[FAST_BURN.short], FAST_BURN.threshold),
+    slowBurn: over(rates[SLOW_BURN.long], SLOW_BURN.threshold) && over(rates[SLOW_BURN.short], SLOW_BURN.threshold),
+    steadyBurn: over(rates[STEADY_BURN.long], STEADY_BURN.threshold) && over(rates[STEADY_BURN.short], STEADY_BURN.threshold),
   };
 }
 
@@ -211,18 +219,27 @@ const WARN_SHARE = 0.8;
 
 const round = (n: number | null, digits = 3) => (n === null || !Number.isFinite(n) ? n : Math.round(n * 10 ** digits) / 10 ** digits);
 
+/** Delivery success in percent, rounded; null when there were no events. */
+function successPct(counts: Counts): number | null {
+  const r = errorRate(counts);
+  return r === null ? null : round((1 - r) * 100);
+}
+
+/** A measure against its limit: over it breaches, past WARN_SHARE of it is at risk. */
+function limit(value: number | null, max: number | null, what: string, unit: string, breached: string[], atRisk: string[]) {
+  if (value === null || max === null) return;
+  if (value > max) breached.push(`${what} ${value}${unit} is over the SLA's ${max}${unit}`);
+  else if (value > max * WARN_SHARE) atRisk.push(`${what} ${value}${unit} is near the SLA's ${max}${unit}`);
+}
+
 /** One flow's status against its SLA at `now`. */
 export function evaluateFlow(obs: FlowObservation, sla: Sla, now: Date): Evaluation {
   const target = sla.availabilityPct !== null && sla.deliverySuccessPct === DEFAULT_SLA.deliverySuccessPct ? sla.availabilityPct : sla.deliverySuccessPct;
   const rates = burnRates(obs.windows, target);
   const budget = errorBudget(obs.budget, target, SLO_WINDOW_DAYS, obs.budgetCoverageHours ?? null);
-  const success = (c: Counts) => {
-    const r = errorRate(c);
-    return r === null ? null : round((1 - r) * 100);
-  };
   const sli: Evaluation["sli"] = {
-    successPct5m: success(obs.windows["5m"]),
-    successPct1h: success(obs.windows["1h"]),
+    successPct5m: successPct(obs.windows["5m"]),
+    successPct1h: successPct(obs.windows["1h"]),
     lagSeconds: obs.lagSeconds,
     latencyP95Ms: obs.p95Ms,
     latencyP99Ms: obs.p99Ms,
@@ -246,36 +263,31 @@ export function evaluateFlow(obs: FlowObservation, sla: Sla, now: Date): Evaluat
   const silence = silenceVerdict(now.getTime(), obs.newestDeliveredAt?.getTime() ?? null, obs.rhythm?.seconds ?? null);
   sli.newestMessageAgeSeconds = silence.ageSeconds;
   const roundedRates = { ...rates, "5m": round(rates["5m"]), "30m": round(rates["30m"]), "1h": round(rates["1h"]), "6h": round(rates["6h"]), "3d": round(rates["3d"]) };
-  const result = (status: HealthStatusValue, reasons: string[]): Evaluation => ({ status, reasons, sli, burnRates: roundedRates, budget });
 
   // The last report's window ends at most a minute after the minute it is filed under.
   const staleAfterMs = (obs.staleAfterSeconds ?? NO_DATA_AFTER_MS / 1000) * 1000;
   if (!obs.lastMinute || now.getTime() - (obs.lastMinute.getTime() + 60_000) > staleAfterMs) {
-    return result("NO_DATA", [obs.lastMinute ? `stale: no telemetry since ${new Date(obs.lastMinute.getTime() + 60_000).toISOString()} (its agent is silent)` : "no telemetry in the last hour"]);
+    const reasons = [obs.lastMinute ? `stale: no telemetry since ${new Date(obs.lastMinute.getTime() + 60_000).toISOString()} (its agent is silent)` : "no telemetry in the last hour"];
+    return { status: "NO_DATA", reasons, sli, burnRates: roundedRates, budget };
   }
   const breached: string[] = [];
   const atRisk: string[] = [];
-  const limit = (value: number | null, max: number | null, what: string, unit: string) => {
-    if (value === null || max === null) return;
-    if (value > max) breached.push(`${what} ${value}${unit} is over the SLA's ${max}${unit}`);
-    else if (value > max * WARN_SHARE) atRisk.push(`${what} ${value}${unit} is near the SLA's ${max}${unit}`);
-  };
   if (rates.fastBurn) breached.push(`error budget burning ${formatMeasure(roundedRates["1h"], "x")} over 1 h and ${formatMeasure(roundedRates["5m"], "x")} over 5 min (page at ${FAST_BURN.threshold}x)`);
-  limit(obs.lagSeconds, sla.freshnessMaxLagSeconds, "lag", " s");
+  limit(obs.lagSeconds, sla.freshnessMaxLagSeconds, "lag", " s", breached, atRisk);
   if (silence.silent) {
     breached.push(`no message delivered for ${silence.ageSeconds} s; the flow's ${obs.rhythm!.source === "contract" ? "contracted" : "learnt"} rhythm allows ${obs.rhythm!.seconds} s (producer stopped?)`);
   }
-  limit(obs.p95Ms, sla.latencyP95Ms, "p95 latency", " ms");
-  limit(obs.p99Ms, sla.latencyP99Ms, "p99 latency", " ms");
+  limit(obs.p95Ms, sla.latencyP95Ms, "p95 latency", " ms", breached, atRisk);
+  limit(obs.p99Ms, sla.latencyP99Ms, "p99 latency", " ms", breached, atRisk);
   const { min, max } = sla.volumePerMinute;
   if (obs.volumePerMinute !== null && min !== null && obs.volumePerMinute < min) breached.push(`volume ${sli.volumePerMinute}/min is under the SLA's minimum ${min}/min`);
   if (obs.volumePerMinute !== null && max !== null && obs.volumePerMinute > max) breached.push(`volume ${sli.volumePerMinute}/min is over the SLA's maximum ${max}/min`);
-  if (breached.length) return result("BREACHED", breached);
+  if (breached.length) return { status: "BREACHED", reasons: breached, sli, burnRates: roundedRates, budget };
 
   if (rates.slowBurn) atRisk.push(`error budget burning ${formatMeasure(roundedRates["6h"], "x")} over 6 h and ${formatMeasure(roundedRates["30m"], "x")} over 30 min (ticket at ${SLOW_BURN.threshold}x)`);
   else if (rates.steadyBurn) atRisk.push(`error budget burning ${formatMeasure(roundedRates["3d"], "x")} over 3 days and ${formatMeasure(roundedRates["6h"], "x")} over 6 h (ticket at ${STEADY_BURN.threshold}x)`);
   if (sli.successPct5m !== null && sli.successPct5m < target) atRisk.push(`delivery success ${sli.successPct5m}% over 5 min is under the SLA's ${target}%`);
   if (budget.remainingPct !== null && budget.remainingPct <= 0) atRisk.push(`the ${SLO_WINDOW_DAYS}-day error budget is spent`);
-  if (atRisk.length) return result("AT_RISK", atRisk);
-  return result("OK", []);
+  if (atRisk.length) return { status: "AT_RISK", reasons: atRisk, sli, burnRates: roundedRates, budget };
+  return { status: "OK", reasons: [], sli, burnRates: roundedRates, budget };
 }
