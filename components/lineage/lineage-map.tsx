@@ -98,8 +98,6 @@ export function LineageMap() {
   const xs = state.xs.join(",");
   // Built once per level (and per filters and expansion), so zooming back and forth across a level does not build
   // the level's graph again.
-  // Built once per level (and per filters and expansion), so zooming back and forth across a level does not build
-  // the level's graph again.
   const graphAt = useMemo(() => {
     const open = expansionOf({ xd: xd ? xd.split(",") : [], xs: xs ? xs.split(",") : [] });
     return memoized((level: ZoomLevel): ViewGraph => {
