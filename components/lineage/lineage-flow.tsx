@@ -1,9 +1,9 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { Controls, MiniMap, Position, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, useStoreApi, type NodeHandle, type ReactFlowState } from "@xyflow/react";
+import { Controls, MiniMap, Position, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, type NodeHandle, type ReactFlowState } from "@xyflow/react";
 import { useTheme } from "next-themes";
-import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, useState, type KeyboardEvent, type Ref } from "react";
+import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent, type Ref } from "react";
 import { memoized } from "@/lib/utils/memo";
 import { DetailCanvas } from "./detail-canvas";
 import { arrowOf, COUNT_LABEL_MAX_EDGES, edgeTypes, type MapEdgeData, type MapFlowEdge } from "./edges";
@@ -11,7 +11,8 @@ import { exportView } from "./export-image";
 import { domainNodeId, type NodeKind, type ViewEdge, type ViewGraph, type ViewNode } from "./model";
 import { nodeLabel, nodeTypes, type MapFlowNode } from "./nodes";
 import type { Box, Boxes } from "./regions";
-import { indexViewport, regionAround, regionServes, selectInRegion, viewRect, type Rect } from "./viewport";
+import { useViewRegion, useWholeInView } from "./use-view";
+import { boundsOf, indexViewport, selectInRegion } from "./viewport";
 import { DOM_BUDGET, splitByLevel, ZOOM_LEVELS, zoomLevelSelector, type ZoomLevel } from "./zoom";
 
 export type Highlight = { nodes: Set<string>; flowIds: Set<string> } | null;
@@ -291,8 +292,7 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
 
   // The minimap shows where the view is when the map is larger than it; with the whole estate in view it would only
   // cover part of it.
-  const estateBounds = useMemo(() => boundsOf(Object.values(boxes)), [boxes]);
-  const wholeInView = useStore(useCallback((s: ReactFlowState) => contains(s, estateBounds), [estateBounds]));
+  const wholeInView = useWholeInView(boxes);
 
   const selected = selectedId ? nodeById.get(selectedId) : undefined;
   return (
@@ -345,59 +345,4 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
       ) : null}
     </ReactFlow>
   );
-}
-
-/**
- * The region of the map (map units) React Flow is handed nodes for: the view with a margin around it, drawn again
- * only when the view leaves it or zooms far into it (at most once a frame), so panning within the margin re-renders
- * nothing. Null until the pane has a size.
- */
-function useViewRegion(): Rect | null {
-  const store = useStoreApi();
-  const [region, setRegion] = useState<Rect | null>(null);
-  useEffect(() => {
-    let current: Rect | null = null;
-    let frame = 0;
-    const serves = ({ transform, width, height }: ReactFlowState) => width === 0 || height === 0 || (!!current && regionServes(current, viewRect(transform, width, height)));
-    const update = () => {
-      frame = 0;
-      const state = store.getState();
-      if (serves(state)) return;
-      current = regionAround(viewRect(state.transform, state.width, state.height));
-      setRegion(current);
-    };
-    update();
-    const unsubscribe = store.subscribe((state, previous) => {
-      if (frame || (state.transform === previous.transform && state.width === previous.width && state.height === previous.height) || serves(state)) return;
-      frame = requestAnimationFrame(update);
-    });
-    return () => {
-      unsubscribe();
-      cancelAnimationFrame(frame);
-    };
-  }, [store]);
-  return region;
-}
-
-/** Whether the viewport shows all of `bounds` (map units), within a pixel. */
-function contains(s: ReactFlowState, bounds: ReturnType<typeof boundsOf>): boolean {
-  const [x, y, zoom] = s.transform;
-  if (!Number.isFinite(bounds.width) || s.width === 0) return true;
-  const left = bounds.x * zoom + x;
-  const top = bounds.y * zoom + y;
-  return left >= -1 && top >= -1 && left + bounds.width * zoom <= s.width + 1 && top + bounds.height * zoom <= s.height + 1;
-}
-
-function boundsOf(boxes: Box[]) {
-  let x0 = Infinity;
-  let y0 = Infinity;
-  let x1 = -Infinity;
-  let y1 = -Infinity;
-  for (const b of boxes) {
-    x0 = Math.min(x0, b.x);
-    y0 = Math.min(y0, b.y);
-    x1 = Math.max(x1, b.x + b.w);
-    y1 = Math.max(y1, b.y + b.h);
-  }
-  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }

@@ -1,5 +1,5 @@
 import type { ViewEdge, ViewGraph, ViewNode } from "./model";
-import type { Boxes } from "./regions";
+import type { Box, Boxes } from "./regions";
 
 /** A rectangle in map units: left, top, right, bottom. */
 export type Rect = { x0: number; y0: number; x1: number; y1: number };
@@ -126,4 +126,19 @@ export function regionServes(region: Rect, view: Rect): boolean {
   const inside = view.x0 >= region.x0 && view.y0 >= region.y0 && view.x1 <= region.x1 && view.y1 <= region.y1;
   const ratio = ((region.x1 - region.x0) * (region.y1 - region.y0)) / Math.max(1e-9, (view.x1 - view.x0) * (view.y1 - view.y0));
   return inside && ratio <= 9;
+}
+
+/** The smallest rectangle holding every box, as React Flow takes bounds: corner and size. */
+export function boundsOf(boxes: Box[]) {
+  let x0 = Infinity;
+  let y0 = Infinity;
+  let x1 = -Infinity;
+  let y1 = -Infinity;
+  for (const b of boxes) {
+    x0 = Math.min(x0, b.x);
+    y0 = Math.min(y0, b.y);
+    x1 = Math.max(x1, b.x + b.w);
+    y1 = Math.max(y1, b.y + b.h);
+  }
+  return { x: x0, y: y0, width: x1 - x0, height: y1 - y0 };
 }

@@ -1,0 +1,55 @@
+"use client";
+
+import { useStore, useStoreApi, type ReactFlowState } from "@xyflow/react";
+import { useCallback, useEffect, useMemo, useState } from "react";
+import type { Boxes } from "./regions";
+import { boundsOf, regionAround, regionServes, viewRect, type Rect } from "./viewport";
+
+// The map's view as hooks: which region React Flow is handed nodes for, and whether the whole estate is in view.
+
+/**
+ * The region of the map (map units) React Flow is handed nodes for: the view with a margin around it, drawn again
+ * only when the view leaves it or zooms far into it (at most once a frame), so panning within the margin re-renders
+ * nothing. Null until the pane has a size.
+ */
+export function useViewRegion(): Rect | null {
+  const store = useStoreApi();
+  const [region, setRegion] = useState<Rect | null>(null);
+  useEffect(() => {
+    let current: Rect | null = null;
+    let frame = 0;
+    const serves = ({ transform, width, height }: ReactFlowState) => width === 0 || height === 0 || (!!current && regionServes(current, viewRect(transform, width, height)));
+    const update = () => {
+      frame = 0;
+      const state = store.getState();
+      if (serves(state)) return;
+      current = regionAround(viewRect(state.transform, state.width, state.height));
+      setRegion(current);
+    };
+    update();
+    const unsubscribe = store.subscribe((state, previous) => {
+      if (frame || (state.transform === previous.transform && state.width === previous.width && state.height === previous.height) || serves(state)) return;
+      frame = requestAnimationFrame(update);
+    });
+    return () => {
+      unsubscribe();
+      cancelAnimationFrame(frame);
+    };
+  }, [store]);
+  return region;
+}
+
+/** Whether the viewport shows all of `bounds` (map units), within a pixel. */
+function contains(s: ReactFlowState, bounds: ReturnType<typeof boundsOf>): boolean {
+  const [x, y, zoom] = s.transform;
+  if (!Number.isFinite(bounds.width) || s.width === 0) return true;
+  const left = bounds.x * zoom + x;
+  const top = bounds.y * zoom + y;
+  return left >= -1 && top >= -1 && left + bounds.width * zoom <= s.width + 1 && top + bounds.height * zoom <= s.height + 1;
+}
+
+/** Whether the view shows every box of the layout (then the map needs no minimap). */
+export function useWholeInView(boxes: Boxes): boolean {
+  const bounds = useMemo(() => boundsOf(Object.values(boxes)), [boxes]);
+  return useStore(useCallback((s: ReactFlowState) => contains(s, bounds), [bounds]));
+}
