@@ -6,12 +6,9 @@
 // process in the same run (PEER=0 skips it). Prints JSON with load, CPU count, database kind and each p95 beside its target.
 //   DATABASES=postgres HTTP=0 BENCH_FLOWS=20000 npm run bench:lineage:query ; BENCH_EXPLAIN=1 prints one plan.
 import { randomBytes } from "node:crypto";
-import { rm } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import { systemCtx } from "@/lib/auth/require";
-import { openDatabase, setProcessDatabase, type Database } from "@/lib/db/client";
+import type { Database } from "@/lib/db/client";
 import { Prisma } from "@/lib/db/generated/client";
 import { migrate } from "@/lib/db/migrate";
 import { lineage, lineageSql } from "@/lib/lineage/graph";
@@ -19,9 +16,9 @@ import { impact } from "@/lib/lineage/impact";
 import { MAX_DEPTH } from "@/lib/lineage/schemas";
 import { createToken } from "@/lib/tokens/data";
 import { startApp } from "./app-server";
+import { openBenchDatabase } from "./bench-database";
 import { impactBefore } from "./impact-before";
 
-const SERVER = process.env.TEST_DATABASE_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 const SYSTEMS = Number(process.env.BENCH_SYSTEMS ?? 5000);
 const INTERFACES = Number(process.env.BENCH_INTERFACES ?? 5000);
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 50000);
@@ -31,21 +28,10 @@ const DIRECTION = (process.env.BENCH_DIRECTION ?? "both") as "up" | "down" | "bo
 const DATABASES = (process.env.DATABASES ?? "postgres,embedded").split(",") as ("postgres" | "embedded")[];
 const HTTP = process.env.HTTP !== "0";
 const PORT = Number(process.env.BENCH_PORT ?? 3305);
-const ROOT = path.resolve(import.meta.dirname, "..");
 const TARGET = { impactDepth3P95: 20, impactAnyDepthP95: 100 };
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
 const round = (n: number) => Math.round(n * 10) / 10;
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /** p50/p95/max over the foci, each call awaited in turn; `targetP95` adds the pass/fail. */
 async function timed<T>(ids: { id: string; kind: string }[], run: (focus: { id: string; kind: string }) => Promise<T>, targetP95?: number) {
@@ -95,20 +81,9 @@ async function seed(database: Database) {
 }
 
 async function benchDatabase(kind: "postgres" | "embedded") {
-  const name = `ic_bench_${randomBytes(5).toString("hex")}`;
   const appName = `bench-lineage-query-${kind}`;
-  const dataDir = path.join(ROOT, ".data", appName, "pglite");
-  let databaseUrl = "";
-  if (kind === "postgres") {
-    await admin(`CREATE DATABASE "${name}"`);
-    const url = new URL(SERVER);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-  } else {
-    await rm(path.join(ROOT, ".data", appName), { recursive: true, force: true });
-  }
-  const database = openDatabase(kind === "postgres" ? { kind, url: databaseUrl } : { kind, dataDir });
-  setProcessDatabase(database);
+  const bench = await openBenchDatabase(kind, appName);
+  const { database, databaseUrl } = bench;
   const result: Record<string, unknown> = { database: kind };
   try {
     const seedStarted = performance.now();
@@ -145,9 +120,7 @@ async function benchDatabase(kind: "postgres" | "embedded") {
     if (HTTP) {
       if (kind === "embedded") {
         // The embedded database belongs to one process: hand it over to the app.
-        setProcessDatabase(undefined);
-        await database.prisma.$disconnect();
-        await database.driver.close();
+        await bench.release();
       }
       const app = await startApp({ databaseUrl, port: PORT, name: appName });
       try {
@@ -168,11 +141,7 @@ async function benchDatabase(kind: "postgres" | "embedded") {
       }
     }
   } finally {
-    setProcessDatabase(undefined);
-    await database.prisma.$disconnect().catch(() => undefined);
-    await database.driver.close().catch(() => undefined);
-    if (kind === "postgres") await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    else await rm(path.join(ROOT, ".data", appName), { recursive: true, force: true });
+    await bench.drop();
   }
   const checked = [result.inProcess, result.http]
     .filter(Boolean)

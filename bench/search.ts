@@ -8,22 +8,19 @@
 //   SYNTHETIC=10000 ITERATIONS=30 DATABASES=postgres HTTP=0 npm run bench:search
 //   TEST_DATABASE_URL names the PostgreSQL server (default postgresql://root@127.0.0.1:5432/postgres)
 import { randomBytes } from "node:crypto";
-import { rm } from "node:fs/promises";
 import os from "node:os";
-import path from "node:path";
-import pg from "pg";
 import type { Ctx } from "@/lib/auth/can";
 import { systemCtx } from "@/lib/auth/require";
 import { searchInterfaces } from "@/lib/catalog/search";
 import type { SearchInterfacesInput } from "@/lib/catalog/schemas";
-import { openDatabase, setProcessDatabase, type Database } from "@/lib/db/client";
+import type { Database } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { createToken } from "@/lib/tokens/data";
 import { startApp } from "./app-server";
+import { openBenchDatabase } from "./bench-database";
 import { searchInterfacesBefore } from "./search-before";
 import { SYNTHETIC_CATALOG_SQL } from "./search-estate";
 
-const SERVER = process.env.TEST_DATABASE_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
 const SYNTHETIC = Number(process.env.SYNTHETIC ?? 50_000);
 const ITERATIONS = Number(process.env.ITERATIONS ?? 40);
 const DATABASES = (process.env.DATABASES ?? "postgres,embedded").split(",") as ("postgres" | "embedded")[];
@@ -31,20 +28,9 @@ const HTTP = process.env.HTTP !== "0";
 const PEER = process.env.PEER !== "0";
 const PORT = Number(process.env.BENCH_PORT ?? 3305);
 const TARGET_P95_MS = 20;
-const ROOT = path.resolve(import.meta.dirname, "..");
 
 const round = (n: number) => Math.round(n * 10) / 10;
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
-
-async function admin(sql: string) {
-  const client = new pg.Client({ connectionString: SERVER });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 type Figure = { p50: number; p95: number; targetP95: number; pass: boolean; total?: number; estimated?: boolean };
 
@@ -102,20 +88,9 @@ async function seed(database: Database): Promise<{ counts: Record<string, number
 }
 
 async function benchDatabase(kind: "postgres" | "embedded") {
-  const name = `ic_bench_${randomBytes(5).toString("hex")}`;
   const appName = `bench-search-${kind}`;
-  const dataDir = path.join(ROOT, ".data", appName, "pglite");
-  let databaseUrl = "";
-  if (kind === "postgres") {
-    await admin(`CREATE DATABASE "${name}"`);
-    const url = new URL(SERVER);
-    url.pathname = `/${name}`;
-    databaseUrl = url.toString();
-  } else {
-    await rm(path.join(ROOT, ".data", appName), { recursive: true, force: true });
-  }
-  const database = openDatabase(kind === "postgres" ? { kind, url: databaseUrl } : { kind, dataDir });
-  setProcessDatabase(database);
+  const bench = await openBenchDatabase(kind, appName);
+  const { database, databaseUrl } = bench;
   const result: Record<string, unknown> = { database: kind };
   try {
     const seeded = await seed(database);
@@ -138,9 +113,7 @@ async function benchDatabase(kind: "postgres" | "embedded") {
     if (HTTP) {
       // The embedded database belongs to one process: hand it over to the app.
       if (kind === "embedded") {
-        setProcessDatabase(undefined);
-        await database.prisma.$disconnect();
-        await database.driver.close();
+        await bench.release();
       }
       const app = await startApp({ databaseUrl, port: PORT, name: appName });
       try {
@@ -158,11 +131,7 @@ async function benchDatabase(kind: "postgres" | "embedded") {
       }
     }
   } finally {
-    setProcessDatabase(undefined);
-    await database.prisma.$disconnect().catch(() => undefined);
-    await database.driver.close().catch(() => undefined);
-    if (kind === "postgres") await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    else await rm(path.join(ROOT, ".data", appName), { recursive: true, force: true });
+    await bench.drop();
   }
   const figures = [result.inProcess, result.http].filter(Boolean).flatMap((group) => Object.values(group as Record<string, Figure>));
   return { ...result, worstP95: Math.max(...figures.map((f) => f.p95)), allPass: figures.every((f) => f.pass) };
