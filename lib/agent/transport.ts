@@ -1,6 +1,7 @@
 // The agent's only way to the portal: JSON over HTTPS with the agent token. Failures are classified so the
 // sender knows whether to retry the same batch (network, 5xx, 429, 401/403 while an operator fixes the token)
 // or give it up (the portal refused the batch as a whole, e.g. 400/413/422: sending it again cannot help).
+import { parseRetryAfter } from "../utils/retry-after";
 import type { Batch } from "./buffer";
 
 export type ConnectorStatus = { name: string; kind: string; status: "OK" | "ERROR"; error?: string };
@@ -47,9 +48,9 @@ export function httpTransport(options: { url: string; token: string; timeoutMs: 
     if (response.ok) return payload as T;
     const problem = payload as Problem | null;
     const detail = [problem?.detail ?? problem?.title ?? response.statusText, ...(problem?.errors ?? []).slice(0, 5).map((e) => `${e.pointer}: ${e.message}`)].join("; ");
-    const retryAfter = Number(response.headers.get("retry-after"));
+    const retryAfter = parseRetryAfter(response.headers.get("retry-after"));
     const retryable = response.status >= 500 || response.status === 429 || response.status === 408 || response.status === 401 || response.status === 403;
-    throw new PortalError(`${apiPath} answered ${response.status}: ${detail}`, retryable, response.status, Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : undefined);
+    throw new PortalError(`${apiPath} answered ${response.status}: ${detail}`, retryable, response.status, retryAfter ? retryAfter : undefined);
   }
   return {
     sendBatch: (batch) => post<TelemetryResult>("api/v1/telemetry", batch),

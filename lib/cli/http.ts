@@ -2,6 +2,7 @@
 import { chmod, mkdir, readFile, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
+import { parseRetryAfter } from "../utils/retry-after";
 
 export class CliError extends Error {}
 
@@ -38,9 +39,7 @@ export const RATE_LIMIT_PATIENCE_MS = 10 * 60_000;
 
 /** Retry-After in seconds or as an HTTP date, kept between a quarter of a second and a minute; 5 s when absent. */
 export function retryAfterMs(header: string | null, now = Date.now()): number {
-  const seconds = header === null ? NaN : Number(header);
-  const ms = Number.isFinite(seconds) ? seconds * 1000 : header ? Date.parse(header) - now : NaN;
-  return Math.min(60_000, Math.max(250, Number.isFinite(ms) ? ms : 5000));
+  return Math.min(60_000, Math.max(250, parseRetryAfter(header, now) ?? 5000));
 }
 
 export async function apiRequest<T>(connection: Connection, method: string, apiPath: string, body?: unknown, patienceMs = RATE_LIMIT_PATIENCE_MS): Promise<T> {
