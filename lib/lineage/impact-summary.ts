@@ -1,11 +1,10 @@
-import type { Adjacency } from "./adjacency";
+import { nameCollator, type Adjacency } from "./adjacency";
 import type { ImpactSummary } from "./schemas";
 
 type Ref = { id: string; name: string };
 type Lists = { interfaces: { id: string; hop: number }[]; consumers: { id: string; name: string; hop: number }[]; teams: unknown[]; contracts: unknown[] };
 
 const TOP = 10;
-const collator = new Intl.Collator("en");
 
 /** Group sizes, largest first, then by name; the group without a value (no domain, no owner) last among equals. */
 function grouped(refs: (Ref | null)[]): { ref: Ref | null; count: number }[] {
@@ -16,7 +15,7 @@ function grouped(refs: (Ref | null)[]): { ref: Ref | null; count: number }[] {
     if (group) group.count++;
     else groups.set(key, { ref, count: 1 });
   }
-  return [...groups.values()].sort((a, b) => b.count - a.count || collator.compare(a.ref?.name ?? "\uffff", b.ref?.name ?? "\uffff"));
+  return [...groups.values()].sort((a, b) => b.count - a.count || nameCollator.compare(a.ref?.name ?? "\uffff", b.ref?.name ?? "\uffff"));
 }
 
 /**
@@ -37,7 +36,7 @@ export function summarizeImpact(adjacency: Adjacency, hops: Map<string, number>,
   const topConsumers = [...flows]
     .filter(([, count]) => count >= threshold)
     .map(([id, count]) => ({ id, name: adjacency.systems.get(id)!.name, hop: hops.get(id)!, flows: count }))
-    .sort((a, b) => b.flows - a.flows || a.hop - b.hop || collator.compare(a.name, b.name))
+    .sort((a, b) => b.flows - a.flows || a.hop - b.hop || nameCollator.compare(a.name, b.name))
     .slice(0, TOP);
   return {
     interfaces: lists.interfaces.length,

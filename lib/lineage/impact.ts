@@ -2,19 +2,17 @@ import "server-only";
 import { AppError } from "@/lib/api/errors";
 import type { Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
-import { downstreamHops, lineageAdjacency } from "./adjacency";
+import { downstreamHops, lineageAdjacency, nameCollator } from "./adjacency";
 import { summarizeImpact } from "./impact-summary";
 import type { ImpactQuery, ImpactReport } from "./schemas";
 
-// One collator for every comparison: String#localeCompare builds one per call, which dominates sorting thousands.
-const collator = new Intl.Collator("en");
 
 /**
  * The `limit` nearest items, by hop then name (the adjacency's name order; a team, not in it, by collating). Only
  * the hops the cut reaches are sorted: a deep answer has thousands of entries.
  */
 function nearest<T extends { id: string; hop: number; name: string }>(items: T[], limit: number, nameOrder: Map<string, number>): T[] {
-  const byHopThenName = (a: T, b: T) => a.hop - b.hop || (nameOrder.get(a.id) ?? Infinity) - (nameOrder.get(b.id) ?? Infinity) || collator.compare(a.name, b.name);
+  const byHopThenName = (a: T, b: T) => a.hop - b.hop || (nameOrder.get(a.id) ?? Infinity) - (nameOrder.get(b.id) ?? Infinity) || nameCollator.compare(a.name, b.name);
   if (items.length <= limit) return items.sort(byHopThenName);
   const cutoff = items.map((i) => i.hop).sort((a, b) => a - b)[limit - 1];
   return items.filter((i) => i.hop <= cutoff).sort(byHopThenName).slice(0, limit);
@@ -57,7 +55,7 @@ export async function impact(ctx: Ctx, query: Pick<ImpactQuery, "interface" | "s
     .flatMap((i) =>
       (adjacency.contracts.get(i.id) ?? []).map((c) => ({ id: c.id, version: c.version, status: c.status, hop: i.hop, interface: { id: i.id, name: i.name }, ownerTeam: c.ownerTeam })),
     )
-    .sort((a, b) => a.hop - b.hop || collator.compare(a.interface.name, b.interface.name) || collator.compare(a.version, b.version));
+    .sort((a, b) => a.hop - b.hop || nameCollator.compare(a.interface.name, b.interface.name) || nameCollator.compare(a.version, b.version));
 
   const limit = query.limit ?? Infinity;
   const lists = { interfaces, consumers, teams: [...teams.values()], contracts };
