@@ -52,6 +52,28 @@ describe("telemetry ingest", () => {
     expect(discovered).toMatchObject([{ producerSystem: "orders", consumerSystem: "billing", measurements: 1, delivered: 7n, status: "PENDING" }]);
   });
 
+  it("judges each batch by the catalog as it is now: a flow moved out of the agent's scope is refused, a deleted one is discovered", async () => {
+    const { prisma } = database();
+    const estate = await seedLineageFixture(prisma);
+    const admin = await actAs(database(), "ADMIN");
+    const { token } = await createAgent(admin, { name: `scope-${estate.tag}`, systemIds: [estate.systems.B.id], flowIds: [] });
+    const ctx = await agentCtx(token);
+    const send = (flowId: string) => ingestTelemetry(ctx, { batchId: randomUUID(), measurements: [measurement(flowId, 10)] });
+
+    expect((await send(estate.flows.a1B.id)).accepted).toHaveLength(1);
+    expect((await send(estate.flows.b1C.id)).accepted).toHaveLength(1);
+
+    await prisma.flow.update({ where: { id: estate.flows.a1B.id }, data: { consumerSystemId: estate.systems.D.id } });
+    const moved = await send(estate.flows.a1B.id);
+    expect(moved.accepted).toEqual([]);
+    expect(moved.rejected).toEqual([{ index: 0, flowId: estate.flows.a1B.id, reason: expect.stringContaining("outside the scope") }]);
+
+    await prisma.flow.delete({ where: { id: estate.flows.b1C.id } });
+    const deleted = await send(estate.flows.b1C.id);
+    expect(deleted.accepted).toEqual([]);
+    expect(deleted.discovered).toEqual([{ index: 0, flowId: estate.flows.b1C.id, discoveredFlowId: expect.any(String) }]);
+  });
+
   it("rotating a token stops the old one; revoking stops the agent; heartbeats show in the list", async () => {
     const { prisma } = database();
     const estate = await seedLineageFixture(prisma);

@@ -29,19 +29,11 @@ export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput, opti
   if (!agent) throw new AppError("FORBIDDEN", "Only connector agents send telemetry");
   const { driver } = database();
 
-  const catalogIds = [...new Set(input.measurements.map((m) => m.flowId).filter((id) => UUID.test(id)))].map((id) => id.toLowerCase());
-  const known = new Map<string, FlowEnds>();
-  if (catalogIds.length) {
-    const rows = await driver.query<FlowEnds>(
-      `SELECT f.id::text AS id, i.system_id::text AS provider_system_id, f.consumer_system_id::text AS consumer_system_id
-       FROM flow f JOIN interface i ON i.id = f.interface_id WHERE f.id = ANY($1::uuid[])`,
-      [catalogIds],
-    );
-    for (const row of rows) known.set(row.id, row);
-  }
-
+  const known = await flowEnds(driver, input.measurements.map((m) => m.flowId));
   const result: TelemetryResult = { batchId: input.batchId, duplicate: false, accepted: [], rejected: [], discovered: [] };
   const accepted: Measurement[] = [];
+  // The catalog's spelling of each accepted measurement's flow id (agents may send any case).
+  const acceptedFlowIds: string[] = [];
   const unknown: { index: number; m: Measurement }[] = [];
   const now = Date.now();
   const oldest = now - retentionConfig().minuteDays * 86_400_000;
@@ -64,7 +56,8 @@ export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput, opti
       result.rejected.push({ index, flowId: m.flowId, reason: `flow ${m.flowId} is outside the scope of agent '${agent.name}'` });
       return;
     }
-    accepted.push({ ...m, flowId: flow.id });
+    accepted.push(m);
+    acceptedFlowIds.push(flow.id);
     result.accepted.push({ index, flowId: m.flowId });
   });
 
@@ -73,18 +66,18 @@ export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput, opti
     // written with the batch row, one statement fewer per batch.
     const inserted = await tx.query(
       `INSERT INTO telemetry_batch (agent_id, batch_id, response) VALUES ($1::uuid, $2, $3::jsonb) ON CONFLICT DO NOTHING RETURNING batch_id`,
-      [agent.id, input.batchId, unknown.length ? "{}" : JSON.stringify(result)],
+      [agent.id, input.batchId, unknown.length ? "{}" : storedAnswer(result)],
     );
     if (!inserted.length) {
-      const [previous] = await tx.query<{ response: TelemetryResult }>(
+      const [previous] = await tx.query<{ response: StoredAnswer }>(
         `SELECT response FROM telemetry_batch WHERE agent_id = $1::uuid AND batch_id = $2`,
         [agent.id, input.batchId],
       );
-      return { ...previous.response, batchId: input.batchId, duplicate: true } satisfies TelemetryResult;
+      return { ...answerOf(previous.response, input), batchId: input.batchId, duplicate: true } satisfies TelemetryResult;
     }
     if (accepted.length) {
-      await upsertMinutes(tx, accepted);
-      await markLate(tx, accepted);
+      await upsertMinutes(tx, accepted, acceptedFlowIds);
+      await markLate(tx, accepted, acceptedFlowIds);
     }
     await options.inTransaction?.(tx);
     if (unknown.length) {
@@ -93,19 +86,68 @@ export async function ingestTelemetry(ctx: Ctx, input: TelemetryBatchInput, opti
       await tx.query(`UPDATE telemetry_batch SET response = $3::jsonb WHERE agent_id = $1::uuid AND batch_id = $2`, [
         agent.id,
         input.batchId,
-        JSON.stringify(result),
+        storedAnswer(result),
       ]);
     }
     return result;
   });
-  if (!committed.duplicate && accepted.length) publishHealthEvent({ type: "telemetry", flowIds: [...new Set(accepted.map((m) => m.flowId))].slice(0, 1000) });
+  if (!committed.duplicate && accepted.length) publishHealthEvent({ type: "telemetry", flowIds: [...new Set(acceptedFlowIds)].slice(0, 1000) });
   return committed;
 }
 
 type Tx = { query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]> };
 
+// Each database client's flow ends, tagged with the lineage_version they were read at: triggers bump it with any
+// write to flows or to an interface's system, so a batch costs one primary-key read instead of a join over its
+// flows. Bounded: past MAX_CACHED_FLOWS entries the cache starts again.
+const endsCache = new WeakMap<object, { version: string; ends: Map<string, FlowEnds> }>();
+const MAX_CACHED_FLOWS = 600_000;
+
+/** The catalog flows among `flowIds` (any case), keyed by lower-case id, with their provider and consumer systems. */
+async function flowEnds(driver: Tx, flowIds: string[]): Promise<Map<string, FlowEnds>> {
+  const [{ version }] = await driver.query<{ version: string }>(`SELECT version::text AS version FROM lineage_version WHERE id = 1`);
+  let cached = endsCache.get(driver);
+  if (!cached || cached.version !== version || cached.ends.size > MAX_CACHED_FLOWS) endsCache.set(driver, (cached = { version, ends: new Map() }));
+  const ends = cached.ends;
+  const missing = [...new Set(flowIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))].filter((id) => !ends.has(id));
+  if (missing.length) {
+    const rows = await driver.query<FlowEnds>(
+      `SELECT f.id::text AS id, i.system_id::text AS provider_system_id, f.consumer_system_id::text AS consumer_system_id
+       FROM flow f JOIN interface i ON i.id = f.interface_id WHERE f.id = ANY($1::uuid[])`,
+      [missing],
+    );
+    for (const row of rows) ends.set(row.id, row);
+  }
+  return ends;
+}
+
+/**
+ * What telemetry_batch keeps of an answer, for a retry to get it again: the accepted items as runs of indexes
+ * (their flow ids are the retried batch's own), the rejected and discovered items whole. A batch of 1,000
+ * accepted measurements keeps `[[0, 999]]` instead of 1,000 objects.
+ */
+type StoredAnswer = { acceptedRuns?: [number, number][]; accepted?: TelemetryResult["accepted"]; rejected: TelemetryResult["rejected"]; discovered: TelemetryResult["discovered"] };
+
+function storedAnswer(result: TelemetryResult): string {
+  const runs: [number, number][] = [];
+  for (const { index } of result.accepted) {
+    const last = runs[runs.length - 1];
+    if (last && last[1] === index - 1) last[1] = index;
+    else runs.push([index, index]);
+  }
+  return JSON.stringify({ acceptedRuns: runs, rejected: result.rejected, discovered: result.discovered } satisfies StoredAnswer);
+}
+
+function answerOf(stored: StoredAnswer, input: TelemetryBatchInput): Omit<TelemetryResult, "batchId" | "duplicate"> {
+  // Answers stored before runs were kept hold the accepted items whole.
+  const accepted = stored.accepted ?? (stored.acceptedRuns ?? []).flatMap(([from, to]) =>
+    Array.from({ length: to - from + 1 }, (_, k) => ({ index: from + k, flowId: input.measurements[from + k]?.flowId ?? "" })),
+  );
+  return { accepted, rejected: stored.rejected, discovered: stored.discovered };
+}
+
 /** One INSERT ... SELECT FROM unnest(...) ON CONFLICT DO UPDATE for the whole batch, rows grouped per flow and minute. */
-async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
+async function upsertMinutes(tx: Tx, items: Measurement[], flowIds: string[]): Promise<void> {
   const n = items.length;
   const cols = {
     flow: new Array<string>(n),
@@ -123,7 +165,7 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
     notMeasured: new Array<string>(n),
   };
   items.forEach((m, i) => {
-    cols.flow[i] = m.flowId;
+    cols.flow[i] = flowIds[i];
     cols.start[i] = m.windowStart;
     cols.delivered[i] = m.delivered;
     cols.failed[i] = m.failed;
@@ -173,16 +215,17 @@ async function upsertMinutes(tx: Tx, items: Measurement[]): Promise<void> {
  * once it ended ROLLUP_GRACE_MS ago; health-timing.ts) goes to health_late_hour for the next maintenance to redo,
  * and a minute older than the evaluator's look-back for new minutes goes to health_late_minute for it to read again.
  */
-async function markLate(tx: Tx, items: Measurement[]): Promise<void> {
+async function markLate(tx: Tx, items: Measurement[], flowIds: string[]): Promise<void> {
   const now = Date.now();
   const hours = new Map<string, [string, string]>();
   const minutes = new Map<string, [string, string]>();
-  for (const m of items) {
+  items.forEach((m, i) => {
+    const flowId = flowIds[i];
     const minute = Math.floor(Date.parse(m.windowStart) / 60_000) * 60_000;
     const hour = Math.floor(minute / HOUR_MS) * HOUR_MS;
-    if (hourRolledUp(hour, now, LATE_MARK_GRACE_MS)) hours.set(`${hour}:${m.flowId}`, [new Date(hour).toISOString(), m.flowId]);
-    if (minuteLateForEvaluator(minute, now)) minutes.set(`${minute}:${m.flowId}`, [m.flowId, new Date(minute).toISOString()]);
-  }
+    if (hourRolledUp(hour, now, LATE_MARK_GRACE_MS)) hours.set(`${hour}:${flowId}`, [new Date(hour).toISOString(), flowId]);
+    if (minuteLateForEvaluator(minute, now)) minutes.set(`${minute}:${flowId}`, [flowId, new Date(minute).toISOString()]);
+  });
   if (hours.size) {
     const rows = [...hours.values()].sort();
     await tx.query(
