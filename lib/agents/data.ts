@@ -3,7 +3,7 @@ import { AppError, notFound } from "@/lib/api/errors";
 import { recordAudit } from "@/lib/audit/record";
 import { can, type AgentPrincipal, type Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
-import { db } from "@/lib/db/client";
+import { database, db } from "@/lib/db/client";
 import type { Agent } from "@/lib/db/generated/client";
 import { publishHealthEvent } from "@/lib/health/events";
 import {
@@ -142,18 +142,21 @@ const lastSeenWritten = new Map<string, number>();
 /** Resolves `Authorization: Bearer ica_...` to its agent, refusing unknown and revoked tokens by name. */
 export async function authenticateAgent(token: string): Promise<AgentPrincipal> {
   if (!token.startsWith(AGENT_TOKEN_PREFIX)) throw new AppError("UNAUTHENTICATED", "Not an agent token (agent tokens start with ica_)");
-  const row = await db().agent.findUnique({
-    where: { tokenHash: hashToken(token) },
-    select: { id: true, name: true, systemIds: true, flowIds: true, revokedAt: true, lastSeenAt: true },
-  });
+  const { driver } = database();
+  const [row] = await driver.query<{ id: string; name: string; system_ids: string[]; flow_ids: string[]; revoked: boolean; last_seen_ms: number | null }>(
+    `SELECT id::text AS id, name, system_ids::text[] AS system_ids, flow_ids::text[] AS flow_ids, revoked_at IS NOT NULL AS revoked,
+            (extract(epoch FROM last_seen_at) * 1000)::float8 AS last_seen_ms
+     FROM agent WHERE token_hash = $1`,
+    [hashToken(token)],
+  );
   if (!row) throw new AppError("UNAUTHENTICATED", "The agent token is not valid (it may have been rotated)");
-  if (row.revokedAt) throw new AppError("UNAUTHENTICATED", "The agent was revoked");
+  if (row.revoked) throw new AppError("UNAUTHENTICATED", "The agent was revoked");
   const now = Date.now();
-  if (now - (lastSeenWritten.get(row.id) ?? row.lastSeenAt?.getTime() ?? 0) > SEEN_WRITE_INTERVAL_MS) {
+  if (now - (lastSeenWritten.get(row.id) ?? row.last_seen_ms ?? 0) > SEEN_WRITE_INTERVAL_MS) {
     lastSeenWritten.set(row.id, now);
-    await db().agent.update({ where: { id: row.id }, data: { lastSeenAt: new Date(now) } });
+    await driver.query(`UPDATE agent SET last_seen_at = $2::timestamptz, updated_at = now() WHERE id = $1::uuid`, [row.id, new Date(now).toISOString()]);
   }
-  return { id: row.id, name: row.name, systemIds: row.systemIds, flowIds: row.flowIds };
+  return { id: row.id, name: row.name, systemIds: row.system_ids, flowIds: row.flow_ids };
 }
 
 /** POST /api/v1/agents/heartbeat: the agent says it is alive, and how its connectors are. */
