@@ -58,21 +58,34 @@ export function appDataDir(name: string): string {
   return path.join(ROOT, ".data", name);
 }
 
-/** Sum of utime + stime over the processes in a process group, from /proc (Linux). */
+/** utime + stime of a process in ms and its process group, from /proc (Linux); null once it is gone. */
+function processCpu(pid: number | string): { ms: number; group: number } | null {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+  } catch {
+    return null;
+  }
+  // Fields after the command name (which may contain spaces) start at state (field 3).
+  const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+  return { ms: ((Number(fields[11]) + Number(fields[12])) * 1000) / TICKS_PER_SECOND, group: Number(fields[2]) };
+}
+
+/** Sum of utime + stime over the processes in a process group. */
 function groupCpuMs(group: number): number {
-  let ticks = 0;
+  let ms = 0;
   for (const entry of readdirSync("/proc")) {
     if (!/^\d+$/.test(entry)) continue;
-    let stat: string;
-    try {
-      stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-    } catch {
-      continue;
-    }
-    // Fields after the command name (which may contain spaces) start at state (field 3).
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    if (Number(fields[2]) !== group) continue;
-    ticks += Number(fields[11]) + Number(fields[12]);
+    const cpu = processCpu(entry);
+    if (cpu?.group === group) ms += cpu.ms;
   }
-  return (ticks * 1000) / TICKS_PER_SECOND;
+  return ms;
+}
+
+/**
+ * CPU time (ms) of the PostgreSQL server processes serving `pids` (from pg_stat_activity), so a bench can say what
+ * a request costs the database as well as the app. Only a local server's processes can be read.
+ */
+export function backendCpuMs(pids: number[]): number {
+  return pids.reduce((sum, pid) => sum + (processCpu(pid)?.ms ?? 0), 0);
 }

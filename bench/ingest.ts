@@ -3,8 +3,9 @@
 // (`npm start`, building first if the sources changed; bench/app-server.ts) and drives POST /api/v1/telemetry with
 // BENCH_CLIENTS concurrent clients posting BENCH_BATCH measurements per request for BENCH_SECONDS. The app's own SLA
 // evaluation runs meanwhile, as in production. Prints JSON: points/s (one point = one per-flow measurement), p50/p95
-// request latency, the app's CPU (all its processes), the roll-up check (every accepted delivery is in
-// flow_metric_minute) and SLA evaluation times at steady state (after the app stops), against the targets. BENCH_PORT (default 3292) picks the app's port.
+// request latency, the CPU per 1,000 points of the app (all its processes) and of the database processes serving it,
+// the roll-up check (every accepted delivery is in flow_metric_minute) and SLA evaluation times at steady state (after
+// the app stops), against the targets. BENCH_PORT (default 3292) picks the app's port.
 import { randomUUID } from "node:crypto";
 import os from "node:os";
 import { authenticateAgent, createAgent } from "@/lib/agents/data";
@@ -14,7 +15,7 @@ import { setProcessDatabase } from "@/lib/db/client";
 import { openTestDatabase } from "@/lib/db/testing";
 import { evaluateHealth } from "@/lib/health/evaluate";
 import { ingestTelemetry } from "@/lib/health/ingest";
-import { startApp, type AppServer } from "./app-server";
+import { backendCpuMs, startApp, type AppServer } from "./app-server";
 import { seedFlowEstate } from "./flow-estate";
 
 const FLOWS = Number(process.env.BENCH_FLOWS ?? 10_000);
@@ -75,6 +76,9 @@ async function main() {
     for (let i = 0; i < 3; i++) deliveredSent += (((await (await post(body())).json()) as { accepted: unknown[] }).accepted.length) * 50;
     let failures = 0;
     const cpuBefore = app.cpuMs();
+    // The database's processes serving this bench database (the app's pool, opened by the warm-up).
+    const backends = (await prisma.$queryRaw<{ pid: number }[]>`SELECT pid FROM pg_stat_activity WHERE datname = current_database()`).map((r) => r.pid);
+    const databaseCpuBefore = backendCpuMs(backends);
     const started = performance.now();
     const deadline = started + SECONDS * 1000;
     await Promise.all(
@@ -96,6 +100,7 @@ async function main() {
     );
     const wallMs = performance.now() - started;
     const cpuAfter = app.cpuMs();
+    const databaseCpuMs = backendCpuMs(backends) - databaseCpuBefore;
     const [{ delivered }] = await prisma.$queryRaw<{ delivered: bigint }[]>`SELECT coalesce(sum(delivered), 0)::bigint AS delivered FROM flow_metric_minute`;
     latencies.sort((a, b) => a - b);
 
@@ -129,6 +134,11 @@ async function main() {
             points,
             requestLatencyMs: { p50: round(percentile(latencies, 50)), p95: round(percentile(latencies, 95)), max: round(latencies[latencies.length - 1] ?? 0) },
             appCpuPercent: round(((cpuAfter - cpuBefore) / wallMs) * 100),
+            cpuMsPer1000Points: {
+              app: round(((cpuAfter - cpuBefore) / Math.max(1, points)) * 1000),
+              database: round((databaseCpuMs / Math.max(1, points)) * 1000),
+              note: "database: the PostgreSQL processes serving the bench database's connections open after the warm-up (not the WAL writer or checkpointer)",
+            },
             rollupCheck: { deliveredAccepted: deliveredSent, deliveredInRollups: Number(delivered), equal: Number(delivered) === deliveredSent },
           },
           evaluation: {
