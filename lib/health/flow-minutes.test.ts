@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { MinutePoint } from "./detect";
 import { FlowMinutes } from "./flow-minutes";
 import { minuteFigures, type MinuteRow } from "./minute-window";
 
@@ -47,7 +48,50 @@ describe("a flow's window sums kept between cycles", () => {
     // A minute later with nothing new: one minute fewer in each window, the newest minute the same.
     expect(kept.figures(start + MINUTE + 10_000, curStart)).toMatchObject({ d5: 40, d30m: 290, d1h: 590, dcur: 410, lastMinute: start, vol5: 10 });
   });
+
+  it("lays out the complete minutes with the silent ones as zeros", () => {
+    const now = start + 40_000;
+    const kept = keep([2, 4, 0, 75].map((ago) => row(start - ago * MINUTE, 10)));
+    expect(kept.points(now, start - MINUTE, 60).map((p) => p.volume)).toEqual([10, 0, 10, 0]);
+    expect(kept.points(now, start - MINUTE, 2).map((p) => p.volume)).toEqual([10, 0]);
+    expect(keep([row(start - 75 * MINUTE, 10)]).points(now, start - MINUTE, 60)).toEqual([]);
+  });
+
+  it("lays out the same minutes as sorting, filtering and laying out the kept rows", () => {
+    // The straightforward version: the rows oldest first, those of the window, every minute up to `until`, the last `count`.
+    const reference = (rows: MinuteRow[], at: number, until: number, count: number): MinutePoint[] => {
+      const inWindow = [...rows].sort((a, b) => a.minute - b.minute).filter((r) => r.minute > at - 60 * MINUTE && r.minute <= at);
+      if (!inWindow.length) return [];
+      const byMinute = new Map(inWindow.map((r) => [r.minute, r]));
+      const points: MinutePoint[] = [];
+      for (let m = inWindow[0].minute; m <= until; m += MINUTE) {
+        const r = byMinute.get(m);
+        points.push(r ? { minute: m, volume: r.delivered + r.failed, failed: r.failed, p95: r.p95 } : { minute: m, volume: 0, failed: 0, p95: null });
+      }
+      return points.slice(-count);
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    for (let trial = 0; trial < 300; trial++) {
+      // Minutes from 5 in the future to 75 ago, inserted out of order, with gaps; some trials keep none in the window.
+      const rows = new Map<number, MinuteRow>();
+      for (let i = Math.floor(random() * 40); i > 0; i--) {
+        const r = { ...row(start - (Math.floor(random() * 80) - 5) * MINUTE, Math.floor(random() * 50)), failed: Math.floor(random() * 5), p95: random() < 0.3 ? null : random() * 100 };
+        rows.set(r.minute, r);
+      }
+      const at = start + Math.floor(random() * 4) * 20_000;
+      const until = Math.floor(at / MINUTE) * MINUTE - Math.floor(random() * 3) * MINUTE;
+      const count = [1, 5, 30, 60][Math.floor(random() * 4)];
+      expect(keep([...rows.values()]).points(at, until, count)).toEqual(reference([...rows.values()], at, until, count));
+    }
+  });
 });
+
+function keep(rows: MinuteRow[]): FlowMinutes {
+  const kept = new FlowMinutes();
+  for (const r of rows) kept.set(r);
+  return kept;
+}
 
 function row(minute: number, delivered: number): MinuteRow {
   return { minute, delivered, failed: 0, p95: null, p99: null, lag: null, lastDeliveredAt: minute, notMeasured: "", reports: 1, p50: null, retried: 0, deadLettered: 0, bytes: 0 };

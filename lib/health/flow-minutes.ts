@@ -2,6 +2,7 @@
 // kept between cycles: a changed row changes the sums by its difference, and when the minute turns only the rows
 // entering and leaving the windows are added and taken out, instead of every kept row being summed again each cycle.
 // The answers are minuteFigures' (minute-window.ts) over the same rows, which the tests check on random histories. Pure.
+import type { MinutePoint } from "./detect";
 import { minuteFigures, WINDOW_MS, type MinuteFigures, type MinuteRow } from "./minute-window";
 
 const MINUTE = 60_000;
@@ -77,6 +78,29 @@ export class FlowMinutes {
       newest: this.newest,
       notMeasured: this.rows.get(this.lastMinute)!.notMeasured,
     };
+  }
+
+  /**
+   * The complete minutes of the look-back window at `now` (minute in (now - 60 min, now]) up to `until`, the last
+   * `count` of them, from the window's first kept minute on, oldest first, with minutes the flow reported nothing for as
+   * zeros. The first kept minute is looked up by minute from the window's start: usually the first one there is it.
+   */
+  points(now: number, until: number, count: number): MinutePoint[] {
+    const at = Math.floor(now / MINUTE) * MINUTE;
+    const from = until - (count - 1) * MINUTE;
+    let first = Infinity;
+    for (let m = at - WINDOW_MS + MINUTE; m <= at; m += MINUTE) {
+      if (this.rows.has(m)) {
+        first = Math.max(m, from);
+        break;
+      }
+    }
+    const points: MinutePoint[] = [];
+    for (let m = first; m <= until; m += MINUTE) {
+      const r = this.rows.get(m);
+      points.push(r ? { minute: m, volume: r.delivered + r.failed, failed: r.failed, p95: r.p95 } : { minute: m, volume: 0, failed: 0, p95: null });
+    }
+    return points;
   }
 
   private moveTo(at: number, curStart: number): void {
