@@ -8,8 +8,8 @@
 //      its current minute (written as ingest writes it, not timed), crossing an hour so that the hourly maintenance
 //      (roll-up, sums moved along, refits) runs in one of them; a troubled cascade of flows keeps the diagnosis busy,
 //   4. the peer in the same run: a cycle that reads everything again (what every cycle cost before it was incremental).
-// Prints JSON: each cycle's time, CPU and phases, p95 and median of the steady cycles and the maintenance cycle against their targets
-// with pass/fail, machine load, CPU count and database kind.
+// Prints JSON: each cycle's time, CPU and phases, p95 and median of the steady cycles and the maintenance cycle against
+// their targets with pass/fail, machine load, CPU count and database kind.
 import os from "node:os";
 import { systemCtx } from "@/lib/auth/require";
 import { setProcessDatabase } from "@/lib/db/client";
