@@ -49,6 +49,15 @@ describe("a flow's window sums kept between cycles", () => {
     expect(kept.figures(start + MINUTE + 10_000, curStart)).toMatchObject({ d5: 40, d30m: 290, d1h: 590, dcur: 410, lastMinute: start, vol5: 10 });
   });
 
+  it("keeps one row per minute, a minute two hours later taking the older one's place", () => {
+    const kept = keep([row(start, 10), row(start + MINUTE, 20)]);
+    kept.set(row(start, 30));
+    expect([kept.size, kept.rows.get(start)?.delivered]).toEqual([2, 30]);
+    kept.set(row(start + 128 * MINUTE, 40));
+    expect([kept.size, kept.rows.get(start), kept.rows.get(start + 128 * MINUTE)?.delivered]).toEqual([2, undefined, 40]);
+    expect([...kept.rows.keys()].sort()).toEqual([start + MINUTE, start + 128 * MINUTE]);
+  });
+
   it("lays out the complete minutes with the silent ones as zeros", () => {
     const now = start + 40_000;
     const kept = keep([2, 4, 0, 75].map((ago) => row(start - ago * MINUTE, 10)));

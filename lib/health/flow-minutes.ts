@@ -13,9 +13,62 @@ const MAX_STEP_MS = SHORT_MS;
 
 const maxOf = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.max(a, b));
 
+// More minutes than the evaluator keeps (70): two kept minutes never share a slot.
+const SLOTS = 128;
+
+/**
+ * Rows by minute in a ring of slots indexed by the minute: looking a minute up is indexing an array, where a Map keyed
+ * by milliseconds would hash a boxed number. A row set in an occupied slot replaces the older minute there.
+ */
+export class MinuteSlots {
+  private readonly slots: (MinuteRow | undefined)[] = new Array<MinuteRow | undefined>(SLOTS).fill(undefined);
+  private count = 0;
+
+  get size(): number {
+    return this.count;
+  }
+
+  get(minute: number): MinuteRow | undefined {
+    const r = this.slots[slotOf(minute)];
+    return r !== undefined && r.minute === minute ? r : undefined;
+  }
+
+  has(minute: number): boolean {
+    return this.get(minute) !== undefined;
+  }
+
+  /** Sets the row of its minute; returns the row it replaced in the slot (the same minute's, or an older one). */
+  set(row: MinuteRow): MinuteRow | undefined {
+    const slot = slotOf(row.minute);
+    const before = this.slots[slot];
+    if (before === undefined) this.count += 1;
+    this.slots[slot] = row;
+    return before;
+  }
+
+  delete(minute: number): boolean {
+    const slot = slotOf(minute);
+    const r = this.slots[slot];
+    if (r === undefined || r.minute !== minute) return false;
+    this.slots[slot] = undefined;
+    this.count -= 1;
+    return true;
+  }
+
+  *values(): IterableIterator<MinuteRow> {
+    for (const r of this.slots) if (r !== undefined) yield r;
+  }
+
+  *keys(): IterableIterator<number> {
+    for (const r of this.slots) if (r !== undefined) yield r.minute;
+  }
+}
+
+const slotOf = (minute: number) => Math.floor(minute / MINUTE) % SLOTS;
+
 export class FlowMinutes {
   /** The kept rows by minute (each a whole minute, as the roll-ups store them). */
-  readonly rows = new Map<number, MinuteRow>();
+  readonly rows = new MinuteSlots();
   // The windows are those of the minute `at` (every instant of a minute has the same ones), the current hour's from `curStart`.
   private at = Number.NaN;
   private curStart = Number.NaN;
@@ -32,9 +85,14 @@ export class FlowMinutes {
   }
 
   set(row: MinuteRow): void {
-    const before = this.rows.get(row.minute);
-    this.rows.set(row.minute, row);
+    let before = this.rows.set(row);
     if (Number.isNaN(this.at)) return;
+    if (before && before.minute !== row.minute) {
+      // An older minute's slot: that minute leaves.
+      this.add(before, -1);
+      this.lowered(before);
+      before = undefined;
+    }
     if (before) this.add(before, -1);
     this.add(row, 1);
     this.raise(row);

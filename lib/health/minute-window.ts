@@ -39,7 +39,7 @@ export type HourRollUp = {
   p50: number | null; p95: number | null; p99: number | null; lag: number | null; minutes: number;
 };
 
-export function rollUpHour(series: ReadonlyMap<number, MinuteRow>, hour: number): HourRollUp | null {
+export function rollUpHour(series: { values(): Iterable<MinuteRow> }, hour: number): HourRollUp | null {
   let r: HourRollUp | null = null;
   let p50Sum = 0;
   let p50Count = 0;
