@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CLOSE_AFTER_MINUTES, detectAnomalies, poissonLowerTail, stepHysteresis, type AnomalyState, type MinutePoint } from "./detect";
+import { CLOSE_AFTER_MINUTES, detectAnomalies, JUDGED_MINUTES, poissonLowerTail, stepHysteresis, type AnomalyState, type MinutePoint } from "./detect";
 import { fitSeasonalModel, type SeasonalModel } from "./seasonal";
 
 const MINUTE = 60_000;
@@ -48,6 +48,25 @@ describe("anomaly detection at low volume", () => {
     const model = { ...firstDayModel(100), failureRate: 0.001, latency: { median: 50, mad: 5 } };
     const bad = points(stream(100, 30, 5)).map((p, i) => (i >= 25 ? { ...p, failed: 20, p95: 400 } : p));
     expect(detectAnomalies(model, bad).map((f) => f.metric).sort()).toEqual(["failure_rate", "latency_p95"]);
+  });
+});
+
+describe("the minutes judged", () => {
+  it("finds the same in the last JUDGED_MINUTES as in the whole hour, so the evaluator lays out only those", () => {
+    const model = { ...firstDayModel(20), failureRate: 0.01, latency: { median: 50, mad: 5 } };
+    let found = 0;
+    for (let seed = 1; seed <= 200; seed++) {
+      // Hours of ordinary minutes with a stop, a mild drop (only 30 minutes of it tell), a flood, failures or slow minutes
+      // starting anywhere in them.
+      const [kind, from] = [seed % 6, (seed * 7) % 60];
+      const hour = points(stream(20, 60, seed)).map((p, i) =>
+        i < from ? p : kind === 1 ? { ...p, volume: 0 } : kind === 2 ? { ...p, volume: p.volume * 4 } : kind === 3 ? { ...p, failed: Math.min(p.volume, 5) } : kind === 4 ? { ...p, p95: 400 } : kind === 5 ? { ...p, volume: Math.round(p.volume * 0.3) } : p,
+      );
+      const findings = detectAnomalies(model, hour);
+      found += findings.length;
+      expect(detectAnomalies(model, hour.slice(-JUDGED_MINUTES))).toEqual(findings);
+    }
+    expect(found).toBeGreaterThan(50);
   });
 });
 

@@ -9,6 +9,8 @@ export type MinutePoint = { minute: number; volume: number; failed: number; p95:
 // Tail probability under which a count is too unlikely to be noise (per window and evaluation).
 const ALPHA = 1e-6;
 const WINDOWS = [5, 15, 30] as const;
+/** How many of the most recent minutes the rules read (the longest window): older ones change no finding. */
+export const JUDGED_MINUTES = Math.max(...WINDOWS);
 // Above the expectation only a flood counts: at least twice the expectation and its tolerance.
 const HIGH_FACTOR = 2;
 const LATENCY_FACTOR = 2;

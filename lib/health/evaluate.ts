@@ -5,13 +5,13 @@ import { requirePermission } from "@/lib/auth/require";
 import { database, db } from "@/lib/db/client";
 import { silentAfterSeconds } from "@/lib/agents/silence";
 import type { AnomalyFinding } from "./anomaly";
-import { detectAnomalies, stepHysteresis, type AnomalyState } from "./detect";
+import { detectAnomalies, JUDGED_MINUTES, stepHysteresis, type AnomalyState } from "./detect";
 import { evaluatorState, forget, isCurrent, loadFlowStates, recordCycle, refreshMinutes, type EvaluatorState, type FlowState, type WrittenVerdict } from "./evaluator-state";
 import { publishHealthEvent } from "./events";
 import { MINUTE_MS } from "./health-timing";
 import { reconcileIncidents, type FlowVerdict } from "./incident-rules";
 import { maintain } from "./hourly-maintenance";
-import { minuteFigures, windowPoints } from "./minute-window";
+import { WINDOW_MS } from "./minute-window";
 import { expectedRhythm } from "./rhythm";
 import type { EvaluationResult, HealthStatusValue } from "./schemas";
 import { expectedPerMinute, fitSeasonalModel, type SeasonalModel } from "./seasonal";
@@ -140,7 +140,7 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
     judgedFlows += 1;
     let sla = slaCache.get(slaKey);
     if (!sla) slaCache.set(slaKey, (sla = readSla(flow.sla === null ? null : JSON.parse(flow.sla)).sla));
-    const m = series ? minuteFigures(series.values(), now.getTime(), sums.boundary) : null;
+    const m = series ? series.figures(now.getTime(), sums.boundary) : null;
     const h = sums.byFlow.get(flow.id);
     const priorState = (entry.anomaly as Partial<AnomalyState>).minute ? (entry.anomaly as AnomalyState) : undefined;
     // First-day models follow the last hour; while their incident is open they stay as they were before the fault.
@@ -148,10 +148,10 @@ async function evaluateAll(tx: Tx, state: EvaluatorState, now: Date, facts: Cycl
     // The judged minutes change when a minute completes or telemetry arrives for a complete one (late data); only then
     // are they laid out again for the anomaly rules.
     const pointsChanged = facts.afresh || entry.judged !== judged || (facts.changedMinutes.get(flow.id) ?? Infinity) <= judged;
-    const points = pointsChanged && series && m ? windowPoints(series, now.getTime(), judged) : [];
-    if (points.length && pointsChanged && (!model || (model.kind === "recent" && !priorState?.open))) {
-      model = fitSeasonalModel([], points.slice(-60).map((p) => p.volume), now.getTime()) ?? model;
-    }
+    // A first-day model is fitted to the whole hour; the rules judge the last JUDGED_MINUTES.
+    const refit = !model || (model.kind === "recent" && !priorState?.open);
+    const points = pointsChanged && series && m ? series.points(now.getTime(), judged, refit ? WINDOW_MS / MINUTE_MS : JUDGED_MINUTES) : [];
+    if (points.length && refit) model = fitSeasonalModel([], points.map((p) => p.volume), now.getTime()) ?? model;
     const newest = Math.max(entry.newest ?? -Infinity, m?.newest ?? -Infinity);
     const newestAt = Number.isFinite(newest) ? new Date(newest) : null;
     const rhythm = expectedRhythm({

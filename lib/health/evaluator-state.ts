@@ -2,6 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import type { Database } from "@/lib/db/client";
 import type { AnomalyState } from "./detect";
+import { FlowMinutes } from "./flow-minutes";
 import { EVALUATOR_LOOKBACK_MS, KEPT_MINUTES_MS, MINUTE_MS } from "./health-timing";
 import type { HourlySums } from "./hourly-sums";
 import type { FlowVerdict } from "./incident-rules";
@@ -44,7 +45,7 @@ export type EvaluatorState = {
   owner: string;
   cycle: number | null;
   lastNow: number;
-  series: Map<string, Map<number, MinuteRow>>;
+  series: Map<string, FlowMinutes>;
   flows: Map<string, FlowState>;
   sums: HourlySums | null;
   /** The flows' ends as the last cycle read them (the lineage the diagnosis walks). */
@@ -52,6 +53,8 @@ export type EvaluatorState = {
   /** The first hour not rolled up yet by this instance's maintenance, and when maintenance last ran. */
   rolledUntil: number | null;
   maintainedAt: number;
+  /** The oldest transaction still running when the last cycle read the minutes: row versions older than it were read. */
+  minutesMark: string | null;
 };
 
 const holder = globalThis as typeof globalThis & { __interchangeEvaluatorStates?: WeakMap<Database, EvaluatorState> };
@@ -64,7 +67,7 @@ export function evaluatorState(database: Database): EvaluatorState {
 }
 
 function emptyState(): EvaluatorState {
-  return { owner: randomUUID(), cycle: null, lastNow: 0, series: new Map(), flows: new Map(), lineage: [], sums: null, rolledUntil: null, maintainedAt: 0 };
+  return { owner: randomUUID(), cycle: null, lastNow: 0, series: new Map(), flows: new Map(), lineage: [], sums: null, rolledUntil: null, maintainedAt: 0, minutesMark: null };
 }
 
 /** Forgets everything: the next cycle reads the minutes, the flows' states and the hourly sums from the database. */
@@ -147,10 +150,20 @@ export function sameAsRead(kept: MinuteRow, r: RawMinute): boolean {
 export async function refreshMinutes(tx: Tx, state: EvaluatorState, now: Date, afresh: boolean): Promise<Map<string, number>> {
   const from = afresh ? now.getTime() - KEPT_MINUTES_MS : Math.floor(state.lastNow / MINUTE_MS) * MINUTE_MS - EVALUATOR_LOOKBACK_MS;
   const late = await tx.query<{ flow_id: string; minute: Date | string }>(`DELETE FROM health_late_minute RETURNING flow_id::text AS flow_id, minute`);
+  // Row versions written by transactions that had not ended when this snapshot was taken are the only ones the next
+  // cycle can find new: its read skips the older ones (age compares transaction ids across wraparound), except for
+  // minutes after this cycle's `now`, which this read did not take.
+  const [{ mark }] = await tx.query<{ mark: string }>(`SELECT (pg_snapshot_xmin(pg_current_snapshot())::text::bigint % 4294967296)::text AS mark`);
   const rows = await tx.query<RawMinute>(
-    `SELECT ${COLUMNS} FROM flow_metric_minute m WHERE m.minute > $1::timestamptz AND m.minute <= $2::timestamptz`,
-    [new Date(from).toISOString(), now.toISOString()],
+    afresh || state.minutesMark === null
+      ? `SELECT ${COLUMNS} FROM flow_metric_minute m WHERE m.minute > $1::timestamptz AND m.minute <= $2::timestamptz`
+      : `SELECT ${COLUMNS} FROM flow_metric_minute m WHERE m.minute > $1::timestamptz AND m.minute <= $2::timestamptz
+           AND (m.minute > $3::timestamptz OR age(m.xmin) <= age($4::xid))`,
+    afresh || state.minutesMark === null
+      ? [new Date(from).toISOString(), now.toISOString()]
+      : [new Date(from).toISOString(), now.toISOString(), new Date(state.lastNow).toISOString(), state.minutesMark],
   );
+  state.minutesMark = mark;
   const lateRows = afresh
     ? []
     : late.filter((l) => new Date(l.minute).getTime() <= from);
@@ -168,17 +181,22 @@ export async function refreshMinutes(tx: Tx, state: EvaluatorState, now: Date, a
   for (const r of rows) {
     if (r.minute <= keepFrom) continue;
     let series = state.series.get(r.flow_id);
-    if (!series) state.series.set(r.flow_id, (series = new Map()));
+    if (!series) state.series.set(r.flow_id, (series = new FlowMinutes()));
     // Most rows read again are the ones already kept: only a changed row is made into a new one.
-    const before = series.get(r.minute);
+    const before = series.rows.get(r.minute);
     if (before && sameAsRead(before, r)) continue;
-    series.set(r.minute, keptRow(r));
+    series.set(keptRow(r));
     changed.set(r.flow_id, Math.min(changed.get(r.flow_id) ?? Infinity, r.minute));
   }
-  // Minutes leave the kept span only when the minute turns.
-  if (afresh || Math.floor(now.getTime() / MINUTE_MS) !== Math.floor(state.lastNow / MINUTE_MS)) {
+  // Minutes leave the kept span only when the minute turns. Every kept minute came in after the kept span of its
+  // cycle, so after a short step only the minutes between the last cycle's span and this one's can be due to leave.
+  if (!afresh && Math.floor(now.getTime() / MINUTE_MS) !== Math.floor(state.lastNow / MINUTE_MS)) {
+    const lastKeepFrom = state.lastNow - KEPT_MINUTES_MS;
+    const leaving: number[] = [];
+    for (let minute = Math.floor(lastKeepFrom / MINUTE_MS) * MINUTE_MS; minute <= keepFrom && leaving.length <= 10; minute += MINUTE_MS) leaving.push(minute);
     for (const [flowId, series] of state.series) {
-      for (const minute of series.keys()) if (minute <= keepFrom) series.delete(minute);
+      if (leaving.length <= 10) for (const minute of leaving) series.delete(minute);
+      else for (const minute of series.rows.keys()) if (minute <= keepFrom) series.delete(minute);
       if (!series.size) state.series.delete(flowId);
     }
   }

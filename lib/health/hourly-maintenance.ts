@@ -57,7 +57,7 @@ export async function maintain(tx: Tx, state: EvaluatorState, now: Date, afresh:
 function rollUpsFromMemory(state: EvaluatorState, hour: number): { flowId: string; r: HourRollUp }[] {
   const rows: { flowId: string; r: HourRollUp }[] = [];
   for (const [flowId, series] of state.series) {
-    const r = rollUpHour(series, hour);
+    const r = rollUpHour(series.rows, hour);
     if (r) rows.push({ flowId, r });
   }
   return rows;

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { silentAfterSeconds } from "@/lib/agents/silence";
 import type { AnomalyFinding } from "./anomaly";
 import { rank, suspectsOf, type Affected, type Candidate } from "./diagnosis";
@@ -16,45 +17,56 @@ type OpenIncident = { id: string; kind: string; flow_id: string | null; agent_id
 // How far upstream (in flows) a shared cause is looked for.
 const ROOT_CAUSE_DEPTH = 6;
 
-async function open(tx: Tx, now: Date, row: { kind: string; flowId?: string; agentId?: string; title: string; severity: string; evidence: unknown; causes?: unknown }, message: string) {
-  const [{ id }] = await tx.query<{ id: string }>(
-    `INSERT INTO incident (id, kind, flow_id, agent_id, title, severity, evidence, suspected_causes, opened_at)
-     VALUES (gen_random_uuid(), $1::"IncidentKind", $2::uuid, $3::uuid, $4, $5, $6::jsonb, $7::jsonb, $8::timestamptz) RETURNING id::text AS id`,
-    [row.kind, row.flowId ?? null, row.agentId ?? null, row.title, row.severity, JSON.stringify(row.evidence), JSON.stringify(row.causes ?? []), now.toISOString()],
-  );
-  await event(tx, id, now, "opened", message, row.evidence);
-  return id;
+type Opened = { id: string; kind: string; flowId: string | null; agentId: string | null; title: string; severity: string; evidence: unknown; causes: unknown };
+type TimelineEvent = { incidentId: string; type: string; message: string; data: unknown };
+
+/**
+ * What one reconciliation writes, gathered and written at the end in one statement per kind: incidents opened, resolved,
+ * their timeline events (in the order they happened), and the evidence and suspected causes that changed.
+ */
+type IncidentWrites = { opened: Opened[]; resolved: string[]; events: TimelineEvent[]; evidence: { id: string; value: unknown }[]; causes: { id: string; value: unknown }[] };
+
+function open(writes: IncidentWrites, row: { kind: string; flowId?: string; agentId?: string; title: string; severity: string; evidence: unknown; causes?: unknown }, message: string) {
+  const id = randomUUID();
+  writes.opened.push({ id, kind: row.kind, flowId: row.flowId ?? null, agentId: row.agentId ?? null, title: row.title, severity: row.severity, evidence: row.evidence, causes: row.causes ?? [] });
+  event(writes, id, "opened", message, row.evidence);
 }
 
-async function event(tx: Tx, incidentId: string, now: Date, type: string, message: string, data?: unknown) {
-  await tx.query(`INSERT INTO incident_event (incident_id, at, type, message, data) VALUES ($1::uuid, $2::timestamptz, $3, $4, $5::jsonb)`, [
-    incidentId,
-    now.toISOString(),
-    type,
-    message,
-    data === undefined ? null : JSON.stringify(data),
-  ]);
+function event(writes: IncidentWrites, incidentId: string, type: string, message: string, data?: unknown) {
+  writes.events.push({ incidentId, type, message, data: data ?? null });
 }
 
-async function resolve(tx: Tx, incidentId: string, now: Date, message: string) {
-  await tx.query(`UPDATE incident SET state = 'RESOLVED', resolved_at = $2::timestamptz WHERE id = $1::uuid`, [incidentId, now.toISOString()]);
-  await event(tx, incidentId, now, "resolved", message);
+function resolve(writes: IncidentWrites, incidentId: string, message: string) {
+  writes.resolved.push(incidentId);
+  event(writes, incidentId, "resolved", message);
 }
 
-type IncidentUpdates = { evidence: { id: string; value: unknown }[]; causes: { id: string; value: unknown }[] };
-
-/** The evidence and suspected causes that changed, one statement per column for every incident. */
-async function applyUpdates(tx: Tx, updates: IncidentUpdates) {
-  if (updates.evidence.length) {
+/** Every write of the reconciliation: the rows travel as JSON documents, one statement each. */
+async function applyWrites(tx: Tx, writes: IncidentWrites, now: Date) {
+  const at = now.toISOString();
+  if (writes.opened.length) {
     await tx.query(
-      `UPDATE incident i SET evidence = u.value FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, value jsonb) WHERE i.id = u.id`,
-      [JSON.stringify(updates.evidence)],
+      `INSERT INTO incident (id, kind, flow_id, agent_id, title, severity, evidence, suspected_causes, opened_at)
+       SELECT r.id, r.kind::"IncidentKind", r."flowId", r."agentId", r.title, r.severity, r.evidence, r.causes, $2::timestamptz
+       FROM jsonb_to_recordset($1::jsonb) AS r(id uuid, kind text, "flowId" uuid, "agentId" uuid, title text, severity text, evidence jsonb, causes jsonb)`,
+      [JSON.stringify(writes.opened), at],
     );
   }
-  if (updates.causes.length) {
+  if (writes.resolved.length) {
+    await tx.query(`UPDATE incident SET state = 'RESOLVED', resolved_at = $2::timestamptz WHERE id = ANY($1::uuid[])`, [writes.resolved, at]);
+  }
+  for (const [column, updates] of [["evidence", writes.evidence], ["suspected_causes", writes.causes]] as const) {
+    if (!updates.length) continue;
+    await tx.query(`UPDATE incident i SET ${column} = u.value FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, value jsonb) WHERE i.id = u.id`, [JSON.stringify(updates)]);
+  }
+  if (writes.events.length) {
+    // In the order they happened: the ids (and so the timeline's order within one moment) follow the ordinality.
     await tx.query(
-      `UPDATE incident i SET suspected_causes = u.value FROM jsonb_to_recordset($1::jsonb) AS u(id uuid, value jsonb) WHERE i.id = u.id`,
-      [JSON.stringify(updates.causes)],
+      `INSERT INTO incident_event (incident_id, at, type, message, data)
+       SELECT e."incidentId", $2::timestamptz, e.type, e.message, e.data
+       FROM ROWS FROM (jsonb_to_recordset($1::jsonb) AS ("incidentId" uuid, type text, message text, data jsonb)) WITH ORDINALITY AS e("incidentId", type, message, data, n)
+       ORDER BY n`,
+      [JSON.stringify(writes.events), at],
     );
   }
 }
@@ -69,12 +81,9 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineag
     `SELECT id::text AS id, kind::text AS kind, flow_id::text AS flow_id, agent_id::text AS agent_id, evidence, suspected_causes FROM incident WHERE state = 'OPEN'`,
   );
   const openBy = new Map(openRows.map((r) => [`${r.kind}:${r.flow_id ?? r.agent_id}`, r]));
-  let opened = 0;
-  let resolved = 0;
 
   const causes = await suspectedCauses(tx, verdicts, lineage, now);
-  // The latest figures and causes of standing incidents change most cycles: they go in one statement each.
-  const updates: IncidentUpdates = { evidence: [], causes: [] };
+  const writes: IncidentWrites = { opened: [], resolved: [], events: [], evidence: [], causes: [] };
 
   for (const v of verdicts) {
     const { status, reasons, sli, burnRates } = v.evaluation;
@@ -84,23 +93,21 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineag
       // An anomaly on a breaching flow is the same fault: it goes into the breach's evidence, not a second incident.
       const evidence = v.anomalyOpen && v.anomalies.length ? { reasons, sli, burnRates, anomalies: v.anomalies } : { reasons, sli, burnRates };
       if (!breach) {
-        await open(tx, now, { kind: "SLA_BREACH", flowId: v.flowId, title: `${v.name}: SLA breached`, severity: "critical", evidence, causes: flowCauses }, reasons.join("; "));
-        opened += 1;
+        open(writes, { kind: "SLA_BREACH", flowId: v.flowId, title: `${v.name}: SLA breached`, severity: "critical", evidence, causes: flowCauses }, reasons.join("; "));
       } else {
         const before = (breach.evidence as { reasons?: unknown }).reasons;
         if (!sameList(before, reasons)) {
           // The evidence keeps the latest figures; the timeline records only a change in what breaches.
-          updates.evidence.push({ id: breach.id, value: evidence });
-          if (!sameList(reasonShapes(before), reasonShapes(reasons))) await event(tx, breach.id, now, "updated", reasons.join("; "), evidence);
+          writes.evidence.push({ id: breach.id, value: evidence });
+          if (!sameList(reasonShapes(before), reasonShapes(reasons))) event(writes, breach.id, "updated", reasons.join("; "), evidence);
         }
         if (!sameList(breach.suspected_causes.map((c) => c.flowId), flowCauses.map((c) => c.flowId))) {
-          updates.causes.push({ id: breach.id, value: flowCauses });
-          if (flowCauses.length) await event(tx, breach.id, now, "suspected-cause", causeMessage(flowCauses), flowCauses);
+          writes.causes.push({ id: breach.id, value: flowCauses });
+          if (flowCauses.length) event(writes, breach.id, "suspected-cause", causeMessage(flowCauses), flowCauses);
         }
       }
     } else if (breach && (status === "OK" || status === "AT_RISK")) {
-      await resolve(tx, breach.id, now, `back within the SLA (status ${status})`);
-      resolved += 1;
+      resolve(writes, breach.id, `back within the SLA (status ${status})`);
     }
 
     // Ticket tiers: 6x over 6 h or 1x over 3 days open a ticket-level incident while the flow does not breach.
@@ -108,11 +115,9 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineag
     const isBurning = status !== "BREACHED" && status !== "NO_DATA" && (burnRates.slowBurn || burnRates.steadyBurn);
     if (isBurning && !burning) {
       const what = reasons.filter((r) => r.includes("error budget burning")).join("; ");
-      await open(tx, now, { kind: "BUDGET_BURN", flowId: v.flowId, title: `${v.name}: error budget burning`, severity: "ticket", evidence: { reasons, burnRates } }, what);
-      opened += 1;
+      open(writes, { kind: "BUDGET_BURN", flowId: v.flowId, title: `${v.name}: error budget burning`, severity: "ticket", evidence: { reasons, burnRates } }, what);
     } else if (burning && !isBurning && status !== "NO_DATA") {
-      await resolve(tx, burning.id, now, status === "BREACHED" ? "now an SLA breach (see that incident)" : "the error budget no longer burns above the ticket tiers");
-      resolved += 1;
+      resolve(writes, burning.id, status === "BREACHED" ? "now an SLA breach (see that incident)" : "the error budget no longer burns above the ticket tiers");
     }
 
     const anomaly = openBy.get(`ANOMALY:${v.flowId}`);
@@ -121,23 +126,20 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineag
       const evidence = { anomalies: v.anomalies };
       const what = v.anomalies.map((a) => `${a.metric.replace("_", " ")} ${a.direction} (${round(a.value)} vs expected ${round(a.median)}, z ${a.z})`).join("; ");
       if (!anomaly && status !== "BREACHED") {
-        await open(tx, now, { kind: "ANOMALY", flowId: v.flowId, title: `${v.name}: unusual ${v.anomalies.map((a) => a.metric.replace("_", " ")).join(", ")}`, severity: "warning", evidence, causes: flowCauses }, what);
-        opened += 1;
+        open(writes, { kind: "ANOMALY", flowId: v.flowId, title: `${v.name}: unusual ${v.anomalies.map((a) => a.metric.replace("_", " ")).join(", ")}`, severity: "warning", evidence, causes: flowCauses }, what);
       } else if (anomaly && !sameList(((anomaly.evidence as { anomalies?: AnomalyFinding[] }).anomalies ?? []).map((a) => a.metric), v.anomalies.map((a) => a.metric))) {
-        updates.evidence.push({ id: anomaly.id, value: evidence });
-        await event(tx, anomaly.id, now, "updated", what, evidence);
+        writes.evidence.push({ id: anomaly.id, value: evidence });
+        event(writes, anomaly.id, "updated", what, evidence);
       }
       if (anomaly && !sameList(anomaly.suspected_causes.map((c) => c.flowId), flowCauses.map((c) => c.flowId))) {
-        updates.causes.push({ id: anomaly.id, value: flowCauses });
-        if (flowCauses.length) await event(tx, anomaly.id, now, "suspected-cause", causeMessage(flowCauses), flowCauses);
+        writes.causes.push({ id: anomaly.id, value: flowCauses });
+        if (flowCauses.length) event(writes, anomaly.id, "suspected-cause", causeMessage(flowCauses), flowCauses);
       }
     } else if (anomaly && !anomalyOpen && status !== "NO_DATA") {
-      await resolve(tx, anomaly.id, now, "back within the seasonal baseline");
-      resolved += 1;
+      resolve(writes, anomaly.id, "back within the seasonal baseline");
     }
   }
 
-  await applyUpdates(tx, updates);
 
   const silentAfter = silentAfterSeconds();
   const agents = await tx.query<{ id: string; name: string; last_seen_at: Date | string }>(
@@ -149,14 +151,13 @@ export async function reconcileIncidents(tx: Tx, verdicts: FlowVerdict[], lineag
     const incident = openBy.get(`SILENT_AGENT:${agent.id}`);
     if (silent && !incident) {
       const evidence = { lastSeenAt: lastSeen.toISOString(), silentAfterSeconds: silentAfter };
-      await open(tx, now, { kind: "SILENT_AGENT", agentId: agent.id, title: `Agent ${agent.name} is silent`, severity: "critical", evidence }, `no heartbeat or telemetry since ${lastSeen.toISOString()}`);
-      opened += 1;
+      open(writes, { kind: "SILENT_AGENT", agentId: agent.id, title: `Agent ${agent.name} is silent`, severity: "critical", evidence }, `no heartbeat or telemetry since ${lastSeen.toISOString()}`);
     } else if (!silent && incident) {
-      await resolve(tx, incident.id, now, `heard from again at ${lastSeen.toISOString()}`);
-      resolved += 1;
+      resolve(writes, incident.id, `heard from again at ${lastSeen.toISOString()}`);
     }
   }
-  return { opened, resolved };
+  await applyWrites(tx, writes, now);
+  return { opened: writes.opened.length, resolved: writes.resolved.length };
 }
 
 const round = (n: number) => (Math.abs(n) >= 10 ? Math.round(n) : Math.round(n * 1000) / 1000);

@@ -56,6 +56,38 @@ describe("incremental SLA evaluation", () => {
   });
 });
 
+describe("reading only the minutes written since the last cycle", () => {
+  // Two transactions at once need PostgreSQL (PGlite has one connection).
+  it.skipIf(!process.env.TEST_DATABASE_URL)("reads a write that was still uncommitted while the last cycle read", async () => {
+    const { prisma, driver } = database();
+    const estate = await seedLineageFixture(prisma);
+    const flowId = estate.flows.a1B.id;
+    // Later than the cycles of the test before (a cycle earlier than the last one reads everything again).
+    const base = Math.floor(Date.now() / MINUTE) * MINUTE + 5 * MINUTE;
+    const minute = new Date(base - MINUTE).toISOString();
+    const write = (tx: { query: (sql: string, params?: unknown[]) => Promise<unknown> }, delivered: number, failed: number, flow = flowId) =>
+      tx.query(
+        `INSERT INTO flow_metric_minute AS m (flow_id, minute, delivered, failed, reports) VALUES ($1::uuid, $2::timestamptz, $3, $4, 1)
+         ON CONFLICT (flow_id, minute) DO UPDATE SET delivered = m.delivered + excluded.delivered, failed = m.failed + excluded.failed`,
+        [flow, minute, delivered, failed],
+      );
+    const status = async () => (await prisma.flowHealth.findUnique({ where: { flowId } }))?.status;
+    await write(driver, 100, 0);
+    await evaluateHealth(systemCtx("test"), new Date(base + 31_000));
+    expect(await status()).toBe("OK");
+    // An ingest transaction writes 900 failures to the same minute and commits only after the next cycle read; another,
+    // begun after it, commits before that cycle.
+    await driver.transaction(async (tx) => {
+      await write(tx, 0, 900);
+      await write(driver, 100, 0, estate.flows.a1E.id);
+      await evaluateHealth(systemCtx("test"), new Date(base + 32_000));
+    });
+    expect(await status()).toBe("OK");
+    await evaluateHealth(systemCtx("test"), new Date(base + 33_000));
+    expect(await status()).toBe("BREACHED");
+  });
+});
+
 describe("the hourly roll-up from the evaluator's memory", () => {
   it("writes the same hour rows as rolling the minutes up in SQL", async () => {
     const { prisma, driver } = database();

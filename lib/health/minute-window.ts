@@ -1,6 +1,5 @@
 // The last hour of a flow's minute roll-ups, kept in memory by the evaluator between cycles, and the window figures
 // the SLA rules read from it (5 min, 30 min, 1 h, the current hour, the worst latency of the last 5 minutes...). Pure.
-import type { MinutePoint } from "./detect";
 
 /** One per-flow minute roll-up as the evaluator keeps it. */
 export type MinuteRow = {
@@ -40,7 +39,7 @@ export type HourRollUp = {
   p50: number | null; p95: number | null; p99: number | null; lag: number | null; minutes: number;
 };
 
-export function rollUpHour(series: ReadonlyMap<number, MinuteRow>, hour: number): HourRollUp | null {
+export function rollUpHour(series: { values(): Iterable<MinuteRow> }, hour: number): HourRollUp | null {
   let r: HourRollUp | null = null;
   let p50Sum = 0;
   let p50Count = 0;
@@ -110,20 +109,4 @@ export function minuteFigures(kept: Iterable<MinuteRow>, now: number, curStart: 
   if (f.lastMinute === null) return null;
   f.vol5 = vol5 === null ? null : vol5 / 5;
   return f;
-}
-
-/**
- * The complete minutes of the look-back window at `now` (minute in (now - 60 min, now]) up to `until`, from the window's
- * first kept minute on, oldest first, with minutes the flow reported nothing for as zeros. The kept rows are keyed by
- * minute, so the minutes are looked up in place rather than sorted and filtered first.
- */
-export function windowPoints(series: ReadonlyMap<number, MinuteRow>, now: number, until: number): MinutePoint[] {
-  let first = Infinity;
-  for (const minute of series.keys()) if (minute > now - WINDOW_MS && minute <= now && minute < first) first = minute;
-  const points: MinutePoint[] = [];
-  for (let at = first; at <= until; at += MINUTE) {
-    const r = series.get(at);
-    points.push(r ? { minute: at, volume: r.delivered + r.failed, failed: r.failed, p95: r.p95 } : { minute: at, volume: 0, failed: 0, p95: null });
-  }
-  return points;
 }
