@@ -1,7 +1,9 @@
 "use client";
 
 import { useStore, useStoreApi, type ReactFlowState } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type RefObject } from "react";
+import { SCREEN_SCALE_VAR, screenScaleOf } from "./edges";
+import { DETAIL_ZOOM } from "./nodes";
 import type { Boxes } from "./regions";
 import { boundsOf, regionAround, regionServes, viewRect, type Rect } from "./viewport";
 
@@ -52,4 +54,27 @@ function contains(s: ReactFlowState, bounds: ReturnType<typeof boundsOf>): boole
 export function useWholeInView(boxes: Boxes): boolean {
   const bounds = useMemo(() => boundsOf(Object.values(boxes)), [boxes]);
   return useStore(useCallback((s: ReactFlowState) => contains(s, bounds), [bounds]));
+}
+
+/**
+ * Keeps the map's zoom-dependent styles on its element, written only when they change: the screen-scale CSS variable
+ * edges stroke by (edges.tsx) and `data-detail` from DETAIL_ZOOM on (edges are dashed only then, globals.css). Edges
+ * restyle without React rendering each of them again on every zoom step.
+ */
+export function useZoomStyles(element: RefObject<HTMLElement | null>) {
+  const store = useStoreApi();
+  useLayoutEffect(() => {
+    let scale = 0;
+    let detail: boolean | null = null;
+    const apply = ({ transform }: ReactFlowState) => {
+      const target = element.current;
+      if (!target) return;
+      const nextScale = screenScaleOf(transform[2]);
+      if (nextScale !== scale) target.style.setProperty(SCREEN_SCALE_VAR, String((scale = nextScale)));
+      const nextDetail = transform[2] >= DETAIL_ZOOM;
+      if (nextDetail !== detail) target.toggleAttribute("data-detail", (detail = nextDetail));
+    };
+    apply(store.getState());
+    return store.subscribe(apply);
+  }, [store, element]);
 }
