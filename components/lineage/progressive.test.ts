@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { advance, FIRST_CHUNK, FRAME_BUDGET_MS, handedOf, mountOrder, nextChunk, startProgress, type Drawing, type Progress } from "./progressive";
+import { advance, FIRST_CHUNK, FRAME_BUDGET_MS, handedOf, mountOrder, nextChunk, startProgress, step, type Drawing, type Progress } from "./progressive";
 
 type N = { id: string; position: { x: number; y: number }; width: number; height: number; version?: string };
 type E = { id: string; source: string; target: string };
@@ -51,6 +51,25 @@ describe("nextChunk", () => {
     expect(nextChunk(24, 250)).toBe(12);
     expect(nextChunk(4, 250)).toBe(4);
     expect(nextChunk(400, 10)).toBe(400);
+  });
+});
+
+describe("step", () => {
+  it("sizes each frame's chunk from the last frame's time, and starts a new target from the first chunk size", () => {
+    const before = run(startProgress(null, { nodes: row("a", 10), edges: [] }, VIEW), 1000).progress;
+    let progress = startProgress(before, { nodes: row("b", 2000), edges: [] }, VIEW);
+    progress = step(progress, 0);
+    expect(progress.mounted.size).toBe(FIRST_CHUNK);
+    // Quick frames: the chunks grow; a slow one: the next is smaller.
+    for (let k = 0; k < 8; k++) progress = step(progress, 16.7);
+    const grown = progress.chunk;
+    expect(grown).toBeGreaterThan(4 * FIRST_CHUNK);
+    progress = step(progress, 200);
+    expect(progress.chunk).toBeLessThan(grown);
+    // The view moved on: the next target's first chunk is the first size again, not the grown one.
+    const moved = startProgress(progress, { nodes: [...row("b", 2000), ...row("c", 100)], edges: [] }, VIEW);
+    const first = step(moved, 16.7);
+    expect(first.mounted.size - moved.mounted.size).toBe(FIRST_CHUNK);
   });
 });
 

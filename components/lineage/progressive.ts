@@ -25,6 +25,8 @@ export type Progress<N extends Placed, E extends Linked> = {
   queue: N[];
   /** The target is shown (kept dropped) once the queue is down to this many: the nodes away from the view. */
   showAt: number;
+  /** The size of the last chunk handed over; 0 before the first. */
+  chunk: number;
 };
 
 /** Nodes handed over in the first frame of a change; a change this small is handed over at once. */
@@ -83,9 +85,9 @@ export function startProgress<N extends Placed, E extends Linked>(previous: Prog
     if (keptIds.has(n.id) || mountedHidden.has(n)) mounted.add(n.id);
     else fresh.push(n);
   }
-  if (fresh.length <= FIRST_CHUNK) return { target, kept: null, mounted: new Set(target.nodes.map((n) => n.id)), queue: [], showAt: 0 };
+  if (fresh.length <= FIRST_CHUNK) return { target, kept: null, mounted: new Set(target.nodes.map((n) => n.id)), queue: [], showAt: 0, chunk: 0 };
   const { order, needed } = mountOrder(fresh, target, view);
-  const progress = { target, kept, mounted, queue: order, showAt: order.length - needed };
+  const progress = { target, kept, mounted, queue: order, showAt: order.length - needed, chunk: 0 };
   return progress.queue.length <= progress.showAt ? { ...progress, kept: null } : progress;
 }
 
@@ -95,6 +97,15 @@ export function advance<N extends Placed, E extends Linked>(progress: Progress<N
   for (const n of progress.queue.slice(0, count)) mounted.add(n.id);
   const queue = progress.queue.slice(count);
   return { ...progress, mounted, queue, kept: queue.length <= progress.showAt ? null : progress.kept };
+}
+
+/**
+ * One frame's step: a chunk sized from the last one and the time since the last step (what that chunk cost the frame:
+ * render, layout, paint). A new target starts again from FIRST_CHUNK, however large the margin's chunks had grown.
+ */
+export function step<N extends Placed, E extends Linked>(progress: Progress<N, E>, frameMs: number): Progress<N, E> {
+  const chunk = progress.chunk ? nextChunk(progress.chunk, frameMs) : FIRST_CHUNK;
+  return { ...advance(progress, chunk), chunk };
 }
 
 /**

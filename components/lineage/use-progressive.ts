@@ -2,7 +2,7 @@
 
 import { useStoreApi } from "@xyflow/react";
 import { useEffect, useMemo, useState } from "react";
-import { advance, FIRST_CHUNK, handedOf, nextChunk, startProgress, type Drawing, type Handed, type Linked, type Placed, type Progress } from "./progressive";
+import { handedOf, startProgress, step, type Drawing, type Handed, type Linked, type Placed, type Progress } from "./progressive";
 import { viewRect } from "./viewport";
 
 /**
@@ -22,14 +22,12 @@ export function useProgressive<N extends Placed, E extends Linked>(target: Drawi
   const mounting = current.queue.length > 0;
   useEffect(() => {
     if (!mounting) return;
-    let chunk = FIRST_CHUNK;
     let last = 0;
-    let frame = requestAnimationFrame(function step(now) {
-      // The time since the last step is what that step's chunk cost the frame (render, layout, paint).
-      if (last) chunk = nextChunk(chunk, now - last);
+    let frame = requestAnimationFrame(function tick(now) {
+      const frameMs = last ? now - last : 0;
       last = now;
-      setProgress((p) => (p && p.queue.length ? advance(p, chunk) : p));
-      frame = requestAnimationFrame(step);
+      setProgress((p) => (p && p.queue.length ? step(p, frameMs) : p));
+      frame = requestAnimationFrame(tick);
     });
     return () => cancelAnimationFrame(frame);
   }, [mounting]);
