@@ -17,7 +17,7 @@ export type MapEdgeData = { edge: ViewEdge; lit: boolean; labelled: boolean; bet
 export const COUNT_LABEL_MAX_EDGES = 150;
 /**
  * Strokes and count labels keep their on-screen size as the view zooms out (in quarter-octave steps): the map sets
- * this CSS variable to the step (useScreenScale), so a step restyles the edges without rendering each one again.
+ * this CSS variable to the step (useZoomStyles), so a step restyles the edges without rendering each one again.
  */
 export const SCREEN_SCALE_VAR = "--lineage-screen-scale";
 export const screenScaleOf = (zoom: number) => labelScale(zoom, 1, 1);
