@@ -71,15 +71,21 @@ async function seed(prisma: Awaited<ReturnType<typeof openTestDatabase>>["prisma
   return { ...counts, nodes: counts.systems + counts.interfaces, edges: counts.interfaces + counts.flows };
 }
 
-/** Frame deltas recorded in the page while `action` runs. */
+/** Frame deltas recorded in the page while `action` runs (the zoom each frame ended at in window.__zooms). */
 async function frames(page: Page, action: () => Promise<void>): Promise<number[]> {
   // A string, not a function: tsx's name helpers (__name) do not exist in the page.
   await page.evaluate(`(() => {
     window.__frames = [];
+    window.__zooms = [];
     window.__stop = false;
+    // One recorder at a time: the previous one's next frame sees a newer run and ends (else every frame counted twice).
+    const run = (window.__run = (window.__run ?? 0) + 1);
     let last = performance.now();
     const tick = (now) => {
+      if (window.__run !== run) return;
       window.__frames.push(now - last);
+      const viewport = document.querySelector(".react-flow__viewport");
+      window.__zooms.push(Number(viewport?.style.transform.match(/scale\\(([\\d.]+)\\)/)?.[1] ?? 0));
       last = now;
       if (!window.__stop) requestAnimationFrame(tick);
     };
@@ -197,6 +203,13 @@ async function main() {
       await page.waitForTimeout(300);
     });
     if (profiler) printHotspots((await profiler.send("Profiler.stop")).profile);
+    // The slowest frames while zooming and the zoom each ended at: which level crossing or label step they belong to.
+    const zoomsAt = await page.evaluate(() => (window as unknown as { __zooms: number[] }).__zooms);
+    const slowestZoomFrames = zoom
+      .map((ms, i) => ({ ms: round(ms), zoom: Math.round(zoomsAt[i] * 1000) / 1000 }))
+      .slice(1)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 8);
     const detailZoom = await zoomOf();
     progress(`zoomed in to ${detailZoom} (${zoom.length} frames)`);
     if (profiler) await profiler.send("Profiler.start");
@@ -250,7 +263,7 @@ async function main() {
           interactiveMs: { runs },
           opening,
           panOverviewFrameMs: panOverview,
-          zoomFrameMs: { ...zoomFrames, fromZoom: opening.zoom, toZoom: detailZoom },
+          zoomFrameMs: { ...zoomFrames, fromZoom: opening.zoom, toZoom: detailZoom, slowest: slowestZoomFrames },
           panDetailFrameMs: { ...panDetail, domNodes: domNodesAtDetail, interfacesDrawn: interfacesAtDetail, domEdges: edgesAtDetail },
           panExpandedOverviewFrameMs: { ...panExpanded, nodesOnCanvas: painted },
           jsHeapUsedMB: round(metric("JSHeapUsedSize") / 1048576),

@@ -1,10 +1,10 @@
 "use client";
 
-import { BaseEdge, EdgeLabelRenderer, MarkerType, getBezierPath, useStore, type Edge, type EdgeProps, type EdgeTypes, type ReactFlowState } from "@xyflow/react";
+import { BaseEdge, EdgeLabelRenderer, MarkerType, getBezierPath, type Edge, type EdgeProps, type EdgeTypes } from "@xyflow/react";
 import { memo, useState } from "react";
 import type { ViewEdge } from "./model";
 import { borderPath, type Box } from "./regions";
-import { detailSelector, STYLE_LABEL } from "./nodes";
+import { STYLE_LABEL } from "./nodes";
 import { labelScale } from "./zoom";
 import { countOf } from "@/lib/utils/format";
 
@@ -15,8 +15,13 @@ import { countOf } from "@/lib/utils/format";
 export type MapEdgeData = { edge: ViewEdge; lit: boolean; labelled: boolean; between?: { source: Box; target: Box } };
 /** Up to this many drawn edges, an edge merging several flows says how many on the map; beyond, on hover. */
 export const COUNT_LABEL_MAX_EDGES = 150;
-/** Strokes and count labels keep their on-screen size as the view zooms out (in quarter-octave steps). */
-const screenScaleSelector = (s: ReactFlowState) => labelScale(s.transform[2], 1, 1);
+/**
+ * Strokes and count labels keep their on-screen size as the view zooms out (in quarter-octave steps): the map sets
+ * this CSS variable to the step (useZoomStyles), so a step restyles the edges without rendering each one again.
+ */
+export const SCREEN_SCALE_VAR = "--lineage-screen-scale";
+export const screenScaleOf = (zoom: number) => labelScale(zoom, 1, 1);
+const screen = `var(${SCREEN_SCALE_VAR}, 1)`;
 export type MapFlowEdge = Edge<MapEdgeData, "lineage">;
 
 const EDGE_STROKE: Record<string, { color: string; dash?: string; width: number }> = {
@@ -47,12 +52,10 @@ export const strokeOf = (edge: ViewEdge) => EDGE_STROKE[edge.kind === "provides"
  */
 const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition, data, markerEnd }: EdgeProps<MapFlowEdge>) {
   const [hover, setHover] = useState(false);
-  // Dashes are drawn only zoomed in and on edges of moderate length: zoomed out they are too small to tell apart,
-  // and a long edge is thousands of dash segments, which the browser rasterises slowly (seconds per frame on a large
-  // map). Colour still tells the style apart.
-  const detail = useStore(detailSelector);
-  const dashed = detail && Math.abs(targetX - sourceX) + Math.abs(targetY - sourceY) <= MAX_DASHED_LENGTH;
-  const screen = useStore(screenScaleSelector);
+  // Dashes are drawn only zoomed in (the map's data-detail, globals.css) and on edges of moderate length: zoomed out
+  // they are too small to tell apart, and a long edge is thousands of dash segments, which the browser rasterises
+  // slowly (seconds per frame on a large map). Colour still tells the style apart.
+  const dashed = Math.abs(targetX - sourceX) + Math.abs(targetY - sourceY) <= MAX_DASHED_LENGTH;
   const [path, labelX, labelY] = data?.between
     ? borderPath(data.between.source, data.between.target)
     : getBezierPath({ sourceX, sourceY, targetX, targetY, sourcePosition, targetPosition });
@@ -67,7 +70,7 @@ const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, t
         path={path}
         markerEnd={flow ? markerEnd : undefined}
         interactionWidth={flow ? 12 : 0}
-        style={{ stroke: lit ? "var(--warning)" : stroke.color, strokeWidth: screen * (lit ? 3 : strokeWeight(edge)), strokeDasharray: dashed ? stroke.dash : undefined }}
+        style={{ stroke: lit ? "var(--warning)" : stroke.color, strokeWidth: `calc(${screen} * ${lit ? 3 : strokeWeight(edge)}px)`, strokeDasharray: dashed ? stroke.dash : undefined }}
       />
       {flow && data.labelled && edge.count > 1 && !hover ? (
         <EdgeLabelRenderer>

@@ -11,7 +11,8 @@ import { exportView } from "./export-image";
 import { domainNodeId, type NodeKind, type ViewEdge, type ViewGraph, type ViewNode } from "./model";
 import { nodeLabel, nodeTypes, type MapFlowNode } from "./nodes";
 import type { Box, Boxes } from "./regions";
-import { useViewRegion, useWholeInView } from "./use-view";
+import { useProgressive } from "./use-progressive";
+import { useZoomStyles, useViewRegion, useWholeInView } from "./use-view";
 import { boundsOf, indexViewport, selectInRegion } from "./viewport";
 import { DOM_BUDGET, splitByLevel, ZOOM_LEVELS, zoomLevelSelector, type ZoomLevel } from "./zoom";
 
@@ -29,6 +30,16 @@ const Z: Record<NodeKind, number> = { domain: 0, system: 1, interface: 3 };
 const EDGE_Z = 1;
 // A folded domain is drawn over the edges, so on the overview edges run between the boxes, never across their labels.
 const FOLDED_DOMAIN_Z = 2;
+
+/** Marks a node or edge mounted ahead of being shown (globals.css hides it). */
+const MOUNTING = "lineage-mounting";
+const mountingCopies = new WeakMap<MapFlowNode | MapFlowEdge, MapFlowNode | MapFlowEdge>();
+/** A node or edge marked as mounting: one copy per object, so React Flow keeps it as it is from frame to frame. */
+function mounting<T extends MapFlowNode | MapFlowEdge>(item: T): T {
+  let copy = mountingCopies.get(item);
+  if (!copy) mountingCopies.set(item, (copy = { ...item, className: item.className ? `${item.className} ${MOUNTING}` : MOUNTING }));
+  return copy as T;
+}
 
 const foldedDomain = (node: ViewNode | undefined) => node?.kind === "domain" && !!node.collapsed;
 
@@ -67,6 +78,42 @@ const flowEdge = (e: ViewEdge, labelled: boolean, between: MapEdgeData["between"
   markerEnd: e.kind === "flow" ? arrowOf(e) : undefined,
   focusable: false,
 });
+
+/**
+ * What a level draws, apart from what the view picks: the split of its graph between the DOM and the canvas, the index
+ * of its nodes' boxes and its edge objects. Made once per level (and graph and layout), so zooming back and forth
+ * across a level reuses them, and made for the other levels while the browser is idle.
+ */
+function drawnAtLevel(graph: ViewGraph, level: ZoomLevel, boxes: Boxes) {
+  const split = splitByLevel(graph, level);
+  const nodeById = new Map(graph.nodes.map((n) => [n.id, n]));
+  // Whether edges show their flow counts depends on how many the level draws, not on how many are near the view.
+  const labelled = split.dom.edges.length <= COUNT_LABEL_MAX_EDGES;
+  const edgeFor = memoized((e: ViewEdge) => {
+    const between = foldedDomain(nodeById.get(e.source)) && foldedDomain(nodeById.get(e.target)) ? { source: boxes[e.source], target: boxes[e.target] } : undefined;
+    return flowEdge(e, labelled, between);
+  });
+  const index = split.dom.nodes.length > DOM_BUDGET ? indexViewport(split.dom, boxes) : null;
+  return { split, nodeById, index, edgeFor };
+}
+
+/** Makes the other levels (the nearest first) while the browser is idle, one a task, so a crossing finds them made. */
+function usePrepareLevels(levelAt: (level: ZoomLevel) => unknown, level: ZoomLevel) {
+  useEffect(() => {
+    const next = ([level + 1, level - 1, level + 2, level - 2] as ZoomLevel[]).filter((l) => l >= 0 && l <= 2);
+    const idle = window.requestIdleCallback ?? ((run: () => void) => window.setTimeout(run, 100));
+    const cancel = window.cancelIdleCallback ?? window.clearTimeout;
+    let handle = 0;
+    const prepare = () => {
+      const at = next.shift();
+      if (at === undefined) return;
+      levelAt(at);
+      handle = idle(prepare);
+    };
+    handle = idle(prepare);
+    return () => cancel(handle);
+  }, [levelAt, level]);
+}
 
 /** React Flow can fit or centre only once its pane is measured and its pan/zoom is set up (a cached layout is ready sooner). */
 const paneReadySelector = (s: ReactFlowState) => s.width > 0 && s.height > 0 && !!s.panZoom;
@@ -109,12 +156,13 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
   const rootRef = useRef<HTMLDivElement>(null);
   const paneReady = useStore(paneReadySelector);
+  useZoomStyles(rootRef);
   const level = useStore(zoomLevelSelector);
   // React Flow's own parts (minimap, controls, edge labels) follow the app's light or dark theme.
   const { resolvedTheme } = useTheme();
-  const graph = useMemo(() => graphAt(level), [graphAt, level]);
-  const split = useMemo(() => splitByLevel(graph, level), [graph, level]);
-  const nodeById = useMemo(() => new Map(graph.nodes.map((n) => [n.id, n])), [graph]);
+  const levelAt = useMemo(() => memoized((at: ZoomLevel) => drawnAtLevel(graphAt(at), at, boxes)), [graphAt, boxes]);
+  const { split, nodeById, index, edgeFor } = levelAt(level);
+  usePrepareLevels(levelAt, level);
   /** The drawn node that stands for a node: itself, or the folded system or domain holding it. */
   const drawnFor = useCallback(
     (id: string): string | null => {
@@ -139,36 +187,35 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
   // What React Flow is handed: a large graph only around the view (see viewport.ts), since React Flow adopts and
   // scans every node and edge it holds on each change and each pan, drawn or not.
   const region = useViewRegion();
-  const index = useMemo(() => (split.dom.nodes.length > DOM_BUDGET ? indexViewport(split.dom, boxes) : null), [split, boxes]);
   const shown = useMemo(() => (!index ? split.dom : region ? selectInRegion(index, boxes, region) : EMPTY_GRAPH), [index, split, boxes, region]);
 
   // Node and edge objects per graph, made when first handed over and kept, so React Flow keeps a node it already
   // holds as it is when the view moves; selection and highlight replace only the objects they change.
   const nodeFor = useMemo(() => memoized((n: ViewNode) => flowNode(n, boxes[n.id])), [boxes]);
   const baseNodes = useMemo<MapFlowNode[]>(() => shown.nodes.flatMap((n) => (boxes[n.id] ? [nodeFor(n)] : [])), [shown, boxes, nodeFor]);
+  const baseEdges = useMemo<MapFlowEdge[]>(() => shown.edges.flatMap((e) => (boxes[e.source] && boxes[e.target] ? [edgeFor(e)] : [])), [shown, boxes, edgeFor]);
+  // Many new nodes (a level crossing) are handed over a chunk a frame, what was drawn staying on screen until the
+  // view's part is mounted (mounted hidden till then).
+  const handed = useProgressive(useMemo(() => ({ nodes: baseNodes, edges: baseEdges }), [baseNodes, baseEdges]));
   const nodes = useMemo(
     () =>
-      baseNodes.map((n) => {
+      handed.nodes.map((handedNode) => {
+        const n = handed.hiddenNodes.has(handedNode.id) ? mounting(handedNode) : handedNode;
         const selected = n.id === selectedId;
         const highlighted = !!lit?.has(n.id);
         const dimmed = !!lit && !highlighted;
         if (!selected && !highlighted && !dimmed) return n;
         return { ...n, data: { ...n.data, selected, highlighted, dimmed }, domAttributes: { "aria-pressed": selected } };
       }),
-    [baseNodes, selectedId, lit],
+    [handed, selectedId, lit],
   );
-  const edgeFor = useMemo(() => {
-    // Whether edges show their flow counts depends on how many the level draws, not on how many are near the view.
-    const labelled = split.dom.edges.length <= COUNT_LABEL_MAX_EDGES;
-    return memoized((e: ViewEdge) => {
-      const between = foldedDomain(nodeById.get(e.source)) && foldedDomain(nodeById.get(e.target)) ? { source: boxes[e.source], target: boxes[e.target] } : undefined;
-      return flowEdge(e, labelled, between);
-    });
-  }, [split, boxes, nodeById]);
-  const baseEdges = useMemo<MapFlowEdge[]>(() => shown.edges.flatMap((e) => (boxes[e.source] && boxes[e.target] ? [edgeFor(e)] : [])), [shown, boxes, edgeFor]);
   const edges = useMemo(
-    () => (highlight ? baseEdges.map((e) => (e.data!.edge.flowIds.some((id) => highlight.flowIds.has(id)) ? { ...e, data: { ...e.data!, lit: true }, zIndex: EDGE_Z + 1 } : e)) : baseEdges),
-    [baseEdges, highlight],
+    () =>
+      handed.edges.map((handedEdge) => {
+        const e = handed.hiddenEdges.has(handedEdge.id) ? mounting(handedEdge) : handedEdge;
+        return highlight && e.data!.edge.flowIds.some((id) => highlight.flowIds.has(id)) ? { ...e, data: { ...e.data!, lit: true }, zIndex: EDGE_Z + 1 } : e;
+      }),
+    [handed, highlight],
   );
 
   // Straight to the pan/zoom (not fitView's queue, which a cached layout can reach before the pane is ready). The

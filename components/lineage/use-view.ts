@@ -1,16 +1,22 @@
 "use client";
 
 import { useStore, useStoreApi, type ReactFlowState } from "@xyflow/react";
-import { useCallback, useEffect, useMemo, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type RefObject } from "react";
+import { SCREEN_SCALE_VAR, screenScaleOf } from "./edges";
+import { DETAIL_ZOOM } from "./nodes";
 import type { Boxes } from "./regions";
-import { boundsOf, regionAround, regionServes, viewRect, type Rect } from "./viewport";
+import { boundsOf, regionAround, regionFit, viewRect, type Rect } from "./viewport";
 
 // The map's view as hooks: which region React Flow is handed nodes for, and whether the whole estate is in view.
 
+/** How long the view must rest before a region it is zoomed far into is drawn again (ms). */
+const REST_MS = 200;
+
 /**
  * The region of the map (map units) React Flow is handed nodes for: the view with a margin around it, drawn again
- * only when the view leaves it or zooms far into it (at most once a frame), so panning within the margin re-renders
- * nothing. Null until the pane has a size.
+ * when the view leaves it (at most once a frame) or, once the view rests, when it is zoomed far into it, so panning
+ * within the margin re-renders nothing, and a zoom does not drop, mid-gesture, what the next region would no longer
+ * hold (the long edges crossing the view, unmounted all in one frame). Null until the pane has a size.
  */
 export function useViewRegion(): Rect | null {
   const store = useStoreApi();
@@ -18,22 +24,28 @@ export function useViewRegion(): Rect | null {
   useEffect(() => {
     let current: Rect | null = null;
     let frame = 0;
-    const serves = ({ transform, width, height }: ReactFlowState) => width === 0 || height === 0 || (!!current && regionServes(current, viewRect(transform, width, height)));
+    let rest = 0;
+    const fitOf = ({ transform, width, height }: ReactFlowState) =>
+      width === 0 || height === 0 ? "serves" : !current ? "left" : regionFit(current, viewRect(transform, width, height));
     const update = () => {
       frame = 0;
       const state = store.getState();
-      if (serves(state)) return;
+      if (fitOf(state) === "serves") return;
       current = regionAround(viewRect(state.transform, state.width, state.height));
       setRegion(current);
     };
     update();
     const unsubscribe = store.subscribe((state, previous) => {
-      if (frame || (state.transform === previous.transform && state.width === previous.width && state.height === previous.height) || serves(state)) return;
-      frame = requestAnimationFrame(update);
+      if (frame || (state.transform === previous.transform && state.width === previous.width && state.height === previous.height)) return;
+      const fit = fitOf(state);
+      window.clearTimeout(rest);
+      if (fit === "oversized") rest = window.setTimeout(() => (frame = requestAnimationFrame(update)), REST_MS);
+      else if (fit === "left") frame = requestAnimationFrame(update);
     });
     return () => {
       unsubscribe();
       cancelAnimationFrame(frame);
+      window.clearTimeout(rest);
     };
   }, [store]);
   return region;
@@ -52,4 +64,27 @@ function contains(s: ReactFlowState, bounds: ReturnType<typeof boundsOf>): boole
 export function useWholeInView(boxes: Boxes): boolean {
   const bounds = useMemo(() => boundsOf(Object.values(boxes)), [boxes]);
   return useStore(useCallback((s: ReactFlowState) => contains(s, bounds), [bounds]));
+}
+
+/**
+ * Keeps the map's zoom-dependent styles on its element, written only when they change: the screen-scale CSS variable
+ * edges stroke by (edges.tsx) and `data-detail` from DETAIL_ZOOM on (edges are dashed only then, globals.css). Edges
+ * restyle without React rendering each of them again on every zoom step.
+ */
+export function useZoomStyles(element: RefObject<HTMLElement | null>) {
+  const store = useStoreApi();
+  useLayoutEffect(() => {
+    let scale = 0;
+    let detail: boolean | null = null;
+    const apply = ({ transform }: ReactFlowState) => {
+      const target = element.current;
+      if (!target) return;
+      const nextScale = screenScaleOf(transform[2]);
+      if (nextScale !== scale) target.style.setProperty(SCREEN_SCALE_VAR, String((scale = nextScale)));
+      const nextDetail = transform[2] >= DETAIL_ZOOM;
+      if (nextDetail !== detail) target.toggleAttribute("data-detail", (detail = nextDetail));
+    };
+    apply(store.getState());
+    return store.subscribe(apply);
+  }, [store, element]);
 }

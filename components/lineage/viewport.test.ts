@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ViewEdge, ViewGraph, ViewNode } from "./model";
 import type { Boxes } from "./regions";
-import { indexViewport, regionAround, regionServes, selectInRegion, viewRect } from "./viewport";
+import { indexViewport, regionAround, regionFit, selectInRegion, viewRect } from "./viewport";
 
 const node = (id: string, kind: ViewNode["kind"] = "system"): ViewNode => ({ id, kind, name: id, team: null, domainId: null, classification: null, contracts: 0, violations: 0 });
 const edge = (source: string, target: string): ViewEdge => ({ id: `${source}>${target}`, source, target, kind: "flow", styles: [], protocols: [], patterns: [], count: 1, flowIds: [], mappedFields: 0 });
@@ -85,11 +85,11 @@ describe("the region around the view", () => {
     expect(view).toEqual({ x0: 800, y0: 400, x1: 2800, y1: 1600 });
     const region = regionAround(view);
     expect(region).toEqual({ x0: -200, y0: -200, x1: 3800, y1: 2200 });
-    expect(regionServes(region, viewRect([-600, -300, 0.5], 1000, 600))).toBe(true);
-    // Panned past the margin, or zoomed out beyond it: a new region is needed.
-    expect(regionServes(region, viewRect([-1000, -200, 0.5], 1000, 600))).toBe(false);
-    expect(regionServes(region, viewRect([-100, -50, 0.2], 1000, 600))).toBe(false);
-    // Zoomed far in, the region would hold many times what is on screen.
-    expect(regionServes(region, viewRect([-1600, -800, 1.6], 1000, 600))).toBe(false);
+    expect(regionFit(region, viewRect([-600, -300, 0.5], 1000, 600))).toBe("serves");
+    // Panned past the margin, or zoomed out beyond it: a new region is needed at once.
+    expect(regionFit(region, viewRect([-1000, -200, 0.5], 1000, 600))).toBe("left");
+    expect(regionFit(region, viewRect([-100, -50, 0.2], 1000, 600))).toBe("left");
+    // Zoomed far in, the region would hold many times what is on screen: a new one once the view rests.
+    expect(regionFit(region, viewRect([-1600, -800, 1.6], 1000, 600))).toBe("oversized");
   });
 });

@@ -119,13 +119,14 @@ export function regionAround(view: Rect): Rect {
 }
 
 /**
- * Whether a region still serves a view: the view is inside it, and not so far zoomed in that the region holds
- * many times what is on screen (then it is drawn again around the view). A pan within the margin keeps the region.
+ * What a region does for a view: "serves" it (the view is inside, so a pan within the margin keeps the region),
+ * "oversized" (the view is inside but zoomed so far in that the region holds many times what is on screen: drawn again
+ * around the view once it rests), or "left" (part of the view is outside it: drawn again at once).
  */
-export function regionServes(region: Rect, view: Rect): boolean {
+export function regionFit(region: Rect, view: Rect): "serves" | "oversized" | "left" {
   const inside = view.x0 >= region.x0 && view.y0 >= region.y0 && view.x1 <= region.x1 && view.y1 <= region.y1;
   const ratio = ((region.x1 - region.x0) * (region.y1 - region.y0)) / Math.max(1e-9, (view.x1 - view.x0) * (view.y1 - view.y0));
-  return inside && ratio <= 9;
+  return !inside ? "left" : ratio <= 9 ? "serves" : "oversized";
 }
 
 /** The smallest rectangle holding every box, as React Flow takes bounds: corner and size. */
