@@ -16,11 +16,17 @@ export function importLintWaitMs(env: NodeJS.ProcessEnv = process.env): number {
 let importsRunning = 0;
 let lastImportEnded = 0;
 let importsIdle: { promise: Promise<void>; resolve: () => void } | undefined;
-// A folder sent in several requests leaves moments with no import running (the next request's body is still being
-// read); a lint started in one held the only parse thread while the next batch waited. Lints wait for this much quiet.
-const IMPORT_QUIET_MS = 1000;
+// A folder sent in several requests leaves moments with no import running (the next request's body, up to 16 MB, is
+// still being read and checked); a lint started in one held the only parse thread while the next batch waited (the
+// Microsoft Graph spec's lint takes 25 s). Lints wait for this much quiet.
+const IMPORT_QUIET_MS = 5000;
 
-/** Runs an import; queued governance runs start only once no import has run for a moment. */
+/** Whether an import other than the caller's own is under way (the caller runs inside duringImport). */
+export function otherImportsRunning(): boolean {
+  return importsRunning > 1;
+}
+
+/** Runs an import; queued governance runs start only once no import has run for a few seconds. */
 export async function duringImport<T>(run: () => Promise<T>): Promise<T> {
   importsRunning++;
   try {
