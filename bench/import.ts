@@ -20,6 +20,7 @@ import { migrate } from "@/lib/db/migrate";
 import { createToken } from "@/lib/tokens/data";
 import { appDataDir, startApp, type AppServer } from "./app-server";
 import { corpusDir, PACKAGE } from "./corpus";
+import { shuffled } from "./import-order";
 
 const TARGET_SECONDS = 180;
 // Per-document time of the last tenth over the first: 1 is perfectly linear; content differs between tenths.
@@ -30,23 +31,6 @@ const BATCH_FILES = Number(process.env.BENCH_BATCH_FILES ?? 25);
 const PARSE_TIMEOUT_MS = Number(process.env.PARSE_TIMEOUT_MS ?? 600_000);
 const round = (n: number, digits = 1) => Number(n.toFixed(digits));
 const load = () => round(os.loadavg()[0], 2);
-
-/** A fixed pseudo-random order (mulberry32), so every tenth holds a like mix of small and huge specs. */
-function shuffled<T>(items: T[], seed = 18): T[] {
-  const out = [...items];
-  let state = seed;
-  const random = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  for (let i = out.length - 1; i > 0; i--) {
-    const j = Math.floor(random() * (i + 1));
-    [out[i], out[j]] = [out[j], out[i]];
-  }
-  return out;
-}
 
 /** Groups failure messages by their gist: the first problem, without its line and JSON pointer. */
 function reasonOf(error: string): string {

@@ -22,9 +22,9 @@ export function notePendingAudit(tx: object): void {
  * Moves committed pending events into the chain, oldest first: each gets the next sequence number, the previous
  * event's hash and its own HMAC, in one short transaction per batch under the chain lock. Returns how many moved.
  */
-export async function chainPendingAudit(client: PrismaClient): Promise<number> {
-  // Most passes find nothing: look before taking the lock.
-  if (!(await client.auditPending.findFirst({ select: { id: true } }))) return 0;
+export async function chainPendingAudit(client: PrismaClient, { known = false } = {}): Promise<number> {
+  // Most background passes find nothing: look before taking the lock, unless the caller has just committed events.
+  if (!known && !(await client.auditPending.findFirst({ select: { id: true } }))) return 0;
   const key = auditKey();
   let moved = 0;
   for (;;) {
@@ -79,7 +79,7 @@ export function chainingAfterCommit(client: PrismaClient): PrismaClient {
       wrote = wrotePending.has(tx);
       return value;
     }, ...rest);
-    if (wrote) await chainPendingAudit(client).catch((error) => logger.warn({ err: error }, "chaining audit events failed; the next pass retries"));
+    if (wrote) await chainPendingAudit(client, { known: true }).catch((error) => logger.warn({ err: error }, "chaining audit events failed; the next pass retries"));
     return result;
   };
   return new Proxy(client, {

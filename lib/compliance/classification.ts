@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
 import { recomputeViolations } from "./evaluate";
 import type { DecideSuggestionsInput, SuggestionDto, SuggestionsQuery } from "./schemas";
-import { suggestForInterfaces, type SuggestResult } from "./suggest";
+import { suggestForFields, suggestForInterfaces, type FieldRow, type SuggestResult } from "./suggest";
 
 const include = { field: { select: { path: true } }, interface: { select: { id: true, name: true } } } satisfies Prisma.FieldClassificationInclude;
 type Row = Prisma.FieldClassificationGetPayload<{ include: typeof include }>;
@@ -110,8 +110,12 @@ export async function runSuggestions(ctx: Ctx, input: { interfaceId?: string }):
  * The import hook, inside the import's transaction: suggestions for the interfaces a file created or changed, and
  * the policies re-evaluated for every flow of the interfaces it touched (new flows included).
  */
-export async function afterCatalogImport(tx: Prisma.TransactionClient, changedInterfaceIds: string[], touchedInterfaceIds: string[]): Promise<void> {
-  if (changedInterfaceIds.length) await suggestForInterfaces(tx, changedInterfaceIds);
+export async function afterCatalogImport(tx: Prisma.TransactionClient, changedInterfaceIds: string[], touchedInterfaceIds: string[], writtenFields: readonly FieldRow[] = []): Promise<void> {
+  // The fields of the versions the import wrote come from the import; only other changed interfaces are read.
+  const written = new Set(writtenFields.map((f) => f.interface_id));
+  await suggestForFields(tx, writtenFields);
+  const others = changedInterfaceIds.filter((id) => !written.has(id));
+  if (others.length) await suggestForInterfaces(tx, others);
   const scope = [...new Set([...changedInterfaceIds, ...touchedInterfaceIds])];
   if (scope.length) await recomputeViolations(tx, { interfaceIds: scope });
 }

@@ -14,9 +14,19 @@ export function importLintWaitMs(env: NodeJS.ProcessEnv = process.env): number {
 // Imports under way in this process. Queued lints wait for them: Spectral on a large spec holds the thread for
 // seconds, and a folder of hundreds of files would otherwise be linted file by file in between its own writes.
 let importsRunning = 0;
+let lastImportEnded = 0;
 let importsIdle: { promise: Promise<void>; resolve: () => void } | undefined;
+// A folder sent in several requests leaves moments with no import running (the next request's body, up to 16 MB, is
+// still being read and checked); a lint started in one held the only parse thread while the next batch waited (the
+// Microsoft Graph spec's lint takes 25 s). Lints wait for this much quiet.
+const IMPORT_QUIET_MS = 5000;
 
-/** Runs an import; queued governance runs start only while no import is running. */
+/** Whether an import other than the caller's own is under way (the caller runs inside duringImport). */
+export function otherImportsRunning(): boolean {
+  return importsRunning > 1;
+}
+
+/** Runs an import; queued governance runs start only once no import has run for a few seconds. */
 export async function duringImport<T>(run: () => Promise<T>): Promise<T> {
   importsRunning++;
   try {
@@ -24,6 +34,7 @@ export async function duringImport<T>(run: () => Promise<T>): Promise<T> {
   } finally {
     importsRunning--;
     if (importsRunning === 0) {
+      lastImportEnded = performance.now();
       importsIdle?.resolve();
       importsIdle = undefined;
     }
@@ -40,6 +51,16 @@ function noImportRunning(): Promise<void> {
   return importsIdle.promise;
 }
 
+/** Resolves once no import has been running for IMPORT_QUIET_MS. */
+async function importsQuiet(): Promise<void> {
+  for (;;) {
+    await noImportRunning();
+    const quietFor = performance.now() - lastImportEnded;
+    if (importsRunning === 0 && quietFor >= IMPORT_QUIET_MS) return;
+    await new Promise((resolve) => setTimeout(resolve, IMPORT_QUIET_MS - quietFor));
+  }
+}
+
 type Queued = { ctx: Ctx; interfaceIds: string[]; release: () => void };
 const queue: Queued[] = [];
 let draining = false;
@@ -49,9 +70,10 @@ async function drain() {
   draining = true;
   try {
     for (let next = queue.shift(); next; next = queue.shift()) {
-      await noImportRunning();
       try {
-        await lintImported(next.ctx, next.interfaceIds);
+        // Waited for before each version, not once per queued batch, which then ran through the imports that followed
+        // (Spectral on the 20 MB Microsoft Graph spec alone takes about 25 s of the parse thread).
+        await lintImported(next.ctx, next.interfaceIds, importsQuiet);
         requestScoreSnapshot();
       } catch (error) {
         logger.error({ err: error, requestId: next.ctx.requestId }, "queued governance run failed");

@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Ctx } from "@/lib/auth/can";
 import { importFiles } from "@/lib/catalog/import/service";
+import { duringImport } from "./after-import";
 import { scoreTrend, snapshotScores, snapshotScoresExclusively } from "@/lib/scorecards/data";
 import { ordersPlacedDoc } from "@/lib/testing/event-docs";
 import { actAs, setupTestDatabase } from "@/lib/testing/integration";
@@ -14,12 +15,12 @@ beforeAll(async () => {
 
 const importDoc = async (name: string, text: string) => (await importFiles(admin, [{ name, content: text }])).results[0];
 const eventually = async <T>(probe: () => Promise<T | undefined>): Promise<T> => {
-  for (let i = 0; i < 200; i++) {
+  for (let i = 0; i < 400; i++) {
     const value = await probe();
     if (value !== undefined) return value;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-  throw new Error("condition not met within 10 s");
+  throw new Error("condition not met within 20 s");
 };
 
 describe("governance off the request path", () => {
@@ -61,6 +62,40 @@ describe("governance off the request path", () => {
       });
       expect(done.report?.findings).toContainEqual(expect.objectContaining({ rule: "interchange-payload-classification", severity: "ERROR" }));
     }
+  });
+
+  it("holds a folder's queued rules back while the next import runs, and runs them once imports have stopped", async () => {
+    const files = ["gamma", "delta"].map((name) => ({ name: `next/${name}.yaml`, content: ordersPlacedDoc({ classification: null }).replaceAll("Orders", name).replaceAll("orders", name) }));
+    const { results } = await importFiles(admin, files);
+    let finish!: () => void;
+    const nextImport = duringImport(() => new Promise<void>((resolve) => (finish = resolve)));
+    // Longer than the quiet time the queue waits for after an import: the rules would have run by now without one.
+    await new Promise((resolve) => setTimeout(resolve, 7000));
+    for (const result of results) expect((await getVersionGovernance(admin, result.interfaces[0].id)).running).toBe(true);
+    finish();
+    await nextImport;
+    for (const result of results) {
+      const done = await eventually(async () => {
+        const governance = await getVersionGovernance(admin, result.interfaces[0].id);
+        return governance.running ? undefined : governance;
+      });
+      expect(done.report?.findings).toContainEqual(expect.objectContaining({ rule: "interchange-payload-classification", severity: "ERROR" }));
+    }
+  }, 30_000);
+
+  it("queues a lone document's rules instead of answering with them while another import runs", async () => {
+    let finish!: () => void;
+    const folderImport = duringImport(() => new Promise<void>((resolve) => (finish = resolve)));
+    const result = await importDoc("big/alone.yaml", ordersPlacedDoc({ classification: null }).replaceAll("Orders", "alone").replaceAll("orders", "alone"));
+    finish();
+    await folderImport;
+    expect(result.ok).toBe(true);
+    expect(result.warnings).toContainEqual(expect.stringMatching(/^governance: the rules are queued for 1 interface\(s\)/));
+    const done = await eventually(async () => {
+      const governance = await getVersionGovernance(admin, result.interfaces[0].id);
+      return governance.running ? undefined : governance;
+    });
+    expect(done.report?.findings).toContainEqual(expect.objectContaining({ rule: "interchange-payload-classification", severity: "ERROR" }));
   });
 
   it("lints a boot-time backlog one version at a time, letting other work run between them", async () => {

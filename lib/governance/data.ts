@@ -105,16 +105,17 @@ export function holdPending(interfaceIds: readonly string[]): () => void {
 
 /**
  * After an import: lints the latest version of each interface that has no stored run for it yet, and returns
- * one readable line per ERROR finding (rule, JSON pointer, line) for the import's result.
+ * one readable line per ERROR finding (rule, JSON pointer, line) for the import's result. `pause` runs before each
+ * version's lint (by default it lets waiting requests go first; the import queue also waits out running imports).
  */
-export async function lintImported(ctx: Ctx, interfaceIds: readonly string[]): Promise<string[]> {
+export async function lintImported(ctx: Ctx, interfaceIds: readonly string[], pause: () => Promise<unknown> = yieldToEventLoop): Promise<string[]> {
   const ids = [...new Set(interfaceIds)];
   for (const id of ids) countPending(id, 1);
   const lines: string[] = [];
   for (const [index, interfaceId] of ids.entries()) {
     try {
       // Each version's lint holds the thread while it runs; between them, the import's answer and requests go first.
-      await yieldToEventLoop();
+      await pause();
       lines.push(...(await lintLatestUnlinted(ctx, interfaceId)));
     } catch (error) {
       for (const notRun of ids.slice(index + 1)) countPending(notRun, -1);

@@ -26,11 +26,11 @@ export async function insertVersionRows(tx: Tx, { elementRows, fieldRows }: Rows
     const f = fieldRows;
     await tx.$executeRaw`
       INSERT INTO interface_field (id, interface_version_id, interface_id, element_id, path, name, type, format, required, description, example, classification)
-      SELECT gen_random_uuid(), u.version_id, u.interface_id, u.element_id, u.path, u.name, u.type, u.format, u.required, u.description, u.example, u.classification::"Classification"
+      SELECT u.id, u.version_id, u.interface_id, u.element_id, u.path, u.name, u.type, u.format, u.required, u.description, u.example, u.classification::"Classification"
       FROM unnest(
-        ${column(f, "interfaceVersionId")}::uuid[], ${column(f, "interfaceId")}::uuid[], ${column(f, "elementId")}::uuid[], ${column(f, "path")}::text[],
-        ${column(f, "name")}::text[], ${column(f, "type")}::text[], ${column(f, "format")}::text[], ${column(f, "required")}::boolean[],
-        ${column(f, "description")}::text[], ${column(f, "example")}::text[], ${column(f, "classification")}::text[]
-      ) AS u(version_id, interface_id, element_id, path, name, type, format, required, description, example, classification)`;
+        ${column(f, "id")}::uuid[], ${column(f, "interfaceVersionId")}::uuid[], ${column(f, "interfaceId")}::uuid[], ${column(f, "elementId")}::uuid[],
+        ${column(f, "path")}::text[], ${column(f, "name")}::text[], ${column(f, "type")}::text[], ${column(f, "format")}::text[],
+        ${column(f, "required")}::boolean[], ${column(f, "description")}::text[], ${column(f, "example")}::text[], ${column(f, "classification")}::text[]
+      ) AS u(id, version_id, interface_id, element_id, path, name, type, format, required, description, example, classification)`;
   }
 }

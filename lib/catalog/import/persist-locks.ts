@@ -53,5 +53,9 @@ export async function lockImport(tx: Tx, docs: readonly ImportedDocument[]): Pro
     return;
   }
   await tx.$executeRaw`SELECT pg_advisory_xact_lock_shared(${IMPORT_LOCK_KEY})`;
-  for (const name of lockedNames(docs)) await tx.$executeRaw`SELECT pg_advisory_xact_lock(${NAME_LOCK_CLASS}::int, hashtext(${name}))`;
+  // One round trip for all names, taken one after another in the sorted order of the array.
+  const names = lockedNames(docs);
+  if (names.length) {
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(${NAME_LOCK_CLASS}::int, hashtext(u.name)) FROM unnest(${names}::text[]) WITH ORDINALITY AS u(name, n) ORDER BY u.n`;
+  }
 }

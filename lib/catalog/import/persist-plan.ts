@@ -74,7 +74,7 @@ async function planDomains(tx: Tx, doc: ImportedDocument, teams: Map<string, str
   const entries = new Map<string, ImportedDomain>();
   for (const slug of unique([...doc.systems.map((s) => s.domainSlug), ...doc.interfaces.map((i) => i.domainSlug)])) entries.set(slug, { slug, name: slug });
   for (const domain of doc.domains) entries.set(domain.slug, domain);
-  const existing = await tx.domain.findMany({ where: { slug: { in: [...entries.keys()] } }, select: { id: true, slug: true, ownerTeamId: true } });
+  const existing = entries.size ? await tx.domain.findMany({ where: { slug: { in: [...entries.keys()] } }, select: { id: true, slug: true, ownerTeamId: true } }) : [];
   const found = new Map(existing.map((d) => [d.slug, d]));
   const planned = new Map<string, PlannedDomain>();
   for (const [slug, entry] of entries) {
@@ -151,16 +151,15 @@ export async function planImport(tx: Tx, ctx: Ctx, input: ImportedDocument): Pro
   doc = { ...doc, interfaces: doc.interfaces.filter((i) => systems.has(i.systemSlug)), flows: doc.flows.filter((f) => systems.has(f.consumerSystemSlug)) };
 
   const keys = unique([...doc.interfaces.map((i) => i.sourceKey), ...doc.flows.map((f) => f.interfaceSourceKey)]);
-  const rows = await tx.interface.findMany({ where: { sourceKey: { in: keys } }, select: interfaceSelect });
-  const interfaces = new Map(rows.map((row) => [row.sourceKey!, row]));
+  // One query for the current keys and the old title keys (each a second round trip before).
+  const candidates = await tx.interface.findMany({ where: { sourceKey: { in: unique([...keys, ...doc.interfaces.map((i) => i.legacySourceKey)]) } }, select: interfaceSelect });
+  const wanted = new Set(keys);
+  const interfaces = new Map(candidates.filter((row) => wanted.has(row.sourceKey!)).map((row) => [row.sourceKey!, row]));
   // Interfaces imported before identity followed the file are found by their old title key and adopted once.
   const legacy = doc.interfaces.filter((i) => !interfaces.has(i.sourceKey) && i.legacySourceKey);
-  if (legacy.length) {
-    const old = await tx.interface.findMany({ where: { sourceKey: { in: unique(legacy.map((i) => i.legacySourceKey)) } }, select: interfaceSelect });
-    for (const imported of legacy) {
-      const row = old.find((o) => o.sourceKey === imported.legacySourceKey);
-      if (row && ![...interfaces.values()].includes(row)) interfaces.set(imported.sourceKey, row);
-    }
+  for (const imported of legacy) {
+    const row = candidates.find((o) => o.sourceKey === imported.legacySourceKey);
+    if (row && ![...interfaces.values()].includes(row)) interfaces.set(imported.sourceKey, row);
   }
 
   const ownerTeamIdBySourceKey = new Map<string, string | null>();

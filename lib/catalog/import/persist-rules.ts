@@ -72,8 +72,8 @@ function toJsonObject(value: Record<string, unknown> | undefined): object {
 }
 
 /**
- * Element and field rows with ids chosen here, so both tables are written with one createMany each instead of
- * a round trip per element. PostgreSQL text cannot hold NUL bytes, which do occur in scraped specs.
+ * Element and field rows with ids chosen here, so both tables are written with one statement each instead of
+ * a round trip per element, and the classification suggestions work from these rows without reading them back. PostgreSQL text cannot hold NUL bytes, which do occur in scraped specs.
  */
 export function buildVersionRows(interfaceId: string, interfaceVersionId: string, elements: readonly ImportedElement[]) {
   const clean = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\u0000/g, ""));
@@ -97,6 +97,7 @@ export function buildVersionRows(interfaceId: string, interfaceVersionId: string
     });
     for (const field of element.fields) {
       fieldRows.push({
+        id: randomUUID(),
         interfaceVersionId,
         interfaceId,
         elementId: id,

@@ -29,6 +29,7 @@ async function upsertTeam(tx: Tx, ctx: Ctx, team: ImportedTeam, existing: { id: 
 }
 
 async function linkParentsAndMembers(tx: Tx, ctx: Ctx, teams: ImportedTeam[], ids: Map<string, string>): Promise<string[]> {
+  if (teams.length === 0) return [];
   const warnings: string[] = [];
   const current = await tx.team.findMany({ where: { id: { in: [...ids.values()] } }, select: { id: true, parentTeamId: true } });
   const parentOf = new Map(current.map((t) => [t.id, t.parentTeamId]));
@@ -62,7 +63,8 @@ export async function prepareTeams(tx: Tx, ctx: Ctx, doc: ImportedDocument): Pro
   const groups = doc.teams ?? [];
   const owners = unique([...doc.domains.map((d) => d.ownerTeamSlug), ...doc.systems.map((s) => s.ownerTeamSlug), ...doc.interfaces.map((i) => i.ownerTeamSlug)]);
   const slugs = unique([...owners, ...groups.map((g) => g.slug), ...groups.map((g) => g.parentSlug)]);
-  const rows = await tx.team.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, description: true, contactEmail: true } });
+  // Most API documents name no team: no query then.
+  const rows = slugs.length ? await tx.team.findMany({ where: { slug: { in: slugs } }, select: { id: true, slug: true, name: true, description: true, contactEmail: true } }) : [];
   const teamIdBySlug = new Map(rows.map((t) => [t.slug, t.id]));
   const warnings: string[] = [];
   const mayManage = can(ctx, "team.manage");

@@ -6,6 +6,7 @@ import { retryOnConflict } from "@/lib/db/retry";
 import type { Prisma } from "@/lib/db/generated/client";
 import { buildSearchText } from "@/lib/catalog/search-text";
 import { afterCatalogImport } from "@/lib/compliance/classification";
+import type { FieldRow } from "@/lib/compliance/suggest";
 import type { ImportedDocument, ImportedInterface } from "./model";
 import { writeImportedContract } from "./persist-contract";
 import { insertVersionRows } from "./persist-insert";
@@ -71,15 +72,16 @@ async function persistInTx(tx: Tx, ctx: Ctx, input: ImportedDocument, options: P
   await writeSystems(tx, ctx, plan);
   const interfaces: ImportedInterfaceResult[] = [];
   const idBySourceKey = new Map<string, { id: string; name: string; style: ExistingInterface["style"] }>();
+  const writtenFields: FieldRow[] = [];
   for (const imported of doc.interfaces) {
-    const result = await writeInterface(tx, ctx, plan, imported, options, warnings);
+    const result = await writeInterface(tx, ctx, plan, imported, options, warnings, writtenFields);
     interfaces.push(result);
     idBySourceKey.set(imported.sourceKey, { id: result.id, name: result.name, style: imported.style });
     if (imported.contract) warnings.push(...(await writeImportedContract(tx, ctx, result.id, plan.ownerTeamIdBySourceKey.get(imported.sourceKey) ?? null, imported)));
   }
   warnings.push(...(await writeFlows(tx, ctx, plan, doc, idBySourceKey)));
   const touched = [...idBySourceKey.values()].map((i) => i.id).concat(doc.flows.flatMap((f) => plan.interfaces.get(f.interfaceSourceKey)?.id ?? []));
-  await afterCatalogImport(tx, interfaces.filter((i) => i.status !== "unchanged").map((i) => i.id), touched);
+  await afterCatalogImport(tx, interfaces.filter((i) => i.status !== "unchanged").map((i) => i.id), touched, writtenFields);
   return { interfaces, warnings };
 }
 
@@ -155,7 +157,16 @@ function auditView(row: Omit<ExistingInterface, "versions" | "sourceKey"> & { se
   return rest;
 }
 
-async function writeInterface(tx: Tx, ctx: Ctx, plan: ImportPlan, imported: ImportedInterface, options: PersistOptions, warnings: string[]): Promise<ImportedInterfaceResult> {
+/** Writes one interface; the fields of a new version are added to `writtenFields` for the classification suggestions. */
+async function writeInterface(
+  tx: Tx,
+  ctx: Ctx,
+  plan: ImportPlan,
+  imported: ImportedInterface,
+  options: PersistOptions,
+  warnings: string[],
+  writtenFields: FieldRow[],
+): Promise<ImportedInterfaceResult> {
   const existing = plan.interfaces.get(imported.sourceKey);
   const spec = imported.spec.replace(/\u0000/g, "");
   const specHash = specHashOf(spec);
@@ -217,6 +228,7 @@ async function writeInterface(tx: Tx, ctx: Ctx, plan: ImportPlan, imported: Impo
   const rows = buildVersionRows(id, row.id, imported.elements);
   await insertVersionRows(tx, rows);
   const { elementRows, fieldRows } = rows;
+  for (const f of fieldRows) writtenFields.push({ id: f.id, interface_id: id, path: f.path, name: f.name, type: f.type ?? null, format: f.format ?? null, example: f.example ?? null });
   await recordAudit(tx, ctx, {
     action: "interface.version_create",
     entityType: "interface",

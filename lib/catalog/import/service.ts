@@ -2,7 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/api/errors";
 import { toAppError } from "@/lib/api/problem";
 import type { Ctx } from "@/lib/auth/can";
-import { duringImport, governImport, queueGovernance } from "@/lib/governance/after-import";
+import { duringImport, governImport, otherImportsRunning, queueGovernance } from "@/lib/governance/after-import";
 import { logger } from "@/lib/log";
 import { parseImportSetOffThread } from "@/lib/workers/offload";
 import { type ParsedImportSet, type ParseSetOptions, type SetDefaults } from "./import-set";
@@ -68,8 +68,10 @@ export async function importFilesWith(parseSet: ParseImportSet, ctx: Ctx, files:
 async function writeParsedSet(ctx: Ctx, files: ImportFileInput[], parsed: ParsedImportSet, options: ImportFilesOptions): Promise<ImportResponse> {
   // One document is answered with its rules' findings (within GOVERNANCE_IMPORT_WAIT_MS); a folder's rules are
   // queued and run after the import, since linting file by file between the writes made folders many times slower.
+  // So is a lone document while other imports run: the CLI sends a large file of a folder alone, and its lint held
+  // the only parse thread while the folder's next batch waited (three minutes for the 20 MB Microsoft Graph spec).
   const writes = parsed.files.filter((p) => p.status === "document" || p.status === "catalog").length;
-  const govern: Govern = writes > 1 ? queueGovernance : governImport;
+  const govern: Govern = writes > 1 || otherImportsRunning() ? queueGovernance : governImport;
   const results: ImportFileResult[] = files.map((f) => ({ file: f.name, ok: false, interfaces: [] }));
   const syncing = options.sync !== undefined;
 

@@ -1,0 +1,86 @@
+// Profiling aid (not a benchmark): imports the first BENCH_LIMIT documents of the bench:import corpus order in-process,
+// timing the parse and the write of each 25-file batch apart. Run under `node --cpu-prof` to see where the time goes.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import type { Ctx } from "@/lib/auth/can";
+import { parseImportSet } from "@/lib/catalog/import/import-set";
+import { importLimitsFromEnv } from "@/lib/catalog/import/model";
+import { importFilesWith } from "@/lib/catalog/import/service";
+import { collectSpecFiles } from "@/lib/cli/files";
+import { openDatabase, setProcessDatabase } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { readFile } from "node:fs/promises";
+import { corpusDir } from "./corpus";
+import { shuffled } from "./import-order";
+
+// Per statement: how many round trips and how long each kind waited for PostgreSQL.
+const statements = new Map<string, { n: number; ms: number }>();
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const config = args[0] as string | { text?: string };
+  const text = (typeof config === "string" ? config : (config?.text ?? "")).replace(/\s+/g, " ").slice(0, 90);
+  const t0 = performance.now();
+  const result = query.apply(this, args);
+  const done = () => {
+    const s = statements.get(text) ?? { n: 0, ms: 0 };
+    s.n++;
+    s.ms += performance.now() - t0;
+    statements.set(text, s);
+  };
+  if (result && typeof (result as Promise<unknown>).then === "function") (result as Promise<unknown>).then(done, done);
+  return result;
+} as typeof pg.Client.prototype.query;
+
+const server = process.env.TEST_DATABASE_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
+const admin = async (sql: string) => {
+  const c = new pg.Client({ connectionString: server });
+  await c.connect();
+  try {
+    await c.query(sql);
+  } finally {
+    await c.end();
+  }
+};
+const name = `ic_bench_profile_${randomBytes(4).toString("hex")}`;
+await admin(`CREATE DATABASE "${name}"`);
+const url = new URL(server);
+url.pathname = `/${name}`;
+const database = openDatabase({ kind: "postgres", url: url.toString() });
+try {
+  await migrate(database.driver);
+  setProcessDatabase(database);
+  const user = await database.prisma.user.create({ data: { email: "p@bench.local", name: "P", role: "ADMIN" } });
+  const ctx: Ctx = { actor: { id: user.id, email: user.email, name: user.name, role: "ADMIN", teamIds: [] }, requestId: "profile", via: "session" };
+  const root = corpusDir();
+  // PROFILE_FILES=a.json,b.json picks documents by name instead of the first BENCH_LIMIT.
+  const picked = process.env.PROFILE_FILES?.split(",");
+  const ordered = shuffled(await collectSpecFiles([root], root));
+  const all = picked ? ordered.filter((f) => picked.includes(f.name)) : ordered.slice(0, Number(process.env.BENCH_LIMIT ?? 100));
+  const limits = importLimitsFromEnv();
+  let parseMs = 0;
+  let writeMs = 0;
+  for (let i = 0; i < all.length; i += 25) {
+    const batch = await Promise.all(all.slice(i, i + 25).map(async (f) => ({ name: f.name, content: await readFile(f.absolute, "utf8") })));
+    const t0 = performance.now();
+    const parsed = await parseImportSet(batch, { limits });
+    const t1 = performance.now();
+    await importFilesWith(async () => parsed, ctx, batch);
+    const t2 = performance.now();
+    parseMs += t1 - t0;
+    writeMs += t2 - t1;
+  }
+  const top = [...statements].sort((a, b) => b[1].ms - a[1].ms).slice(0, Number(process.env.PROFILE_STATEMENTS ?? 30));
+  const trips = [...statements.values()].reduce((sum, s) => sum + s.n, 0);
+  console.log(`${trips} statements, ${(trips / all.length).toFixed(1)} per document`);
+  for (const [text, { n, ms }] of top) console.log(`${ms.toFixed(0).padStart(8)} ms ${String(n).padStart(6)}x  ${text}`);
+  console.log(JSON.stringify({ documents: all.length, parseMsPerDoc: parseMs / all.length, writeMsPerDoc: writeMs / all.length }));
+} finally {
+  // PROFILE_KEEP=1 keeps the database to look at (and skips the governance lints queued behind the import).
+  if (process.env.PROFILE_KEEP) {
+    console.log(`kept ${name}`);
+    process.exit(0);
+  }
+  await database.prisma.$disconnect();
+  await database.driver.close();
+  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+}
