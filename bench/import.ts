@@ -7,11 +7,9 @@
 //   BENCH_LIMIT     documents per database (default: all); BENCH_EMBEDDED_LIMIT only for PGlite
 //   BENCH_BATCH_FILES files per request (default 25, so a tenth of the run spans about ten requests)
 //   BENCH_PORT      the app's port (default 3302)
-import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import pg from "pg";
 import type { Ctx } from "@/lib/auth/can";
 import { sendImport } from "@/lib/cli/commands/import";
 import { collectSpecFiles, type SpecFile } from "@/lib/cli/files";
@@ -19,6 +17,7 @@ import { openDatabase, setProcessDatabase, type Database } from "@/lib/db/client
 import { migrate } from "@/lib/db/migrate";
 import { createToken } from "@/lib/tokens/data";
 import { appDataDir, startApp, type AppServer } from "./app-server";
+import { openBenchDatabase } from "./bench-database";
 import { corpusDir, PACKAGE } from "./corpus";
 import { shuffled } from "./import-order";
 
@@ -50,30 +49,12 @@ type Prepared = { token: string; databaseUrl?: string; counts(): Promise<{ eleme
 
 /** A database of its own on the test server, named ic_bench_* like the other benches' (not a test database). */
 async function preparePostgres(): Promise<Prepared> {
-  const server = process.env.TEST_DATABASE_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
-  const name = `ic_bench_import_${randomBytes(5).toString("hex")}`;
-  const admin = async (sql: string) => {
-    const client = new pg.Client({ connectionString: server });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE "${name}"`);
-  const url = new URL(server);
-  url.pathname = `/${name}`;
-  const database = openDatabase({ kind: "postgres", url: url.toString() });
+  const bench = await openBenchDatabase("postgres", "bench-import");
+  const { database } = bench;
   await migrate(database.driver);
   const token = await adminToken(database);
   const counts = async () => ({ elements: await database.prisma.interfaceElement.count(), fields: await database.prisma.interfaceField.count() });
-  const dispose = async () => {
-    await database.prisma.$disconnect();
-    await database.driver.close();
-    await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-  };
-  return { token, databaseUrl: url.toString(), counts, dispose };
+  return { token, databaseUrl: bench.databaseUrl, counts, dispose: bench.drop };
 }
 
 /** The embedded database lives in the app's DATA_DIR; only one process may open it, so the bench closes it first. */

@@ -1,15 +1,14 @@
 // Profiling aid (not a benchmark): imports the first BENCH_LIMIT documents of the bench:import corpus order in-process,
 // timing the parse and the write of each 25-file batch apart. Run under `node --cpu-prof` to see where the time goes.
-import { randomBytes } from "node:crypto";
 import pg from "pg";
 import type { Ctx } from "@/lib/auth/can";
 import { parseImportSet } from "@/lib/catalog/import/import-set";
 import { importLimitsFromEnv } from "@/lib/catalog/import/model";
 import { importFilesWith } from "@/lib/catalog/import/service";
 import { collectSpecFiles } from "@/lib/cli/files";
-import { openDatabase, setProcessDatabase } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { readFile } from "node:fs/promises";
+import { openBenchDatabase } from "./bench-database";
 import { corpusDir } from "./corpus";
 import { shuffled } from "./import-order";
 
@@ -31,24 +30,10 @@ pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
   return result;
 } as typeof pg.Client.prototype.query;
 
-const server = process.env.TEST_DATABASE_URL ?? "postgresql://root@127.0.0.1:5432/postgres";
-const admin = async (sql: string) => {
-  const c = new pg.Client({ connectionString: server });
-  await c.connect();
-  try {
-    await c.query(sql);
-  } finally {
-    await c.end();
-  }
-};
-const name = `ic_bench_profile_${randomBytes(4).toString("hex")}`;
-await admin(`CREATE DATABASE "${name}"`);
-const url = new URL(server);
-url.pathname = `/${name}`;
-const database = openDatabase({ kind: "postgres", url: url.toString() });
+const bench = await openBenchDatabase("postgres", "bench-profile-import");
+const { database } = bench;
 try {
   await migrate(database.driver);
-  setProcessDatabase(database);
   const user = await database.prisma.user.create({ data: { email: "p@bench.local", name: "P", role: "ADMIN" } });
   const ctx: Ctx = { actor: { id: user.id, email: user.email, name: user.name, role: "ADMIN", teamIds: [] }, requestId: "profile", via: "session" };
   const root = corpusDir();
@@ -75,12 +60,9 @@ try {
   for (const [text, { n, ms }] of top) console.log(`${ms.toFixed(0).padStart(8)} ms ${String(n).padStart(6)}x  ${text}`);
   console.log(JSON.stringify({ documents: all.length, parseMsPerDoc: parseMs / all.length, writeMsPerDoc: writeMs / all.length }));
 } finally {
-  // PROFILE_KEEP=1 keeps the database to look at (and skips the governance lints queued behind the import).
-  if (process.env.PROFILE_KEEP) {
-    console.log(`kept ${name}`);
-    process.exit(0);
-  }
-  await database.prisma.$disconnect();
-  await database.driver.close();
-  await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  // PROFILE_KEEP=1 keeps the database to look at.
+  if (process.env.PROFILE_KEEP) console.log(`kept ${bench.databaseUrl}`);
+  else await bench.drop();
+  // The governance lints queued behind the import are not part of the profile: it ends here.
+  process.exit(0);
 }
