@@ -1,4 +1,5 @@
 import { AppError } from "@/lib/api/errors";
+import { isUuid } from "@/lib/utils/uuid";
 
 /** Where the previous page ended: the sort it belongs to, the last row's sort key and id (the tie-breaker). */
 export type Cursor = { sort: string; key: string | number; id: string };
@@ -7,8 +8,6 @@ export type Cursor = { sort: string; key: string | number; id: string };
 export function encodeCursor(cursor: Cursor): string {
   return Buffer.from(JSON.stringify([cursor.sort, cursor.key, cursor.id])).toString("base64url");
 }
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** Rejects anything not made by encodeCursor for the same sort, so a stale or forged cursor fails loudly. */
 export function decodeCursor(raw: string, sort: string): Cursor {
@@ -21,7 +20,7 @@ export function decodeCursor(raw: string, sort: string): Cursor {
   }
   if (!Array.isArray(parsed) || parsed.length !== 3) throw invalid();
   const [s, key, id] = parsed as unknown[];
-  if (s !== sort || typeof id !== "string" || !UUID.test(id)) throw invalid();
+  if (s !== sort || typeof id !== "string" || !isUuid(id)) throw invalid();
   if (typeof key === "number" ? !Number.isFinite(key) : typeof key !== "string") throw invalid();
   if (sort === "updated" && Number.isNaN(Date.parse(key as string))) throw invalid();
   return { sort, key: key as string | number, id };

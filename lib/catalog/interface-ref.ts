@@ -3,8 +3,7 @@ import { AppError } from "@/lib/api/errors";
 import type { Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/utils/uuid";
 
 /**
  * The interface a person or pipeline names: its id, its slug, or its exact name (case-insensitive). A name two
@@ -14,7 +13,7 @@ export async function resolveInterfaceRef(ctx: Ctx, ref: string): Promise<{ id: 
   requirePermission(ctx, "catalog.read");
   const select = { id: true, name: true, slug: true } as const;
   const wanted = ref.trim();
-  const exact = UUID.test(wanted)
+  const exact = isUuid(wanted)
     ? await db().interface.findUnique({ where: { id: wanted }, select })
     : await db().interface.findUnique({ where: { slug: wanted }, select });
   if (exact) return exact;

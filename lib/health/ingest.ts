@@ -3,12 +3,13 @@ import { AppError } from "@/lib/api/errors";
 import { can, type Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { database } from "@/lib/db/client";
+import { lineageVersion } from "@/lib/lineage/adjacency";
+import { isUuid } from "@/lib/utils/uuid";
 import { publishHealthEvent } from "./events";
 import { HOUR_MS, hourRolledUp, LATE_MARK_GRACE_MS, minuteLateForEvaluator } from "./health-timing";
 import { retentionConfig } from "./retention-config";
 import type { Measurement, TelemetryBatchInput, TelemetryResult } from "./schemas";
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 // Clocks drift; a window that ends further ahead than this is a clock or unit error, not telemetry.
 const MAX_FUTURE_MS = 5 * 60_000;
 
@@ -105,11 +106,11 @@ const MAX_CACHED_FLOWS = 600_000;
 
 /** The catalog flows among `flowIds` (any case), keyed by lower-case id, with their provider and consumer systems. */
 async function flowEnds(driver: Tx, flowIds: string[]): Promise<Map<string, FlowEnds>> {
-  const [{ version }] = await driver.query<{ version: string }>(`SELECT version::text AS version FROM lineage_version WHERE id = 1`);
+  const version = await lineageVersion();
   let cached = endsCache.get(driver);
   if (!cached || cached.version !== version || cached.ends.size > MAX_CACHED_FLOWS) endsCache.set(driver, (cached = { version, ends: new Map() }));
   const ends = cached.ends;
-  const missing = [...new Set(flowIds.filter((id) => UUID.test(id)).map((id) => id.toLowerCase()))].filter((id) => !ends.has(id));
+  const missing = [...new Set(flowIds.filter((id) => isUuid(id)).map((id) => id.toLowerCase()))].filter((id) => !ends.has(id));
   if (missing.length) {
     const rows = await driver.query<FlowEnds>(
       `SELECT f.id::text AS id, i.system_id::text AS provider_system_id, f.consumer_system_id::text AS consumer_system_id

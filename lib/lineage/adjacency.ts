@@ -40,8 +40,7 @@ const cache = new WeakMap<object, Promise<Adjacency>>();
  */
 export async function lineageAdjacency(): Promise<Adjacency> {
   const client = db();
-  // On the driver: this runs on every impact call, and Prisma's raw-query path costs more than the read itself.
-  const [{ version }] = await database().driver.query<{ version: string }>(`SELECT version::text AS version FROM lineage_version WHERE id = 1`);
+  const version = await lineageVersion();
   const current = cache.get(client);
   if (current) {
     const adjacency = await current.catch(() => null);
@@ -51,6 +50,15 @@ export async function lineageAdjacency(): Promise<Adjacency> {
   cache.set(client, loading);
   loading.catch(() => cache.delete(client));
   return loading;
+}
+
+/**
+ * The lineage's version: triggers bump it in the same transaction as any write lineage shows. One primary-key read,
+ * on the driver: it runs on every impact call and telemetry batch, and Prisma's raw-query path costs more than the read.
+ */
+export async function lineageVersion(): Promise<string> {
+  const [{ version }] = await database().driver.query<{ version: string }>(`SELECT version::text AS version FROM lineage_version WHERE id = 1`);
+  return version;
 }
 
 /** Version and rows in one statement, so they come from one snapshot and the tag never runs ahead of the data. */
