@@ -13,6 +13,15 @@ async function agentCtx(token: string): Promise<Ctx> {
   return { actor: null, requestId: `test-${randomUUID()}`, via: "agent", agent: await authenticateAgent(token) };
 }
 
+/** A fresh lineage estate and an agent whose scope is one of its systems. */
+async function estateWithAgent(name: string, system: "A" | "B") {
+  const { prisma } = database();
+  const estate = await seedLineageFixture(prisma);
+  const admin = await actAs(database(), "ADMIN");
+  const { token } = await createAgent(admin, { name: `${name}-${estate.tag}`, systemIds: [estate.systems[system].id], flowIds: [] });
+  return { prisma, estate, ctx: await agentCtx(token) };
+}
+
 const minuteAgo = () => new Date(Math.floor(Date.now() / 60_000) * 60_000 - 60_000);
 const measurement = (flowId: string, delivered: number, failed = 0, extra: object = {}) => {
   const start = minuteAgo();
@@ -21,11 +30,7 @@ const measurement = (flowId: string, delivered: number, failed = 0, extra: objec
 
 describe("telemetry ingest", () => {
   it("counts a batch sent twice once, refuses out-of-scope items one by one and records unknown flows as discovered", async () => {
-    const { prisma } = database();
-    const estate = await seedLineageFixture(prisma);
-    const admin = await actAs(database(), "ADMIN");
-    const { token } = await createAgent(admin, { name: `broker-${estate.tag}`, systemIds: [estate.systems.A.id], flowIds: [] });
-    const ctx = await agentCtx(token);
+    const { prisma, estate, ctx } = await estateWithAgent("broker", "A");
     const batch = {
       batchId: randomUUID(),
       measurements: [
@@ -53,11 +58,7 @@ describe("telemetry ingest", () => {
   });
 
   it("judges each batch by the catalog as it is now: a flow moved out of the agent's scope is refused, a deleted one is discovered", async () => {
-    const { prisma } = database();
-    const estate = await seedLineageFixture(prisma);
-    const admin = await actAs(database(), "ADMIN");
-    const { token } = await createAgent(admin, { name: `scope-${estate.tag}`, systemIds: [estate.systems.B.id], flowIds: [] });
-    const ctx = await agentCtx(token);
+    const { prisma, estate, ctx } = await estateWithAgent("scope", "B");
     const send = (flowId: string) => ingestTelemetry(ctx, { batchId: randomUUID(), measurements: [measurement(flowId, 10)] });
 
     expect((await send(estate.flows.a1B.id)).accepted).toHaveLength(1);
