@@ -10,32 +10,60 @@ import { PARTS, scorecardOf, type InterfaceFacts, type Parts } from "./score";
 
 type Ref = { id: string; name: string };
 
-/** What every scorecard is computed from: the live, non-retired interfaces of the estate. */
+type FactRow = {
+  id: string;
+  name: string;
+  system_id: string;
+  system_name: string;
+  team_id: string | null;
+  team_name: string | null;
+  domain_id: string | null;
+  domain_name: string | null;
+  lint_errors: number | null;
+  lint_warnings: number | null;
+  governed: boolean;
+  flow_health: InterfaceFacts["flowHealth"] | null;
+  open_violations: number;
+};
+
+/**
+ * What every scorecard is computed from: the live, non-retired interfaces of the estate. One statement, aggregated
+ * in the database: loading relations per interface sent every interface id as a parameter, past PostgreSQL's
+ * 32,767 at estate scale.
+ */
 async function loadFacts(client: Prisma.TransactionClient = db()): Promise<InterfaceFacts[]> {
-  const rows = await client.interface.findMany({
-    where: { lifecycle: { not: "RETIRED" } },
-    select: {
-      id: true,
-      name: true,
-      domain: { select: { id: true, name: true } },
-      ownerTeam: { select: { id: true, name: true } },
-      system: { select: { id: true, name: true, domain: { select: { id: true, name: true } }, ownerTeam: { select: { id: true, name: true } } } },
-      versions: { orderBy: [{ createdAt: "desc" }, { id: "desc" }], take: 1, select: { governanceRun: { select: { errors: true, warnings: true } } } },
-      contracts: { where: { status: { in: ["APPROVED", "ACTIVE"] } }, select: { id: true }, take: 1 },
-      flows: { select: { health: { select: { status: true } }, _count: { select: { violations: true } } } },
-      _count: { select: { violations: true } },
-    },
-  });
+  const rows = await client.$queryRaw<FactRow[]>`
+    WITH latest AS (
+      SELECT DISTINCT ON (v.interface_id) v.interface_id, g.errors, g.warnings
+      FROM interface_version v LEFT JOIN governance_run g ON g.interface_version_id = v.id
+      ORDER BY v.interface_id, v.created_at DESC, v.id DESC),
+    flow_violations AS (SELECT flow_id, count(*)::int AS n FROM policy_violation WHERE flow_id IS NOT NULL GROUP BY flow_id),
+    flows AS (
+      SELECT f.interface_id, array_agg(h.status::text) FILTER (WHERE h.status <> 'NO_DATA') AS health, sum(coalesce(fv.n, 0))::int AS violations
+      FROM flow f LEFT JOIN flow_health h ON h.flow_id = f.id LEFT JOIN flow_violations fv ON fv.flow_id = f.id
+      GROUP BY f.interface_id),
+    interface_violations AS (SELECT interface_id, count(*)::int AS n FROM policy_violation WHERE interface_id IS NOT NULL GROUP BY interface_id)
+    SELECT i.id, i.name, s.id AS system_id, s.name AS system_name, t.id AS team_id, t.name AS team_name, d.id AS domain_id, d.name AS domain_name,
+           l.errors AS lint_errors, l.warnings AS lint_warnings,
+           EXISTS (SELECT 1 FROM data_contract c WHERE c.interface_id = i.id AND c.status IN ('APPROVED', 'ACTIVE')) AS governed,
+           fl.health AS flow_health, coalesce(iv.n, 0) + coalesce(fl.violations, 0) AS open_violations
+    FROM interface i JOIN system s ON s.id = i.system_id
+    LEFT JOIN team t ON t.id = coalesce(i.owner_team_id, s.owner_team_id)
+    LEFT JOIN domain d ON d.id = coalesce(i.domain_id, s.domain_id)
+    LEFT JOIN latest l ON l.interface_id = i.id
+    LEFT JOIN flows fl ON fl.interface_id = i.id
+    LEFT JOIN interface_violations iv ON iv.interface_id = i.id
+    WHERE i.lifecycle <> 'RETIRED'`;
   return rows.map((r) => ({
     id: r.id,
     name: r.name,
-    system: { id: r.system.id, name: r.system.name },
-    team: r.ownerTeam ?? r.system.ownerTeam,
-    domain: r.domain ?? r.system.domain,
-    lint: r.versions[0]?.governanceRun ?? null,
-    governedByContract: r.contracts.length > 0,
-    flowHealth: r.flows.flatMap((f) => (f.health && f.health.status !== "NO_DATA" ? [f.health.status] : [])),
-    openViolations: r._count.violations + r.flows.reduce((sum, f) => sum + f._count.violations, 0),
+    system: { id: r.system_id, name: r.system_name },
+    team: r.team_id ? { id: r.team_id, name: r.team_name! } : null,
+    domain: r.domain_id ? { id: r.domain_id, name: r.domain_name! } : null,
+    lint: r.lint_errors === null ? null : { errors: r.lint_errors, warnings: r.lint_warnings ?? 0 },
+    governedByContract: r.governed,
+    flowHealth: r.flow_health ?? [],
+    openViolations: r.open_violations,
   }));
 }
 
@@ -115,9 +143,13 @@ export async function snapshotScores(now = new Date(), client: Prisma.Transactio
     const before = previous.get(`${c.subject}:${c.id}`);
     return !before || before.score !== c.score || !sameParts(before.parts, c.parts);
   });
-  await client.scoreSnapshot.createMany({
-    data: changed.map((c) => ({ subjectType: c.subject, subjectId: c.id, name: c.name, domainId: c.domain?.id ?? null, score: c.score!, parts: c.parts, takenAt: now })),
-  });
+  if (changed.length === 0) return 0;
+  // One statement with the rows as one JSON parameter: the whole estate's points would be tens of thousands of rows.
+  const rows = changed.map((c) => ({ subject_type: c.subject, subject_id: c.id, name: c.name, domain_id: c.domain?.id ?? null, score: c.score, parts: c.parts }));
+  await client.$executeRaw`
+    INSERT INTO score_snapshot (id, subject_type, subject_id, name, domain_id, score, parts, taken_at)
+    SELECT gen_random_uuid(), r.subject_type::"ScoreSubject", r.subject_id, r.name, r.domain_id, r.score, r.parts, ${now}
+    FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(subject_type text, subject_id uuid, name text, domain_id uuid, score int, parts jsonb)`;
   return changed.length;
 }
 
