@@ -1,5 +1,6 @@
 import { PCI_AOC_STATUSES, PCI_RESPONSIBILITY } from "@/lib/compliance/records/codes";
 import { toCsv } from "@/lib/utils/csv";
+import { groupBy } from "@/lib/utils/group-by";
 import { carriesAccountData, pciScope, type PciFlow, type PciInput, type PciSystem } from "./pci";
 import { flowEncryption } from "./pci-diagram";
 
@@ -24,21 +25,24 @@ export function softwareRows(input: PciInventoryInput): string[][] {
   const scope = pciScope(input);
   const systems = new Map(input.systems.map((s) => [s.id, s]));
   const interfaces = new Map(input.interfaces.map((i) => [i.id, i]));
+  const providedBy = groupBy(input.interfaces, (i) => i.systemId);
+  const received = groupBy(input.flows, (f) => f.destinationId);
+  const sent = groupBy(input.flows, (f) => f.sourceId);
   const rows: string[][] = [];
   for (const s of input.systems.filter((x) => (x.kind === "INTERNAL" || x.kind === "LEGACY") && scope.has(x.id))) {
     const base = [s.name, s.kind, scopeLabel(scope.get(s.id)), s.ownerTeam ?? NOT_RECORDED];
-    for (const i of input.interfaces.filter((x) => x.systemId === s.id)) {
+    for (const i of providedBy.get(s.id) ?? []) {
       rows.push([...base, i.name, `bespoke ${i.kind.toLowerCase()} interface`, s.ownerTeam ?? s.name, `${i.protocol} / ${i.specFormat}`, i.version ?? NOT_RECORDED]);
     }
     const used = new Map<string, string[]>();
-    for (const f of input.flows.filter((x) => x.destinationId === s.id)) {
+    for (const f of received.get(s.id) ?? []) {
       const provider = systems.get(f.sourceId);
       if (!provider || !external(provider) || used.has(f.interfaceId)) continue;
       const i = interfaces.get(f.interfaceId);
       used.set(f.interfaceId, []);
       rows.push([...base, f.interfaceName, "third-party API", provider.vendor ?? provider.name, i ? `${i.protocol} / ${i.specFormat}` : f.protocol, i?.version ?? NOT_RECORDED]);
     }
-    for (const f of input.flows.filter((x) => x.sourceId === s.id)) {
+    for (const f of sent.get(s.id) ?? []) {
       const recipient = systems.get(f.destinationId);
       if (!recipient || !external(recipient) || used.has(`to:${recipient.id}`)) continue;
       used.set(`to:${recipient.id}`, []);
