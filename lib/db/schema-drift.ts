@@ -193,6 +193,9 @@ export const DATABASE_ONLY_INDEXES: ReadonlySet<string> = new Set([
   "interface_name_sort_idx",
   // same migration: trigram index over the search words, for typo correction
   "search_term_trgm_idx",
+  // prisma/migrations/20261211090000_palette_search: trigram matching on flow names and on the distinct field names
+  "flow_name_trgm_idx",
+  "field_name_trgm_idx",
 ]);
 
 /** Columns Prisma cannot declare (a generated tsvector), as "table.column"; every other extra column is reported. */
