@@ -1,22 +1,11 @@
 // Worker thread entry for spec parsing, diffing and linting (lib/workers/pool.ts). A plain .mjs file so piscina can load
 // it by path both under `next start` (whose bundles cannot be imported by a worker) and in vitest/tsx: it
 // registers tsx and imports the TypeScript sources directly, so the worker runs the same code as the tests.
-import { readlinkSync } from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { register } from "tsx/esm/api";
 
 register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
-
-// A 19 MB spec is seconds of parsing and tens of seconds of linting: this thread runs at a lower priority
-// (PARSE_NICE, default 10) than the one that answers requests, which then keeps its share of a busy machine's cores.
-// On Linux setpriority with a thread id applies to that thread alone; elsewhere the thread keeps its priority.
-try {
-  os.setPriority(Number(readlinkSync("/proc/thread-self").split("/").pop()), Number(process.env.PARSE_NICE ?? 10));
-} catch {
-  // No /proc (not Linux), or not allowed: parse at the normal priority.
-}
 
 const root = process.cwd();
 const load = (file) => import(pathToFileURL(path.join(root, file)).href);
