@@ -16,6 +16,7 @@ import { setProcessDatabase } from "@/lib/db/client";
 import { openTestDatabase } from "@/lib/db/testing";
 import { createToken } from "@/lib/tokens/data";
 import { startApp, type AppServer } from "./app-server";
+import { largeOpenApi } from "./large-openapi";
 
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 4);
 const IDLE_SECONDS = Number(process.env.BENCH_IDLE_SECONDS ?? 10);
@@ -24,19 +25,6 @@ const UPLOAD_BYTES = 19 * 1024 * 1024;
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
 const round = (n: number, d = 1) => Math.round(n * 10 ** d) / 10 ** d;
-
-/** A valid OpenAPI document of about `bytes` bytes: many small operations, as a large real estate's gateway export. */
-function largeOpenApi(bytes: number): string {
-  const paths: Record<string, unknown> = {};
-  const operation = (i: number) => ({
-    summary: `Operation ${i} of the bench gateway`,
-    parameters: [{ name: "id", in: "path", required: true, schema: { type: "string", format: "uuid" } }],
-    responses: { "200": { description: "ok", content: { "application/json": { schema: { type: "object", properties: { id: { type: "string" }, amount: { type: "number" }, note: { type: "string" } } } } } } },
-  });
-  const one = JSON.stringify(operation(0)).length + 40;
-  for (let i = 0; i < Math.floor(bytes / one); i++) paths[`/resources-${i}/{id}`] = { get: operation(i) };
-  return JSON.stringify({ openapi: "3.0.3", info: { title: "Bench gateway", version: "1.0.0" }, paths });
-}
 
 type Probe = { latencies: number[]; errors: number; seconds: number };
 

@@ -65,9 +65,11 @@ export async function suggestForFields(tx: Tx, fields: readonly FieldRow[]): Pro
     ORDER BY f.interface_id, f.path, fc.decided_at DESC NULLS LAST`;
   const decided = new Map(decisions.map((d) => [`${d.interface_id}|${d.path}`, d]));
 
-  const rows: (Omit<Decision, "path" | "status"> & { field_id: string; status: string })[] = [];
+  const rows: SuggestionRow[] = [];
   let carriedOver = 0;
-  for (const field of fields) {
+  for (const [i, field] of fields.entries()) {
+    // 300,000 fields of a provider spec are seconds of rule matching: other requests get the thread in between.
+    if (i > 0 && i % YIELD_EVERY === 0) await yieldToOthers();
     const prior = decided.get(`${field.interface_id}|${field.path}`);
     if (prior) {
       const { path: _path, ...rest } = prior;
@@ -84,7 +86,29 @@ export async function suggestForFields(tx: Tx, fields: readonly FieldRow[]): Pro
     });
   }
   if (rows.length === 0) return { interfaces: touched.length, suggested: 0, carriedOver: 0 };
-  const col = <K extends keyof (typeof rows)[number]>(key: K) => rows.map((r) => r[key] ?? null);
+  for (let start = 0; start < rows.length; start += INSERT_BATCH) {
+    if (start > 0) await yieldToOthers();
+    await insertSuggestions(tx, rows.slice(start, start + INSERT_BATCH));
+  }
+  // Carried-over confirmations classify the new version's field too.
+  const confirmed = rows.filter((r) => r.status === "CONFIRMED");
+  if (confirmed.length) {
+    await tx.$executeRaw`
+      UPDATE interface_field f SET classification = u.level::"Classification"
+      FROM unnest(${confirmed.map((r) => r.field_id)}::uuid[], ${confirmed.map((r) => r.level)}::text[]) AS u(id, level) WHERE f.id = u.id`;
+  }
+  return { interfaces: touched.length, suggested: rows.length - carriedOver, carriedOver };
+}
+
+// Rows per statement: building and sending one statement for 100,000 suggestions held the request thread for seconds.
+const INSERT_BATCH = 2000;
+const YIELD_EVERY = 2000;
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+type SuggestionRow = Omit<Decision, "path" | "status"> & { field_id: string; status: string };
+
+async function insertSuggestions(tx: Tx, rows: readonly SuggestionRow[]): Promise<void> {
+  const col = <K extends keyof SuggestionRow>(key: K) => rows.map((r) => r[key] ?? null);
   // Arrays of arrays cannot travel as one parameter; matched words go as a JSON array per row.
   await tx.$executeRaw`
     INSERT INTO field_classification (field_id, interface_id, status, level, personal_category, special_category, criminal, pci_element, rule,
@@ -98,12 +122,4 @@ export async function suggestForFields(tx: Tx, fields: readonly FieldRow[]): Pro
       ${col("decided_by_id")}::uuid[], ${col("decided_at")}::timestamptz[], ${col("decision_note")}::text[]
     ) AS u(field_id, interface_id, status, level, personal_category, special_category, criminal, pci_element, rule, words, confidence, reason,
       decided_by_id, decided_at, decision_note)`;
-  // Carried-over confirmations classify the new version's field too.
-  const confirmed = rows.filter((r) => r.status === "CONFIRMED");
-  if (confirmed.length) {
-    await tx.$executeRaw`
-      UPDATE interface_field f SET classification = u.level::"Classification"
-      FROM unnest(${confirmed.map((r) => r.field_id)}::uuid[], ${confirmed.map((r) => r.level)}::text[]) AS u(id, level) WHERE f.id = u.id`;
-  }
-  return { interfaces: touched.length, suggested: rows.length - carriedOver, carriedOver };
 }

@@ -10,6 +10,7 @@ register({ tsconfig: path.join(process.cwd(), "tsconfig.json") });
 const root = process.cwd();
 const load = (file) => import(pathToFileURL(path.join(root, file)).href);
 const importSetModule = load("lib/catalog/import/import-set.ts");
+const prepareModule = load("lib/catalog/import/prepare.ts");
 const diffModule = load("lib/diff/index.ts");
 const lintModule = load("lib/governance/lint.ts");
 
@@ -17,8 +18,10 @@ const lintModule = load("lib/governance/lint.ts");
 export default async function run({ task, args }) {
   if (task === "parseImportSet") {
     const { parseImportSet } = await importSetModule;
+    const { prepareParsedSet } = await prepareModule;
     try {
-      return { ok: true, value: await parseImportSet(...args) };
+      // Prepared for the write here (hash, search text, elements as JSON batches), not on the request thread.
+      return { ok: true, value: prepareParsedSet(await parseImportSet(...args)) };
     } catch (error) {
       if (error?.name === "ImportError") return { ok: false, kind: "ImportError", problems: error.problems };
       throw error;

@@ -60,7 +60,12 @@ export type ImportedInterface = {
   file?: string;
   /** ODCS: the data contract version the document declares (lib/contracts/odcs-contract.ts). */
   contract?: ImportedContract;
+  /** Set on the worker pool (prepare.ts): then `spec` is NUL-free, `elements` is empty and the elements are here. */
+  prepared?: PreparedInterface;
 };
+
+/** What the write of an interface needs, computed where it was parsed (prepare.ts); the elements as JSON batches. */
+export type PreparedInterface = { specHash: string; operations: number; channels: number; searchText: string; elementBatches: string[] };
 
 /** A contract version as plain data (the shape of lib/contracts/schemas.ts ContractContent), plus what ODCS keeps verbatim. */
 export type ImportedContract = { content?: Record<string, unknown>; warnings: string[] };

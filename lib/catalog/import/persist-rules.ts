@@ -74,8 +74,9 @@ function toJsonObject(value: Record<string, unknown> | undefined): object {
 /**
  * Element and field rows with ids chosen here, so both tables are written with one statement each instead of
  * a round trip per element, and the classification suggestions work from these rows without reading them back. PostgreSQL text cannot hold NUL bytes, which do occur in scraped specs.
+ * With `jsonDetails` the elements were parsed from JSON text, so their details need no conversion to JSON values.
  */
-export function buildVersionRows(interfaceId: string, interfaceVersionId: string, elements: readonly ImportedElement[]) {
+export function buildVersionRows(interfaceId: string, interfaceVersionId: string, elements: readonly ImportedElement[], options: { jsonDetails?: boolean } = {}) {
   const clean = (s: string | undefined) => (s === undefined ? undefined : s.replace(/\u0000/g, ""));
   const elementRows = [];
   const fieldRows = [];
@@ -93,7 +94,8 @@ export function buildVersionRows(interfaceId: string, interfaceVersionId: string
       summary: clean(element.summary),
       description: clean(element.description),
       deprecated: element.deprecated ?? false,
-      details: toJsonObject(element.details),
+      // Elements parsed from JSON text (prepare.ts) hold JSON values only already.
+      details: options.jsonDetails ? (element.details ?? {}) : toJsonObject(element.details),
     });
     for (const field of element.fields) {
       fieldRows.push({

@@ -1,10 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/can";
 import { db } from "@/lib/db/client";
 import { retryOnConflict } from "@/lib/db/retry";
 import type { Prisma } from "@/lib/db/generated/client";
-import { buildSearchText } from "@/lib/catalog/search-text";
 import { afterCatalogImport } from "@/lib/compliance/classification";
 import type { FieldRow } from "@/lib/compliance/suggest";
 import type { ImportedDocument, ImportedInterface } from "./model";
@@ -13,6 +13,7 @@ import { insertVersionRows } from "./persist-insert";
 import { lockImport } from "./persist-locks";
 import { planImport, type ExistingInterface, type ImportPlan } from "./persist-plan";
 import { buildVersionRows, countElements, nextVersionLabel, normalizeSourcePath, slugify, specHashOf, uniqueSlug } from "./persist-rules";
+import { elementBatches, interfaceSearchText, stripNul } from "./prepare";
 
 export { retireMissing } from "./persist-retire";
 
@@ -125,7 +126,6 @@ async function writeSystems(tx: Tx, ctx: Ctx, plan: ImportPlan) {
 }
 
 function interfaceData(plan: ImportPlan, imported: ImportedInterface) {
-  const elements = imported.elements;
   const system = plan.systems.get(imported.systemSlug)!;
   const domainId = imported.domainSlug ? plan.domains.get(imported.domainSlug)?.id : undefined;
   return {
@@ -140,13 +140,7 @@ function interfaceData(plan: ImportPlan, imported: ImportedInterface) {
     // Interface.domainId is only for an interface outside its system's domain; otherwise the system's applies.
     ...(domainId ? { domainId: domainId === system.domainId ? null : domainId } : {}),
     ownerTeamId: plan.ownerTeamIdBySourceKey.get(imported.sourceKey) ?? null,
-    searchText: buildSearchText({
-      name: imported.name,
-      description: imported.description,
-      tags: imported.tags,
-      elements,
-      fieldNames: elements.flatMap((e) => e.fields.map((f) => f.name)),
-    }),
+    searchText: imported.prepared?.searchText ?? interfaceSearchText(imported),
     ...(imported.lifecycle ? { lifecycle: imported.lifecycle } : {}),
   };
 }
@@ -168,9 +162,11 @@ async function writeInterface(
   writtenFields: FieldRow[],
 ): Promise<ImportedInterfaceResult> {
   const existing = plan.interfaces.get(imported.sourceKey);
-  const spec = imported.spec.replace(/\u0000/g, "");
-  const specHash = specHashOf(spec);
-  const counts = countElements(imported.elements);
+  // A document from the worker pool comes with its hash, counts and search text (prepare.ts).
+  const prepared = imported.prepared;
+  const spec = prepared ? imported.spec : stripNul(imported.spec);
+  const specHash = prepared?.specHash ?? specHashOf(spec);
+  const counts = prepared ? { operations: prepared.operations, channels: prepared.channels } : countElements(imported.elements);
   const sourcePath = options.sourcePath === undefined ? undefined : normalizeSourcePath(options.syncEachFile && imported.file ? imported.file : options.sourcePath);
   if (existing && existing.sourceKey !== imported.sourceKey) {
     // Adopted by its old title key: from now on it is found by the new one.
@@ -224,16 +220,29 @@ async function writeInterface(
   }
 
   const version = nextVersionLabel(imported.version, existing?.versions.map((v) => v.version) ?? []);
-  const row = await tx.interfaceVersion.create({ data: { interfaceId: id, version, specFormat: imported.specFormat, spec, specHash }, select: { id: true } });
-  const rows = buildVersionRows(id, row.id, imported.elements);
-  await insertVersionRows(tx, rows);
-  const { elementRows, fieldRows } = rows;
-  for (const f of fieldRows) writtenFields.push({ id: f.id, interface_id: id, path: f.path, name: f.name, type: f.type ?? null, format: f.format ?? null, example: f.example ?? null });
+  // Raw: a Prisma create parameterises every value by JSON-encoding it (for its query cache key), a 19 MB spec too,
+  // hundreds of milliseconds of the request thread; a raw statement sends the text as it is. clock_timestamp(), not the
+  // column's default (the transaction's start), as the create did: versions are ordered by when they were written.
+  const row = { id: randomUUID() };
+  await tx.$executeRaw`
+    INSERT INTO interface_version (id, interface_id, version, spec_format, spec, spec_hash, created_at)
+    VALUES (${row.id}::uuid, ${id}::uuid, ${version}, ${imported.specFormat}::"SpecFormat", ${spec}, ${specHash}, clock_timestamp())`;
+  // Batch by batch, in this transaction: a provider spec's 300,000 field rows built and sent in one statement held the
+  // request thread for seconds; between batches other requests are answered.
+  let elements = 0;
+  let fields = 0;
+  for await (const batch of elementBatches(imported)) {
+    const { elementRows, fieldRows } = buildVersionRows(id, row.id, batch.elements, { jsonDetails: batch.json });
+    await insertVersionRows(tx, { elementRows, fieldRows });
+    for (const f of fieldRows) writtenFields.push({ id: f.id, interface_id: id, path: f.path, name: f.name, type: f.type ?? null, format: f.format ?? null, example: f.example ?? null });
+    elements += elementRows.length;
+    fields += fieldRows.length;
+  }
   await recordAudit(tx, ctx, {
     action: "interface.version_create",
     entityType: "interface",
     entityId: id,
-    after: { versionId: row.id, version, specHash, elements: elementRows.length, fields: fieldRows.length, file: options.fileName },
+    after: { versionId: row.id, version, specHash, elements, fields, file: options.fileName },
   });
   return { ...base, id, version, status: existing ? "updated" : "created" };
 }
