@@ -2,9 +2,19 @@ import "server-only";
 import { database } from "./client";
 import { describeDatabase } from "./config";
 import { logger } from "@/lib/log";
-import { migrationStatus } from "./migrate";
+import { migrationStatus, readMigrations, type Migration } from "./migrate";
 
 import type { PublicServiceStatus, ServiceStatus } from "./status-schema";
+
+/**
+ * The migrations this server was deployed with, read once: load balancers probe the health route every few seconds,
+ * and reading and hashing every migration file on each probe made the probe cost more than the requests it guards.
+ */
+let deployed: Promise<Migration[]> | undefined;
+const deployedMigrations = () => (deployed ??= readMigrations().catch((error: unknown) => {
+  deployed = undefined;
+  throw error;
+}));
 
 /** GET /api/v1/health: the database answers and every migration in prisma/migrations is applied. */
 export async function serviceStatus(): Promise<ServiceStatus> {
@@ -20,7 +30,7 @@ export async function serviceStatus(): Promise<ServiceStatus> {
       migrations: { current: false, applied: 0, pending: [], problems: ["database unreachable"] },
     };
   }
-  const migrations = await migrationStatus(driver);
+  const migrations = await migrationStatus(driver, await deployedMigrations());
   const current = migrations.pending.length === 0 && migrations.problems.length === 0;
   return {
     status: current ? "ok" : "degraded",
