@@ -203,7 +203,7 @@ async function writeInterface(
   const data = { ...interfaceData(plan, imported), ...revive };
   let id: string;
   if (existing) {
-    const after = await tx.interface.update({ where: { id: existing.id }, data: { ...data, ...(sourcePath === undefined ? {} : { sourcePath }) } });
+    const after = await tx.interface.update({ where: { id: existing.id }, data: { ...data, ...(sourcePath === undefined ? {} : { sourcePath }) }, omit: { searchText: true } });
     id = existing.id;
     const { versions: _versions, sourceKey: _key, ...before } = existing;
     await recordAudit(tx, ctx, { action: "interface.import", entityType: "interface", entityId: id, before: auditView(before), after: { ...auditView(after), file: options.fileName } });
@@ -218,6 +218,8 @@ async function writeInterface(
     const taken = await tx.interface.findMany({ where: { slug: { startsWith: wanted } }, select: { slug: true } });
     const created = await tx.interface.create({
       data: { ...data, slug: uniqueSlug(wanted, new Set(taken.map((t) => t.slug))), sourceKey: imported.sourceKey, sourcePath },
+      // The search text (up to 200 KB) is not read back: the audit trail leaves it out.
+      omit: { searchText: true },
     });
     id = created.id;
     await recordAudit(tx, ctx, { action: "interface.import", entityType: "interface", entityId: id, after: { ...auditView(created), file: options.fileName } });
