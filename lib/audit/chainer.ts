@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@/lib/db/generated/client";
+import type { Prisma, PrismaClient } from "@/lib/db/generated/client";
 import { logger } from "@/lib/log";
 import { startPoller, type Poller } from "@/lib/utils/poller";
 import { auditKey, GENESIS_HASH, hashEvent, KEYED } from "./chain";
@@ -14,8 +14,16 @@ const CHAIN_TX = { maxWait: 15_000, timeout: 60_000 };
 // Transactions that wrote pending events (recordAudit notes them), so one that wrote none does not chain.
 const wrotePending = new WeakSet<object>();
 
-export function notePendingAudit(tx: object): void {
+// Events of a transaction opened through chainingAfterCommit, written together when its work ends: an import wrote
+// three in three round trips, one per event.
+const queued = new WeakMap<object, Prisma.AuditPendingCreateManyInput[]>();
+
+/** Writes a pending event in `tx`: at once, or with the transaction's other events just before it commits. */
+export async function writePendingAudit(tx: Prisma.TransactionClient, row: Prisma.AuditPendingCreateManyInput): Promise<void> {
   wrotePending.add(tx);
+  const queue = queued.get(tx);
+  if (queue) queue.push(row);
+  else await tx.auditPending.create({ data: row });
 }
 
 /**
@@ -74,8 +82,13 @@ export function chainingAfterCommit(client: PrismaClient): PrismaClient {
     // The array form runs queries only; recordAudit needs an interactive transaction.
     if (typeof first !== "function") return transaction(first, ...rest);
     let wrote = false;
-    const result = await transaction(async (tx: object) => {
+    const result = await transaction(async (tx: Prisma.TransactionClient) => {
+      queued.set(tx, []);
       const value = await (first as (tx: object) => Promise<unknown>)(tx);
+      // Still inside the transaction: if the events cannot be written, the change they describe rolls back.
+      const rows = queued.get(tx) ?? [];
+      queued.delete(tx);
+      if (rows.length) await tx.auditPending.createMany({ data: rows });
       wrote = wrotePending.has(tx);
       return value;
     }, ...rest);

@@ -1,6 +1,6 @@
 import type { Ctx } from "@/lib/auth/can";
 import type { Prisma } from "@/lib/db/generated/client";
-import { notePendingAudit } from "./chainer";
+import { writePendingAudit } from "./chainer";
 
 type Tx = Prisma.TransactionClient;
 
@@ -21,21 +21,19 @@ function toJson(value: unknown): Prisma.InputJsonValue | undefined {
 /**
  * Writes one event for the audit trail inside the caller's transaction: if the audit write fails, the change it
  * describes rolls back with it. No lock is taken here: the event is chained (sequence, previous hash, HMAC) by
- * chainPendingAudit once the transaction commits, so writers never wait on one another's transactions.
+ * chainPendingAudit once the transaction commits, so writers never wait on one another's transactions. The event is
+ * taken as it is now; in a transaction of the process's client it is written with the others before the commit.
  */
 export async function recordAudit(tx: Tx, ctx: Ctx, input: AuditInput): Promise<void> {
-  await tx.auditPending.create({
-    data: {
-      at: new Date(),
-      actorId: ctx.actor?.id ?? null,
-      actorEmail: ctx.actor?.email ?? null,
-      action: input.action,
-      entityType: input.entityType,
-      entityId: input.entityId ?? null,
-      before: toJson(input.before),
-      after: toJson(input.after),
-      requestId: ctx.requestId,
-    },
+  await writePendingAudit(tx, {
+    at: new Date(),
+    actorId: ctx.actor?.id ?? null,
+    actorEmail: ctx.actor?.email ?? null,
+    action: input.action,
+    entityType: input.entityType,
+    entityId: input.entityId ?? null,
+    before: toJson(input.before),
+    after: toJson(input.after),
+    requestId: ctx.requestId,
   });
-  notePendingAudit(tx);
 }

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { PGlite, type PGliteOptions } from "@electric-sql/pglite";
+import { PGlite, type PGliteOptions, type Transaction } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -16,6 +16,12 @@ export type Driver = {
   query<T extends Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   /** Runs `work` on one connection inside BEGIN/COMMIT, rolling back on error. */
   transaction<T>(work: (tx: Pick<Driver, "exec" | "query">) => Promise<T>): Promise<T>;
+  /**
+   * Embedded only: runs `sql` (statements that may include one `COPY ... FROM '/dev/blob'`, which reads `data`) in the
+   * transaction that is open now, whichever client opened it (Prisma's included). PGlite runs one transaction at a
+   * time, so that is the caller's own; with none open this throws.
+   */
+  copyInOpenTransaction?(sql: string, data: string): Promise<void>;
   close(): Promise<void>;
 };
 
@@ -63,14 +69,37 @@ function openPostgres(url: string): Driver {
 }
 
 export function embeddedDriver(db: PGlite): Driver {
+  // PGlite holds its transaction lock from BEGIN to COMMIT: at most one of these is open at any moment.
+  let open: Transaction | undefined;
+  const transaction = <T>(work: (tx: Transaction) => Promise<T>) =>
+    db.transaction(async (tx) => {
+      open = tx;
+      try {
+        return await work(tx);
+      } finally {
+        open = undefined;
+      }
+    });
+  // Prisma's transactions go through the same wrapper; every other method is PGlite's own.
+  const client = new Proxy(db, {
+    get(target, property) {
+      if (property === "transaction") return transaction;
+      const value = Reflect.get(target, property, target);
+      return typeof value === "function" ? value.bind(target) : value;
+    },
+  });
   return {
     kind: "embedded",
-    adapter: new PrismaPGlite(db),
+    adapter: new PrismaPGlite(client),
     exec: async (sql) => void (await db.exec(sql)),
     query: async <T extends Record<string, unknown>>(sql: string, params?: unknown[]) =>
       (await db.query<T>(sql, params)).rows,
+    async copyInOpenTransaction(sql, data) {
+      if (!open) throw new Error("copyInOpenTransaction needs an open transaction");
+      await open.exec(sql, { blob: new Blob([data]) });
+    },
     transaction: (work) =>
-      db.transaction((tx) =>
+      transaction((tx) =>
         work({
           exec: async (sql) => void (await tx.exec(sql)),
           query: async <T extends Record<string, unknown>>(sql: string, params?: unknown[]) =>
