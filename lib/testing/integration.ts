@@ -6,10 +6,11 @@ import { openTestDatabase, type TestDatabase } from "@/lib/db/testing";
 import type { Role } from "@/lib/db/generated/enums";
 
 /** Gives the test file its own migrated database and makes lib/ data functions use it. */
-export function setupTestDatabase(): () => TestDatabase {
+/** The test file's database (see openTestDatabase; `embedded: true` tests the embedded database's own paths). */
+export function setupTestDatabase(options: { embedded?: boolean } = {}): () => TestDatabase {
   let database: TestDatabase | undefined;
   beforeAll(async () => {
-    database = await openTestDatabase();
+    database = await openTestDatabase(options);
     setProcessDatabase(database);
   });
   afterAll(async () => {

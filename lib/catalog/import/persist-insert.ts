@@ -58,7 +58,8 @@ const csv = (rows: readonly (readonly unknown[])[]) => rows.map((row) => row.map
  * one by one (session_replication_role = replica for these two statements): each row references the version and the
  * elements this transaction has just written and the interface whose row the version's own insert checked and
  * locked, and the embedded database has no other writer. That setting also skips the field classification trigger,
- * which only acts on rows that carry a classification; a version with any such row keeps its triggers.
+ * which only acts on rows that carry a classification; a version with any such row keeps its triggers. The trigger
+ * that adds field names for the search palette is ENABLE ALWAYS, so it runs either way.
  * Together: about 2.5x faster on a 6,000-field version than the unnest insert.
  */
 async function copyVersionRows(copy: (sql: string, data: string) => Promise<void>, { elementRows, fieldRows }: Rows): Promise<void> {

@@ -20,5 +20,7 @@ BEGIN
 END $$;
 CREATE TRIGGER "interface_field_names_insert" AFTER INSERT ON "interface_field"
   REFERENCING NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION "field_names_added"();
+-- Also when an import skips the per-row key checks with session_replication_role = replica (embedded COPY).
+ALTER TABLE "interface_field" ENABLE ALWAYS TRIGGER "interface_field_names_insert";
 INSERT INTO "field_name" ("name") SELECT DISTINCT "name" FROM "interface_field";
 CREATE INDEX "field_name_trgm_idx" ON "field_name" USING GIN (lower("name") gin_trgm_ops);
