@@ -12,6 +12,7 @@ import { chromium, type Page } from "playwright-core";
 import { hashPassword } from "@/lib/auth/password";
 import { openTestDatabase } from "@/lib/db/testing";
 import { startApp, type AppServer } from "./app-server";
+import { FRAME_MARK, startFrameTrace, stopFrameTrace } from "./frame-trace";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3291);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -83,6 +84,7 @@ async function frames(page: Page, action: () => Promise<void>): Promise<number[]
     let last = performance.now();
     const tick = (now) => {
       if (window.__run !== run) return;
+      if (window.__traceFrames) console.timeStamp("${FRAME_MARK}");
       window.__frames.push(now - last);
       const viewport = document.querySelector(".react-flow__viewport");
       window.__zooms.push(Number(viewport?.style.transform.match(/scale\\(([\\d.]+)\\)/)?.[1] ?? 0));
@@ -90,6 +92,7 @@ async function frames(page: Page, action: () => Promise<void>): Promise<number[]
       if (!window.__stop) requestAnimationFrame(tick);
     };
     requestAnimationFrame((now) => {
+      if (window.__traceFrames) console.timeStamp("${FRAME_MARK}");
       last = now;
       requestAnimationFrame(tick);
     });
@@ -193,6 +196,8 @@ async function main() {
     progress(`panned at overview zoom (${overview.length} frames)`);
     const zoomOf = () => page.evaluate(() => Number(document.querySelector<HTMLElement>(".react-flow__viewport")?.style.transform.match(/scale\(([\d.]+)\)/)?.[1]));
     if (profiler) await profiler.send("Profiler.start");
+    // BENCH_TRACE=<file>: a Chrome trace of the zoom, and where its slowest frames spent their time (frame-trace.ts).
+    if (process.env.BENCH_TRACE) await startFrameTrace(browser, page);
     const zoom = await frames(page, async () => {
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       // Wheel notches until interfaces are drawn (zoom 0.7): the view passes domains -> systems -> interfaces.
@@ -210,6 +215,16 @@ async function main() {
       .slice(1)
       .sort((a, b) => b.ms - a.ms)
       .slice(0, 8);
+    if (process.env.BENCH_TRACE) {
+      const slowest = zoom
+        .map((ms, i) => ({ ms, i }))
+        .slice(1)
+        .sort((a, b) => b.ms - a.ms)
+        .slice(0, 8)
+        .map(({ i }) => i);
+      for (const frame of await stopFrameTrace(browser, page, process.env.BENCH_TRACE, slowest))
+        console.error(`  zoom frame ${frame.index} at ${zoomsAt[frame.index]}: ${JSON.stringify(frame)}`);
+    }
     const detailZoom = await zoomOf();
     progress(`zoomed in to ${detailZoom} (${zoom.length} frames)`);
     if (profiler) await profiler.send("Profiler.start");

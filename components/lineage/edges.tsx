@@ -1,7 +1,7 @@
 "use client";
 
-import { BaseEdge, EdgeLabelRenderer, MarkerType, getBezierPath, type Edge, type EdgeProps, type EdgeTypes } from "@xyflow/react";
-import { memo, useState } from "react";
+import { BaseEdge, EdgeLabelRenderer, getBezierPath, type Edge, type EdgeProps, type EdgeTypes } from "@xyflow/react";
+import { memo, useState, type Ref } from "react";
 import type { ViewEdge } from "./model";
 import { borderPath, type Box } from "./regions";
 import { STYLE_LABEL } from "./nodes";
@@ -16,8 +16,11 @@ export type MapEdgeData = { edge: ViewEdge; lit: boolean; labelled: boolean; bet
 /** Up to this many drawn edges, an edge merging several flows says how many on the map; beyond, on hover. */
 export const COUNT_LABEL_MAX_EDGES = 150;
 /**
- * Strokes and count labels keep their on-screen size as the view zooms out (in quarter-octave steps): the map sets
- * this CSS variable to the step (useZoomStyles), so a step restyles the edges without rendering each one again.
+ * Strokes are drawn in screen pixels whatever the zoom (`vector-effect: non-scaling-stroke`, globals.css), so a zoom
+ * step restyles and re-renders no edge. Arrowheads and count labels keep their on-screen size as the view zooms out
+ * (in quarter-octave steps) through this CSS variable, which the map sets on the arrowheads' and the labels' layers
+ * only (useZoomStyles, ArrowMarkers): set on the whole map, every step recalculated the style of every node and edge
+ * in the view.
  */
 export const SCREEN_SCALE_VAR = "--lineage-screen-scale";
 export const screenScaleOf = (zoom: number) => labelScale(zoom, 1, 1);
@@ -30,20 +33,58 @@ const EDGE_STROKE: Record<string, { color: string; dash?: string; width: number 
   BATCH: { color: "var(--warning)", dash: "2 4", width: 2.5 },
   provides: { color: "var(--muted-foreground)", width: 1 },
 };
-/** An edge's stroke width before the zoom's screen scale: its style's width, heavier (up to 3x) the more flows it merges. */
+/** An edge's stroke width in screen pixels: its style's width, heavier (up to 3x) the more flows it merges. */
 export const strokeWeight = (edge: ViewEdge) => strokeOf(edge).width * Math.min(3, Math.sqrt(edge.count));
-/** Arrowheads about this many pixels long on screen, however heavy the edge (a marker is sized in stroke widths). */
+/**
+ * Arrowheads about this many pixels long on screen, however heavy the edge: the markers are sized in map units and
+ * scaled by the screen scale (globals.css) set on their own layer (ArrowMarkers).
+ */
 const ARROW_PX = 10;
-/** The arrowhead of a flow edge, in the edge's colour. */
-export const arrowOf = (edge: ViewEdge) => {
-  const size = Math.round((ARROW_PX / strokeWeight(edge)) * 10) / 10;
-  return { type: MarkerType.ArrowClosed, width: size, height: size, color: strokeOf(edge).color };
-};
+const ARROW_ID = "lineage-arrow-";
+const ARROW_STYLES = ["EVENT", "REQUEST_RESPONSE", "BATCH"] as const;
+/** The arrowhead of a flow edge, in the edge's colour: the id of its marker (React Flow references it as it is). */
+export const arrowOf = (edge: ViewEdge) => `${ARROW_ID}${strokeKey(edge)}`;
+
+/**
+ * The flow edges' arrowheads, one marker per integration style, in the map's viewport (ViewportPortal), so an export
+ * holds them. React Flow's own markers are made per edge weight inside its edge layer, which React Flow mounts again
+ * as markers come and go; this layer stays, so the screen scale set on it stays too.
+ */
+export function ArrowMarkers({ ref }: { ref: Ref<SVGSVGElement> }) {
+  return (
+    <svg ref={ref} aria-hidden="true" width="0" height="0" className="absolute">
+      <defs>
+        {ARROW_STYLES.map((style) => (
+          <marker
+            key={style}
+            id={`${ARROW_ID}${style}`}
+            className="react-flow__arrowhead"
+            viewBox="-10 -10 20 20"
+            markerWidth={ARROW_PX}
+            markerHeight={ARROW_PX}
+            markerUnits="userSpaceOnUse"
+            orient="auto-start-reverse"
+            refX="0"
+            refY="0"
+          >
+            <polyline
+              style={{ stroke: EDGE_STROKE[style].color, fill: EDGE_STROKE[style].color, strokeWidth: 1 }}
+              strokeLinecap="round"
+              strokeLinejoin="round"
+              points="-5,-4 0,0 -5,4 -5,-4"
+            />
+          </marker>
+        ))}
+      </defs>
+    </svg>
+  );
+}
 
 /** Longest edge (in map units) still drawn dashed: about 300 dash segments. */
 const MAX_DASHED_LENGTH = 3000;
 /** An edge of one integration style is drawn in that style; an aggregated edge mixing styles as request/response. */
-export const strokeOf = (edge: ViewEdge) => EDGE_STROKE[edge.kind === "provides" ? "provides" : edge.styles.length === 1 ? edge.styles[0] : "REQUEST_RESPONSE"];
+const strokeKey = (edge: ViewEdge) => (edge.kind === "provides" ? "provides" : edge.styles.length === 1 ? edge.styles[0] : "REQUEST_RESPONSE");
+export const strokeOf = (edge: ViewEdge) => EDGE_STROKE[strokeKey(edge)];
 
 /**
  * A provides or flow edge, stroked by integration style (event dashed, request/response solid, batch dotted and
@@ -70,7 +111,7 @@ const LineageEdge = memo(function LineageEdge({ id, sourceX, sourceY, targetX, t
         path={path}
         markerEnd={flow ? markerEnd : undefined}
         interactionWidth={flow ? 12 : 0}
-        style={{ stroke: lit ? "var(--warning)" : stroke.color, strokeWidth: `calc(${screen} * ${lit ? 3 : strokeWeight(edge)}px)`, strokeDasharray: dashed ? stroke.dash : undefined }}
+        style={{ stroke: lit ? "var(--warning)" : stroke.color, strokeWidth: lit ? 3 : strokeWeight(edge), strokeDasharray: dashed ? stroke.dash : undefined }}
       />
       {flow && data.labelled && edge.count > 1 && !hover ? (
         <EdgeLabelRenderer>

@@ -1,16 +1,29 @@
 "use client";
 
 import "@xyflow/react/dist/style.css";
-import { Controls, MiniMap, Position, ReactFlow, ReactFlowProvider, getViewportForBounds, useReactFlow, useStore, type NodeHandle, type ReactFlowState } from "@xyflow/react";
+import {
+  Controls,
+  MiniMap,
+  Position,
+  ReactFlow,
+  ReactFlowProvider,
+  ViewportPortal,
+  getViewportForBounds,
+  useReactFlow,
+  useStore,
+  type NodeHandle,
+  type ReactFlowState,
+} from "@xyflow/react";
 import { useTheme } from "next-themes";
 import { useCallback, useEffect, useImperativeHandle, useMemo, useRef, type KeyboardEvent, type Ref } from "react";
 import { memoized } from "@/lib/utils/memo";
 import { DetailCanvas } from "./detail-canvas";
-import { arrowOf, COUNT_LABEL_MAX_EDGES, edgeTypes, type MapEdgeData, type MapFlowEdge } from "./edges";
+import { arrowOf, ArrowMarkers, COUNT_LABEL_MAX_EDGES, edgeTypes, type MapEdgeData, type MapFlowEdge } from "./edges";
 import { exportView } from "./export-image";
 import { domainNodeId, type NodeKind, type ViewEdge, type ViewGraph, type ViewNode } from "./model";
 import { nodeLabel, nodeTypes, type MapFlowNode } from "./nodes";
 import type { Box, Boxes } from "./regions";
+import { SettledZoomProvider, useSettledZoom } from "./settled-zoom";
 import { useProgressive } from "./use-progressive";
 import { useZoomStyles, useViewRegion, useWholeInView } from "./use-view";
 import { boundsOf, indexViewport, selectInRegion } from "./viewport";
@@ -156,7 +169,8 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
   const flow = useReactFlow<MapFlowNode, MapFlowEdge>();
   const rootRef = useRef<HTMLDivElement>(null);
   const paneReady = useStore(paneReadySelector);
-  useZoomStyles(rootRef);
+  const markersRef = useZoomStyles(rootRef);
+  const { settled, onMoveStart, onMoveEnd } = useSettledZoom();
   const level = useStore(zoomLevelSelector);
   // React Flow's own parts (minimap, controls, edge labels) follow the app's light or dark theme.
   const { resolvedTheme } = useTheme();
@@ -342,54 +356,67 @@ function Canvas({ graphAt, boxes, lookup, ready, selectedId, highlight, onSelect
   const wholeInView = useWholeInView(boxes);
 
   const selected = selectedId ? nodeById.get(selectedId) : undefined;
+  // The settled zoom reaches the nodes through context: React Flow renders them beside its children, not inside.
   return (
-    <ReactFlow<MapFlowNode, MapFlowEdge>
-      ref={rootRef}
-      aria-label={label}
-      aria-roledescription="graph"
-      tabIndex={0}
-      data-ready={ready ? "true" : "false"}
-      data-testid="lineage-canvas"
-      className="bg-background outline-none focus-visible:ring-2 focus-visible:ring-ring lineage-canvas"
-      onKeyDown={onKeyDown}
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      colorMode={resolvedTheme === "dark" ? "dark" : "light"}
-      onlyRenderVisibleElements
-      nodesDraggable={false}
-      nodesConnectable={false}
-      elementsSelectable={false}
-      nodesFocusable
-      edgesFocusable={false}
-      deleteKeyCode={null}
-      selectionKeyCode={null}
-      multiSelectionKeyCode={null}
-      zoomOnDoubleClick={false}
-      minZoom={MIN_ZOOM}
-      maxZoom={MAX_ZOOM}
-      // While the view moves, its layer is composited: a pan or zoom frame then moves pixels already drawn instead of
-      // painting every visible node and edge again. Off again when it stops, so the browser redraws text sharply.
-      onMoveStart={() => rootRef.current?.classList.add("is-moving")}
-      onMoveEnd={() => rootRef.current?.classList.remove("is-moving")}
-      onNodeClick={(_, node) => onSelect(node.id)}
-      // An edge with a click handler takes pointer events (React Flow makes edges inert otherwise, and then the hover
-      // label never shows): clicking a flow edge selects the system it delivers to.
-      onEdgeClick={(_, edge) => onSelect(edge.target)}
-      onNodeDoubleClick={(_, node) => onActivate(node.id, !!node.data.node.collapsed)}
-      onPaneClick={() => onSelect(null)}
-    >
-      <DetailCanvas nodes={split.canvas.nodes} edges={split.canvas.edges} boxes={boxes} />
-      {wholeInView ? null : (
-        <MiniMap<MapFlowNode> pannable zoomable ariaLabel="Minimap; drag or click to move the view" nodeColor={(n) => MINIMAP_COLOR[n.data.node.kind]} nodeStrokeWidth={0} />
-      )}
-      <Controls showInteractive={false} />
-      {selected ? (
-        <p className="sr-only" aria-live="polite">
-          Selected {nodeLabel(selected)}
-        </p>
-      ) : null}
-    </ReactFlow>
+    <SettledZoomProvider value={settled}>
+      <ReactFlow<MapFlowNode, MapFlowEdge>
+        ref={rootRef}
+        aria-label={label}
+        aria-roledescription="graph"
+        tabIndex={0}
+        data-ready={ready ? "true" : "false"}
+        data-testid="lineage-canvas"
+        className="bg-background outline-none focus-visible:ring-2 focus-visible:ring-ring lineage-canvas"
+        onKeyDown={onKeyDown}
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        colorMode={resolvedTheme === "dark" ? "dark" : "light"}
+        onlyRenderVisibleElements
+        nodesDraggable={false}
+        nodesConnectable={false}
+        elementsSelectable={false}
+        nodesFocusable
+        edgesFocusable={false}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        zoomOnDoubleClick={false}
+        minZoom={MIN_ZOOM}
+        maxZoom={MAX_ZOOM}
+        // While the view moves, its layer is composited: a pan or zoom frame then moves pixels already drawn instead of
+        // painting every visible node and edge again. Off again when it stops, so the browser redraws text sharply.
+        // A user's zoom (an input event) holds the nodes' label scale and detail until it ends (settled-zoom.ts).
+        onMoveStart={(event) => {
+          rootRef.current?.classList.add("is-moving");
+          onMoveStart(event);
+        }}
+        onMoveEnd={() => {
+          rootRef.current?.classList.remove("is-moving");
+          onMoveEnd();
+        }}
+        onNodeClick={(_, node) => onSelect(node.id)}
+        // An edge with a click handler takes pointer events (React Flow makes edges inert otherwise, and then the hover
+        // label never shows): clicking a flow edge selects the system it delivers to.
+        onEdgeClick={(_, edge) => onSelect(edge.target)}
+        onNodeDoubleClick={(_, node) => onActivate(node.id, !!node.data.node.collapsed)}
+        onPaneClick={() => onSelect(null)}
+      >
+        <ViewportPortal>
+          <ArrowMarkers ref={markersRef} />
+        </ViewportPortal>
+        <DetailCanvas nodes={split.canvas.nodes} edges={split.canvas.edges} boxes={boxes} />
+        {wholeInView ? null : (
+          <MiniMap<MapFlowNode> pannable zoomable ariaLabel="Minimap; drag or click to move the view" nodeColor={(n) => MINIMAP_COLOR[n.data.node.kind]} nodeStrokeWidth={0} />
+        )}
+        <Controls showInteractive={false} />
+        {selected ? (
+          <p className="sr-only" aria-live="polite">
+            Selected {nodeLabel(selected)}
+          </p>
+        ) : null}
+      </ReactFlow>
+    </SettledZoomProvider>
   );
 }

@@ -1,10 +1,11 @@
 "use client";
 
-import { Handle, Position, useStore, type Node, type NodeProps, type NodeTypes, type ReactFlowState } from "@xyflow/react";
+import { Handle, Position, type Node, type NodeProps, type NodeTypes } from "@xyflow/react";
 import { memo, useLayoutEffect, useRef, useState, type RefObject } from "react";
 import { cn } from "@/lib/utils/cn";
 import type { ViewNode } from "./model";
 import { SYSTEM_HEADER } from "./regions";
+import { useSettledZoomValue } from "./settled-zoom";
 import { labelScale } from "./zoom";
 import { countOf } from "@/lib/utils/format";
 
@@ -84,23 +85,24 @@ function subtitle(node: ViewNode): string {
 }
 
 /**
- * True when zoomed in far enough to read labels, badges and dash patterns. A boolean, so a node or edge re-renders
- * when the zoom crosses the threshold, not on every zoom step.
+ * True when zoomed in far enough to read labels and badges. A boolean, so a node re-renders when the zoom crosses the
+ * threshold, not on every zoom step.
  */
-export const detailSelector = (s: ReactFlowState) => s.transform[2] >= DETAIL_ZOOM;
+const detailAt = (zoom: number) => zoom >= DETAIL_ZOOM;
 const hidden = "!pointer-events-none !min-h-0 !min-w-0 !border-0 !bg-transparent";
 
 /**
  * One node of the map, rendered by React Flow. Memoized: panning re-renders no node; a node re-renders only when
- * its data (the view node, selection, field highlight), its level of detail or its label scale changes. A domain or
+ * its data (the view node, selection, field highlight), its level of detail or its label scale changes, both read
+ * from the settled zoom (settled-zoom.ts), so not on every step of a wheel zoom but when it ends. A domain or
  * a system is a box its contents are drawn in when open; its label is scaled up as the view zooms out so it stays
  * readable (MIN_LABEL_PX). Handles are invisible and not connectable: edges enter on the left and leave on the right.
  */
 const MapNode = memo(function MapNode({ data }: NodeProps<MapFlowNode>) {
   const { node, w, h, selected, highlighted, dimmed } = data;
-  const detail = useStore(detailSelector);
+  const detail = useSettledZoomValue(detailAt);
   const max = node.kind === "domain" ? Infinity : MAX_SMALL_SCALE;
-  const zoomScale = useStore((s) => labelScale(s.transform[2], BASE_LABEL_PX[node.kind], MIN_LABEL_PX[node.kind], max));
+  const zoomScale = useSettledZoomValue((zoom) => labelScale(zoom, BASE_LABEL_PX[node.kind], MIN_LABEL_PX[node.kind], max));
   const open = node.kind !== "interface" && !node.collapsed;
   const content = useRef<HTMLDivElement>(null);
   const scale = useFittedScale(content, zoomScale, h, node.kind === "domain" && !open);

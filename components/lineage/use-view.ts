@@ -1,7 +1,7 @@
 "use client";
 
 import { useStore, useStoreApi, type ReactFlowState } from "@xyflow/react";
-import { useCallback, useEffect, useLayoutEffect, useMemo, useState, type RefObject } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type RefObject } from "react";
 import { SCREEN_SCALE_VAR, screenScaleOf } from "./edges";
 import { DETAIL_ZOOM } from "./nodes";
 import type { Boxes } from "./regions";
@@ -67,24 +67,35 @@ export function useWholeInView(boxes: Boxes): boolean {
 }
 
 /**
- * Keeps the map's zoom-dependent styles on its element, written only when they change: the screen-scale CSS variable
- * edges stroke by (edges.tsx) and `data-detail` from DETAIL_ZOOM on (edges are dashed only then, globals.css). Edges
- * restyle without React rendering each of them again on every zoom step.
+ * Keeps the map's zoom-dependent styles, written only when they change: the screen-scale CSS variable (edges.tsx) on
+ * the arrowheads' layer and the edge labels' layer, and `data-detail` from DETAIL_ZOOM on the map (edges are dashed
+ * only then, globals.css). Not the variable on the map itself: a custom property set there is inherited by every node
+ * and edge, and each step recalculated all their styles. Returns the ref for the arrowheads' layer (ArrowMarkers),
+ * which React Flow's viewport portal mounts after the map.
  */
 export function useZoomStyles(element: RefObject<HTMLElement | null>) {
   const store = useStoreApi();
+  const markers = useRef<SVGSVGElement | null>(null);
+  const scale = useRef("");
   useLayoutEffect(() => {
-    let scale = 0;
     let detail: boolean | null = null;
     const apply = ({ transform }: ReactFlowState) => {
       const target = element.current;
       if (!target) return;
-      const nextScale = screenScaleOf(transform[2]);
-      if (nextScale !== scale) target.style.setProperty(SCREEN_SCALE_VAR, String((scale = nextScale)));
+      const nextScale = String(screenScaleOf(transform[2]));
+      if (nextScale !== scale.current) {
+        scale.current = nextScale;
+        markers.current?.style.setProperty(SCREEN_SCALE_VAR, nextScale);
+        target.querySelector<HTMLElement>(".react-flow__edgelabel-renderer")?.style.setProperty(SCREEN_SCALE_VAR, nextScale);
+      }
       const nextDetail = transform[2] >= DETAIL_ZOOM;
       if (nextDetail !== detail) target.toggleAttribute("data-detail", (detail = nextDetail));
     };
     apply(store.getState());
     return store.subscribe(apply);
   }, [store, element]);
+  return useCallback((svg: SVGSVGElement | null) => {
+    markers.current = svg;
+    if (svg && scale.current) svg.style.setProperty(SCREEN_SCALE_VAR, scale.current);
+  }, []);
 }
