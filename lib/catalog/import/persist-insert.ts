@@ -2,7 +2,7 @@
 // fixed number of parameters whatever the row count. Prisma's createMany sends every value as its own parameter
 // and splits the batch; on a provider spec with 40,000 fields that took ~20 s against ~2 s for this.
 // On the embedded database the rows go in with COPY instead (see copyVersionRows).
-import { database } from "@/lib/db/client";
+import type { Driver } from "@/lib/db/driver";
 import type { Prisma } from "@/lib/db/generated/client";
 import type { buildVersionRows } from "./persist-rules";
 
@@ -14,8 +14,12 @@ const column = <T, K extends keyof T>(rows: readonly T[], key: K) => rows.map((r
 const ELEMENT_COLUMNS = ["id", "interface_version_id", "interface_id", "kind", "name", "method", "path", "action", "summary", "description", "deprecated", "details"];
 const FIELD_COLUMNS = ["id", "interface_version_id", "interface_id", "element_id", "path", "name", "type", "format", "required", "description", "example", "classification"];
 
-export async function insertVersionRows(tx: Tx, rows: Rows): Promise<void> {
-  const copy = database().driver.copyInOpenTransaction;
+/**
+ * `driver`: the driver of the database whose client opened `tx`, when the caller knows it; on the embedded database
+ * the rows then go in with COPY. Without it (a client the caller was handed), the set-based insert.
+ */
+export async function insertVersionRows(tx: Tx, rows: Rows, driver?: Driver): Promise<void> {
+  const copy = driver?.copyInOpenTransaction?.bind(driver);
   if (copy) return copyVersionRows(copy, rows);
   const { elementRows, fieldRows } = rows;
   if (elementRows.length) {

@@ -2,7 +2,7 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAudit } from "@/lib/audit/record";
 import type { Ctx } from "@/lib/auth/can";
-import { db } from "@/lib/db/client";
+import { database, db } from "@/lib/db/client";
 import { retryOnConflict } from "@/lib/db/retry";
 import type { Prisma } from "@/lib/db/generated/client";
 import { afterCatalogImport } from "@/lib/compliance/classification";
@@ -240,7 +240,7 @@ async function writeInterface(
   let fields = 0;
   for await (const batch of elementBatches(imported)) {
     const { elementRows, fieldRows } = buildVersionRows(id, row.id, batch.elements, { jsonDetails: batch.json });
-    await insertVersionRows(tx, { elementRows, fieldRows });
+    await insertVersionRows(tx, { elementRows, fieldRows }, database().driver);
     for (const f of fieldRows) writtenFields.push({ id: f.id, interface_id: id, path: f.path, name: f.name, type: f.type ?? null, format: f.format ?? null, example: f.example ?? null });
     elements += elementRows.length;
     fields += fieldRows.length;
