@@ -5,6 +5,7 @@ import "server-only";
 import type { Ctx } from "@/lib/auth/can";
 import { requirePermission } from "@/lib/auth/require";
 import { db } from "@/lib/db/client";
+import { hrefOf } from "@/lib/search/data";
 import { GlobalSearchQuery, type GlobalSearchResult, type SearchHit } from "@/lib/search/schemas";
 
 type Row = { kind: SearchHit["kind"]; id: string; title: string; detail: string | null; href_id: string; score: number };
@@ -42,21 +43,4 @@ export async function globalSearchBefore(ctx: Ctx, input: GlobalSearchQuery): Pr
     SELECT kind, id, title, detail, href_id, score::float8 AS score FROM ranked WHERE pos <= ${limit}
     ORDER BY score DESC, kind, title`;
   return { q, hits: rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, detail: r.detail, href: hrefOf(r) })) };
-}
-
-function hrefOf(row: Row): string {
-  switch (row.kind) {
-    case "domain":
-      return `/catalog/domains/${row.href_id}`;
-    case "system":
-      return `/catalog/systems/${row.href_id}`;
-    case "interface":
-      return `/catalog/interfaces/${row.href_id}`;
-    case "flow":
-      return `/catalog/flows/${row.href_id}`;
-    case "contract":
-      return `/contracts/${row.href_id}`;
-    case "field":
-      return `/catalog/interfaces/${row.href_id}#fields`;
-  }
 }

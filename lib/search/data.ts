@@ -94,7 +94,8 @@ export async function globalSearch(ctx: Ctx, input: GlobalSearchQuery): Promise<
   return { q, hits: rows.map((r) => ({ kind: r.kind, id: r.id, title: r.title, detail: r.detail, href: hrefOf(r) })) };
 }
 
-function hrefOf(row: Row): string {
+/** The page a hit opens. */
+export function hrefOf(row: Pick<Row, "kind" | "href_id">): string {
   switch (row.kind) {
     case "domain":
       return `/catalog/domains/${row.href_id}`;
